@@ -1,0 +1,27 @@
+// vigilctl's sub-commands. Each lives in its own cmd_<name>.cpp and is listed
+// once in the table in Commands.cpp. Exit codes (DESIGN.md): 0 success, 1 the
+// checked thing failed, 2 bad usage or unreadable input (one-line reason on stderr).
+#pragma once
+
+#include <QStringList>
+
+namespace vigilctl {
+
+enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& args);  // args[0] is the command name
+};
+
+// Prints "vigilctl: <message>" on stderr and returns kUsage.
+int usageError(const QString& message);
+
+int cmdSimulate(const QStringList& args);
+int cmdReplay(const QStringList& args);
+int cmdRun(const QStringList& args);
+
+const Command* commands();  // terminated by {nullptr, ...}
+
+}  // namespace vigilctl

@@ -1,0 +1,18 @@
+// The correlation stages: consume Anomaly records, emit Incident records.
+#pragma once
+
+#include "record/Stage.h"
+
+#include <memory>
+#include <vector>
+
+namespace vigil {
+
+struct CorrelateConfig {
+    TimestampMs groupWindowMs = 120'000;  // anomalies this close may join one incident
+    TimestampMs quietToResolveMs = 300'000;
+};
+
+std::vector<std::unique_ptr<Stage>> makeCorrelationStages(const CorrelateConfig& cfg);
+
+}  // namespace vigil

@@ -1,0 +1,123 @@
+#include "engine/Engine.h"
+
+#include <algorithm>
+
+namespace vigil {
+
+Engine::Engine(const Clock& clock, EngineOptions opts)
+    : clock_(clock), opts_(opts), queue_(opts.queueCapacity), series_(opts.seriesCapacity) {}
+
+Engine::~Engine() { stop(); }
+
+void Engine::addStage(std::unique_ptr<Stage> stage) { stages_.push_back(std::move(stage)); }
+void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
+
+void Engine::start() {
+    if (running_.exchange(true)) return;
+    thread_ = std::thread([this] { run(); });
+}
+
+bool Engine::submit(std::vector<Record> batch) {
+    if (batch.empty()) return true;
+    return queue_.push(Item{std::move(batch), nullptr, false});
+}
+
+void Engine::drain() {
+    if (!running_) return;
+    std::promise<void> done;
+    auto f = done.get_future();
+    if (queue_.push(Item{{}, &done, false})) f.wait();
+}
+
+void Engine::stop() {
+    if (!running_.exchange(false)) return;
+    queue_.close();  // run() drains what is left, then returns
+    if (thread_.joinable()) thread_.join();
+}
+
+void Engine::requestSnapshot() {
+    if (snapshotWanted_.exchange(true)) return;
+    // Wake an idle engine; if the queue is full a batch is coming anyway.
+    Item marker{{}, nullptr, true};
+    queue_.tryPush(marker);
+}
+
+std::shared_ptr<const Snapshot> Engine::latestSnapshot() const {
+    std::lock_guard lk(snapMutex_);
+    return snapshot_;
+}
+
+std::shared_ptr<const Snapshot> Engine::snapshotNow() {
+    snapshotWanted_ = true;
+    if (running_) {
+        std::promise<void> done;
+        auto f = done.get_future();
+        if (queue_.push(Item{{}, &done, true})) f.wait();
+    } else {
+        publish();
+    }
+    return latestSnapshot();
+}
+
+void Engine::run() {
+    while (auto item = queue_.pop()) {
+        if (!item->batch.empty()) processBatch(item->batch);
+        if (snapshotWanted_.exchange(false)) publish();
+        if (item->done) item->done->set_value();
+    }
+}
+
+void Engine::processBatch(const std::vector<Record>& batch) {
+    outputs_.clear();
+    for (const Record& in : batch) {
+        ++counters_.inputsPerKind[in.index()];
+        time_ = std::max(time_, timestampOf(in));
+        if (auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
+        else if (auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
+
+        // Each stage sees the input and whatever earlier stages emitted for it.
+        pending_.clear();
+        pending_.push_back(in);
+        for (auto& stage : stages_) {
+            scratch_.clear();
+            for (const Record& r : pending_)
+                if (!stage->process(r, scratch_)) ++counters_.rejected;
+            for (auto& r : scratch_) pending_.push_back(std::move(r));
+        }
+        for (std::size_t i = 1; i < pending_.size(); ++i) outputs_.push_back(std::move(pending_[i]));
+    }
+    const TimestampMs now = std::max(time_, clock_.now());
+    pending_.clear();
+    for (auto& stage : stages_) stage->tick(now, pending_);
+    for (auto& r : pending_) outputs_.push_back(std::move(r));
+
+    for (const Record& out : outputs_) {
+        ++counters_.outputsPerKind[out.index()];
+        if (auto* a = std::get_if<Anomaly>(&out)) {
+            anomalies_.push_back(*a);
+            if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
+        } else if (auto* inc = std::get_if<Incident>(&out)) {
+            incidents_[inc->id] = *inc;
+        }
+    }
+    ++counters_.batches;
+    for (auto& sink : sinks_) sink(batch, outputs_);
+    processed_.fetch_add(static_cast<std::int64_t>(batch.size()), std::memory_order_relaxed);
+}
+
+void Engine::publish() {
+    auto s = std::make_shared<Snapshot>();
+    s->sequence = ++snapshotSeq_;
+    s->engineTime = time_;
+    s->counters = counters_;
+    s->queueDepth = queue_.size();
+    s->queueCapacity = queue_.capacity();
+    s->series = series_.tails();
+    s->agents = fleet_.agents();
+    s->recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
+    for (const auto& [_, inc] : incidents_) s->incidents.push_back(inc);
+    std::lock_guard lk(snapMutex_);
+    snapshot_ = std::move(s);
+}
+
+}  // namespace vigil

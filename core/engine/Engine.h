@@ -1,0 +1,100 @@
+// The engine: one thread owns all stage state. Producers hand it record batches
+// through a bounded queue (submit() blocks when full: backpressure, never loss);
+// it runs the stages in order, hands inputs and outputs to the sinks (store,
+// recorder), and makes a Snapshot for the UI when one was requested.
+#pragma once
+
+#include "engine/BoundedQueue.h"
+#include "engine/FleetState.h"
+#include "engine/SeriesWindow.h"
+#include "engine/Snapshot.h"
+#include "record/Clock.h"
+#include "record/Stage.h"
+
+#include <atomic>
+#include <functional>
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <deque>
+
+namespace vigil {
+
+struct EngineOptions {
+    std::size_t queueCapacity = 64;      // batches
+    std::size_t seriesCapacity = 4096;   // points kept per series for charts
+    std::size_t recentAnomalies = 500;   // kept for the snapshot
+};
+
+class Engine {
+public:
+    // Called on the engine thread after each batch, with the batch and everything
+    // the stages emitted for it. Sinks must not block for long (the store sink
+    // only enqueues).
+    using Sink = std::function<void(const std::vector<Record>& inputs, const std::vector<Record>& outputs)>;
+
+    explicit Engine(const Clock& clock, EngineOptions opts = {});
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    void addStage(std::unique_ptr<Stage> stage);  // before start()
+    void addSink(Sink sink);                      // before start()
+
+    void start();
+    // Blocks while the queue is full. False only after stop().
+    bool submit(std::vector<Record> batch);
+    // Waits until every batch submitted before this call has gone through.
+    void drain();
+    // Drains, then stops the thread. Idempotent.
+    void stop();
+
+    // Asks the engine to publish a snapshot after its next batch (or at once if
+    // idle); latestSnapshot() returns the newest published one (maybe null).
+    void requestSnapshot();
+    std::shared_ptr<const Snapshot> latestSnapshot() const;
+    // Drains and returns a fresh snapshot (CLI, tests).
+    std::shared_ptr<const Snapshot> snapshotNow();
+
+    std::size_t queueDepth() const { return queue_.size(); }
+    std::size_t queueCapacity() const { return queue_.capacity(); }
+    std::size_t producerWaits() const { return queue_.producerWaits(); }
+    std::int64_t recordsProcessed() const { return processed_.load(std::memory_order_relaxed); }
+
+private:
+    struct Item {
+        std::vector<Record> batch;
+        std::promise<void>* done = nullptr;  // a drain marker when set
+        bool snapshot = false;
+    };
+    void run();
+    void processBatch(const std::vector<Record>& batch);
+    void publish();
+
+    const Clock& clock_;
+    EngineOptions opts_;
+    BoundedQueue<Item> queue_;
+    std::vector<std::unique_ptr<Stage>> stages_;
+    std::vector<Sink> sinks_;
+    std::thread thread_;
+    std::atomic<bool> running_{false};
+    std::atomic<bool> snapshotWanted_{false};
+    std::atomic<std::int64_t> processed_{0};
+
+    // Engine-thread state.
+    TimestampMs time_ = 0;
+    EngineCounters counters_;
+    SeriesWindow series_;
+    FleetState fleet_;
+    std::deque<Anomaly> anomalies_;
+    std::map<std::string, Incident> incidents_;
+    std::vector<Record> outputs_, pending_, scratch_;
+    std::uint64_t snapshotSeq_ = 0;
+
+    mutable std::mutex snapMutex_;
+    std::shared_ptr<const Snapshot> snapshot_;
+};
+
+}  // namespace vigil

@@ -1,0 +1,63 @@
+// NDJSON wire form of records: one JSON object per line, "v":1, documented in
+// docs/telemetry.md. Encoding is a small writer (no DOM); decoding uses simdjson
+// on-demand, which is the hot path of replay and ingest.
+#pragma once
+
+#include "record/Record.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil {
+
+// Bytes that must be readable past a line given to NdjsonDecoder::decode().
+inline constexpr std::size_t kJsonPadding = 64;
+
+// Appends the record's line (with trailing '\n') to out.
+void appendNdjson(std::string& out, const Record& r);
+std::string toNdjson(const Record& r);  // without trailing newline
+
+// A line that could not be decoded: where and why. Never dropped silently.
+struct DecodeError {
+    std::int64_t line = 0;  // 1-based line number in its source
+    std::string reason;
+};
+
+// Per-source decode bookkeeping; what `replay` prints and the UI shows.
+struct DecodeStats {
+    std::int64_t lines = 0;      // non-empty lines seen
+    std::int64_t records = 0;    // decoded
+    std::int64_t malformed = 0;  // rejected, each with a DecodeError (first kMaxKeptErrors kept)
+    std::array<std::int64_t, kRecordKindCount> perKind{};
+    std::vector<DecodeError> errors;
+    static constexpr std::size_t kMaxKeptErrors = 1000;
+    void addError(std::int64_t line, std::string reason);
+};
+
+// Decodes single lines. Holds a simdjson parser, so keep one per thread.
+class NdjsonDecoder {
+public:
+    NdjsonDecoder();
+    ~NdjsonDecoder();
+    NdjsonDecoder(const NdjsonDecoder&) = delete;
+    NdjsonDecoder& operator=(const NdjsonDecoder&) = delete;
+
+    // `line` must be followed by at least `capacity - line.size()` readable bytes,
+    // and capacity must exceed line.size() by simdjson's padding (64). Use
+    // decodeCopy() when that is not known.
+    bool decode(std::string_view line, std::size_t capacity, Record& out, std::string& error);
+    bool decodeCopy(std::string_view line, Record& out, std::string& error);
+
+private:
+    struct Impl;
+    Impl* impl_;
+};
+
+// Decodes every line of an in-memory NDJSON text; malformed lines are counted in
+// stats and skipped, the rest goes on. Convenience for tests and small inputs.
+std::vector<Record> decodeAll(std::string_view text, DecodeStats& stats);
+
+}  // namespace vigil

@@ -1,0 +1,24 @@
+// The contract every pipeline stage meets: it consumes records and emits records.
+// A stage never knows which stage comes after it; the engine wires them.
+#pragma once
+
+#include "record/Record.h"
+
+#include <vector>
+
+namespace vigil {
+
+class Stage {
+public:
+    virtual ~Stage() = default;
+    // Called on the engine thread, in record order. Appends zero or more output
+    // records to `out`. Returns false when the input was refused (counted by the
+    // engine, e.g. a NaN sample or a timestamp going backwards); never throws.
+    virtual bool process(const Record& in, std::vector<Record>& out) = 0;
+    // Called when engine time advances without input (quiet periods matter, e.g.
+    // to resolve incidents). Default: nothing.
+    virtual void tick(TimestampMs now, std::vector<Record>& out) {}
+    virtual const char* name() const = 0;
+};
+
+}  // namespace vigil

@@ -1,0 +1,90 @@
+#include "replay/LogFileReader.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace vigil {
+
+namespace {
+constexpr std::size_t kChunk = 4 << 20;  // 4 MiB reads: big enough to amortise gzread
+}
+
+LogFileReader::~LogFileReader() {
+    if (gz_) gzclose(static_cast<gzFile>(gz_));
+}
+
+bool LogFileReader::open(const std::string& path) {
+    path_ = path;
+    gz_ = gzopen(path.c_str(), "rb");
+    if (!gz_) {
+        error_ = path + ": cannot open (" + std::strerror(errno) + ")";
+        return false;
+    }
+    gzbuffer(static_cast<gzFile>(gz_), 1 << 20);
+    buf_.assign(kChunk + kJsonPadding, '\0');
+    return true;
+}
+
+bool LogFileReader::fill() {
+    // Move the unfinished tail line to the front, then read more after it.
+    const std::size_t rest = end_ - pos_;
+    if (pos_ > 0 && rest > 0) std::memmove(buf_.data(), buf_.data() + pos_, rest);
+    pos_ = 0;
+    end_ = rest;
+    if (end_ + kChunk / 2 + kJsonPadding > buf_.size()) buf_.resize(end_ + kChunk + kJsonPadding);
+    const std::size_t room = buf_.size() - kJsonPadding - end_;
+    int n = gzread(static_cast<gzFile>(gz_), buf_.data() + end_, static_cast<unsigned>(room));
+    if (n < 0) {
+        int errnum = 0;
+        error_ = path_ + ": read error (" + gzerror(static_cast<gzFile>(gz_), &errnum) + ")";
+        eof_ = true;
+        return false;
+    }
+    if (n == 0) eof_ = true;
+    end_ += static_cast<std::size_t>(n);
+    bytes_ += n;
+    std::memset(buf_.data() + end_, 0, kJsonPadding);
+    return n > 0;
+}
+
+bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) {
+    if (!gz_) return false;
+    std::string err;
+    std::size_t got = 0;
+    while (got < maxRecords) {
+        const char* base = buf_.data();
+        const void* nlp = std::memchr(base + pos_, '\n', end_ - pos_);
+        std::size_t lineEnd;
+        if (!nlp) {
+            if (!eof_) {
+                fill();
+                continue;
+            }
+            if (pos_ >= end_) return false;  // done
+            lineEnd = end_;                   // last line without newline
+        } else {
+            lineEnd = static_cast<std::size_t>(static_cast<const char*>(nlp) - base);
+        }
+        std::string_view line(base + pos_, lineEnd - pos_);
+        const std::size_t capacity = buf_.size() - pos_;
+        pos_ = lineEnd < end_ ? lineEnd + 1 : end_;
+        ++lineNo_;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        ++stats_.lines;
+        Record r;
+        if (decoder_.decode(line, capacity, r, err)) {
+            ++stats_.records;
+            ++stats_.perKind[r.index()];
+            out.push_back(std::move(r));
+            ++got;
+        } else {
+            stats_.addError(lineNo_, err);
+        }
+    }
+    return true;
+}
+
+}  // namespace vigil
