@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Shared set-up of run.sh and test.sh: installs missing Debian packages (and the
+# npm test peers), configures once, builds incrementally. Quiet when nothing is missing.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "vigil: need root or sudo to install packages" >&2; exit 2; }
+  sudo_cmd=(sudo)
+fi
+
+mapfile -t wanted < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' installer/debian-packages.txt)
+missing=()
+for p in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "vigil: installing ${#missing[@]} missing Debian package(s): ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm test peers (JSON-RPC nodes for integration tests), pinned in tests/peers.
+if [[ -f tests/peers/package.json ]] && [[ ! -d tests/peers/node_modules ]]; then
+  echo "vigil: installing npm test peers"
+  (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+build_dir=${VIGIL_BUILD_DIR:-build}
+if [[ ! -f $build_dir/build.ninja ]]; then
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build_dir" -j2 -- --quiet 2>/dev/null || cmake --build "$build_dir" -j2
