@@ -3,9 +3,7 @@
 // one-line summary: records per kind, malformed lines, outputs.
 #include "vigilctl/Commands.h"
 
-#include "correlate/CorrelationStages.h"
-#include "detect/DetectionStages.h"
-#include "engine/Engine.h"
+#include "engine/Pipeline.h"
 #include "replay/LogFileReader.h"
 
 #include <QCommandLineParser>
@@ -33,8 +31,7 @@ int cmdReplay(const QStringList& args) {
 
     vigil::VirtualClock clock;  // engine time follows the records
     vigil::Engine engine(clock);
-    for (auto& s : vigil::makeDetectionStages({})) engine.addStage(std::move(s));
-    for (auto& s : vigil::makeCorrelationStages({})) engine.addStage(std::move(s));
+    vigil::installDefaultStages(engine);
     engine.start();
     for (;;) {
         std::vector<vigil::Record> batch;

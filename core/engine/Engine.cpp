@@ -67,29 +67,54 @@ void Engine::run() {
     }
 }
 
+void Engine::runTicks(TimestampMs now) {
+    // Outputs of an earlier stage's tick go through the later stages first.
+    const std::size_t tickFirst = outputs_.size();
+    for (auto& stage : stages_) {
+        scratch_.clear();
+        for (std::size_t i = tickFirst; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+        stage->tick(now, scratch_);
+        for (auto& r : scratch_) outputs_.push_back(std::move(r));
+    }
+}
+
+void Engine::advanceTime(TimestampMs t) {
+    // Ticks fall on fixed boundaries of record time, so the outputs do not depend
+    // on how the input happened to be cut into batches.
+    if (t < nextTick_) return;
+    const TimestampMs boundary = t - t % opts_.tickIntervalMs;
+    runTicks(boundary);
+    nextTick_ = boundary + opts_.tickIntervalMs;
+}
+
 void Engine::processBatch(const std::vector<Record>& batch) {
     outputs_.clear();
     for (const Record& in : batch) {
         ++counters_.inputsPerKind[in.index()];
-        time_ = std::max(time_, timestampOf(in));
+        const TimestampMs ts = timestampOf(in);
+        if (ts > time_) {
+            time_ = ts;
+            advanceTime(ts);
+        }
         if (auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
         else if (auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
 
         // Each stage sees the input and whatever earlier stages emitted for it.
-        pending_.clear();
-        pending_.push_back(in);
+        const std::size_t first = outputs_.size();
         for (auto& stage : stages_) {
             scratch_.clear();
-            for (const Record& r : pending_)
-                if (!stage->process(r, scratch_)) ++counters_.rejected;
-            for (auto& r : scratch_) pending_.push_back(std::move(r));
+            if (!stage->process(in, scratch_)) ++counters_.rejected;
+            for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+            for (auto& r : scratch_) outputs_.push_back(std::move(r));
         }
-        for (std::size_t i = 1; i < pending_.size(); ++i) outputs_.push_back(std::move(pending_[i]));
     }
-    const TimestampMs now = std::max(time_, clock_.now());
-    pending_.clear();
-    for (auto& stage : stages_) stage->tick(now, pending_);
-    for (auto& r : pending_) outputs_.push_back(std::move(r));
+    // Live mode: an injected system clock keeps ticks going through quiet input.
+    // In replay the clock is virtual and never ahead of the records.
+    const TimestampMs clockNow = clock_.now();
+    if (clockNow > time_) {
+        time_ = clockNow;
+        advanceTime(clockNow);
+    }
 
     for (const Record& out : outputs_) {
         ++counters_.outputsPerKind[out.index()];

@@ -26,6 +26,7 @@ struct EngineOptions {
     std::size_t queueCapacity = 64;      // batches
     std::size_t seriesCapacity = 4096;   // points kept per series for charts
     std::size_t recentAnomalies = 500;   // kept for the snapshot
+    TimestampMs tickIntervalMs = 1000;   // stages' tick() runs on these boundaries of record time
 };
 
 class Engine {
@@ -71,6 +72,8 @@ private:
     };
     void run();
     void processBatch(const std::vector<Record>& batch);
+    void advanceTime(TimestampMs t);
+    void runTicks(TimestampMs now);
     void publish();
 
     const Clock& clock_;
@@ -85,12 +88,13 @@ private:
 
     // Engine-thread state.
     TimestampMs time_ = 0;
+    TimestampMs nextTick_ = 0;
     EngineCounters counters_;
     SeriesWindow series_;
     FleetState fleet_;
     std::deque<Anomaly> anomalies_;
     std::map<std::string, Incident> incidents_;
-    std::vector<Record> outputs_, pending_, scratch_;
+    std::vector<Record> outputs_, scratch_;
     std::uint64_t snapshotSeq_ = 0;
 
     mutable std::mutex snapMutex_;

@@ -1,0 +1,102 @@
+// NDJSON parse and encode rates. Run: build/tests/bench/bench_codec
+// Figures and machine: docs/performance.md.
+#include "record/NdjsonCodec.h"
+#include "replay/LogFileReader.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+using namespace vigil;
+
+namespace {
+// A mix shaped like the demo fleet's telemetry: mostly metrics, then tasks, logs, txs.
+std::vector<Record> mixedRecords(int n) {
+    std::vector<Record> v;
+    v.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        const TimestampMs ts = 1767225600000 + i * 10;
+        const std::string agent = "agent-" + std::to_string(i % 12);
+        switch (i % 10) {
+        case 0: case 1: case 2: case 3: case 4: case 5:
+            v.push_back(MetricSample{ts, "rpc.latency_ms", "rpc:eth-main-" + std::to_string(i % 2), 80.0 + (i % 97) * 0.731});
+            break;
+        case 6: case 7:
+            v.push_back(TaskEvent{ts, "t-" + std::to_string(i), agent, "airdrop_claim", TaskState::Succeeded,
+                                  "rpc:eth-main-a", "", 120.5 + i % 50});
+            break;
+        case 8:
+            v.push_back(LogLine{ts, agent, LogLevel::Info, "claimed airdrop for wallet 0x" + std::to_string(1000000 + i) + " in 231 ms"});
+            break;
+        default:
+            v.push_back(TxEvent{ts, "0x" + std::to_string(9000000 + i), agent, "ethereum", "rpc:eth-main-a", i,
+                                TxState::Confirmed, 0.5, 31.2, 1.5, "idem-" + std::to_string(i)});
+        }
+    }
+    return v;
+}
+
+const std::string& corpus() {
+    static const std::string text = [] {
+        std::string t;
+        for (const auto& r : mixedRecords(200000)) appendNdjson(t, r);
+        return t;
+    }();
+    return text;
+}
+}  // namespace
+
+static void BM_DecodeInMemory(benchmark::State& state) {
+    const std::string& text = corpus();
+    std::int64_t records = 0;
+    for (auto _ : state) {
+        DecodeStats st;
+        auto recs = decodeAll(text, st);
+        records += st.records;
+        benchmark::DoNotOptimize(recs.data());
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(text.size()));
+    state.SetItemsProcessed(records);
+}
+BENCHMARK(BM_DecodeInMemory)->Unit(benchmark::kMillisecond);
+
+static void BM_ReadFile(benchmark::State& state) {
+    char path[] = "/tmp/vigil-bench-XXXXXX";
+    const int fd = mkstemp(path);
+    close(fd);
+    std::ofstream(path, std::ios::binary) << corpus();
+    std::int64_t records = 0;
+    for (auto _ : state) {
+        LogFileReader r;
+        r.open(path);
+        std::vector<Record> batch;
+        batch.reserve(4096);
+        while (true) {
+            batch.clear();
+            const bool more = r.readBatch(batch, 4096);
+            records += std::int64_t(batch.size());
+            if (!more) break;
+        }
+    }
+    std::remove(path);
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(corpus().size()));
+    state.SetItemsProcessed(records);
+}
+BENCHMARK(BM_ReadFile)->Unit(benchmark::kMillisecond);
+
+static void BM_Encode(benchmark::State& state) {
+    const auto recs = mixedRecords(200000);
+    std::string out;
+    for (auto _ : state) {
+        out.clear();
+        for (const auto& r : recs) appendNdjson(out, r);
+        benchmark::DoNotOptimize(out.data());
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(out.size()));
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(recs.size()));
+}
+BENCHMARK(BM_Encode)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
