@@ -1,8 +1,128 @@
+// `vigil`: the GUI console. Parses options, installs translations, and wires the
+// demo fleet → engine (→ store) → console. No logic of its own beyond wiring.
+#include "ConsoleOptions.h"
+
+#include "engine/Engine.h"
+#include "engine/Pipeline.h"
+#include "sim/DemoFeed.h"
+#include "store/StoreWriter.h"
+#include "ui/EngineBridge.h"
 #include "ui/MainWindow.h"
+
 #include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+bool haveDisplay() {
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// Vigil's own strings come from the resources qt_add_translations embeds in
+// vigil_ui (:/i18n/vigil_<lang>.qm); Qt's (dialog buttons) from the system.
+void installTranslations(QCoreApplication& app, const QString& lang) {
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    auto* vigil = new QTranslator(&app);
+    if (vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(vigil);
+    else if (!lang.isEmpty() && locale.language() != QLocale::English)
+        std::fprintf(stderr, "vigil: --lang %s: no translation, using English\n", qPrintable(lang));
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+QString defaultDatabase() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/vigil.db");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    vigil::ui::MainWindow w;
-    w.show();
-    return app.exec();
+    // Without a display QApplication would abort inside Qt; a QCoreApplication still
+    // answers --help and explains how to run headless.
+    const bool gui = haveDisplay();
+    std::unique_ptr<QCoreApplication> app =
+        gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationName(QStringLiteral("vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    installTranslations(*app, ConsoleOptions::langFromArguments(app->arguments()));
+
+    int exitCode = 0;
+    const auto opts = ConsoleOptions::parse(app->arguments(), exitCode);
+    if (!opts) return exitCode;
+    if (!gui) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "main", "vigil: no display (DISPLAY and WAYLAND_DISPLAY are unset); run headless with: vigilctl run --demo")));
+        return 2;
+    }
+    QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Vigil"));
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
+
+    std::unique_ptr<vigil::store::StoreWriter> store;
+    if (!opts->noStore) {
+        const QString path = opts->db.isEmpty() ? defaultDatabase() : opts->db;
+        auto opened = vigil::store::StoreWriter::open(path.toStdString());
+        if (!opened) {
+            const QString why = QString::fromStdString(opened.error());
+            std::fprintf(stderr, "vigil: %s\n", qPrintable(why));
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Vigil"),
+                                  QCoreApplication::translate("main", "Cannot open the database:\n%1").arg(why));
+            return 2;
+        }
+        store = std::move(opened.value());
+    }
+
+    // Live at speed 1 the engine runs on the system clock; faster than real time,
+    // the records' own timestamps drive it.
+    vigil::SystemClock systemClock;
+    vigil::VirtualClock recordClock;
+    const vigil::Clock& clock = opts->speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
+    vigil::Engine engine(clock);
+    vigil::installDefaultStages(engine);
+    if (store) {
+        engine.addSink([&store](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
+            std::vector<vigil::Record> rows;
+            rows.reserve(in.size() + out.size());
+            rows.insert(rows.end(), in.begin(), in.end());
+            rows.insert(rows.end(), out.begin(), out.end());
+            store->append(std::move(rows));
+        });
+    }
+    engine.start();
+
+    const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
+    vigil::DemoFeed::Options feedOpts;
+    feedOpts.speed = opts->speed;
+    vigil::DemoFeed feed(spec, opts->seed, QDateTime::currentMSecsSinceEpoch(),
+                         [&engine](std::vector<vigil::Record> batch) { return engine.submit(std::move(batch)); }, feedOpts);
+    feed.start();
+
+    vigil::ui::EngineBridge bridge(engine);
+    vigil::ui::MainWindow window(&bridge);
+    window.show();
+    bridge.start();
+    const int rc = app->exec();
+
+    // Producers first, then the engine (it drains), then the store (it commits).
+    bridge.stop();
+    feed.stop();
+    engine.stop();
+    if (store) store->close();
+    return rc;
 }

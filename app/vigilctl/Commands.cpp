@@ -14,6 +14,11 @@ const Command* commands() {
         {"simulate", "generate a demo-fleet recording with fault labels", cmdSimulate},
         {"replay", "feed a recorded log through the engine (and into a database)", cmdReplay},
         {"run", "run the engine live on the demo fleet, headless", cmdRun},
+        {"evaluate", "score detection + correlation against the demo fleet's fault labels", cmdEvaluate},
+        {"nab", "NAB results CSVs (anomaly_score per row) for every data CSV under a folder", cmdNab},
+        {"nab-score", "score NAB results with the benchmark's rules, all three profiles", cmdNabScore},
+        {"logparse", "assign a log template id to every line of a message file", cmdLogparse},
+        {"logbench", "grouping accuracy of the log miner on Loghub samples", cmdLogbench},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -21,6 +21,11 @@ int usageError(const QString& message);
 int cmdSimulate(const QStringList& args);
 int cmdReplay(const QStringList& args);
 int cmdRun(const QStringList& args);
+int cmdEvaluate(const QStringList& args);
+int cmdNab(const QStringList& args);
+int cmdNabScore(const QStringList& args);
+int cmdLogparse(const QStringList& args);
+int cmdLogbench(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

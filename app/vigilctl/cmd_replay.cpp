@@ -1,14 +1,18 @@
-// vigilctl replay LOG [--db DB] [--speed max|X] [--report OUT]
+// vigilctl replay LOG [--db DB] [--speed max|X] [--report OUT.json]
 // Feeds a recorded log through the engine (and into a database) and prints a
-// one-line summary: records per kind, malformed lines, outputs.
+// one-line summary: records per kind, malformed lines, what the engine produced.
 #include "vigilctl/Commands.h"
+#include "vigilctl/ReplayReport.h"
 
 #include "engine/Pipeline.h"
 #include "replay/LogFileReader.h"
+#include "store/StoreWriter.h"
 
 #include <QCommandLineParser>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace vigilctl {
 
@@ -18,6 +22,8 @@ int cmdReplay(const QStringList& args) {
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("LOG"), QStringLiteral("NDJSON record log (.ndjson or .ndjson.gz)"));
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database to write"), QStringLiteral("DB")});
+    p.addOption({QStringLiteral("speed"), QStringLiteral("'max' (default) or a multiple of recorded time"), QStringLiteral("max|X"), QStringLiteral("max")});
+    p.addOption({QStringLiteral("report"), QStringLiteral("Write the incidents as JSON (byte-identical for the same log)"), QStringLiteral("OUT.json")});
     if (!p.parse(args)) return usageError(QStringLiteral("replay: ") + p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
         std::printf("%s", qPrintable(p.helpText()));
@@ -25,37 +31,85 @@ int cmdReplay(const QStringList& args) {
     }
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) return usageError(QStringLiteral("replay: expected exactly one LOG argument"));
+    double speed = 0;  // 0 = as fast as possible
+    if (p.value(QStringLiteral("speed")) != QLatin1String("max")) {
+        bool ok = false;
+        speed = p.value(QStringLiteral("speed")).toDouble(&ok);
+        if (!ok || speed <= 0) return usageError(QStringLiteral("replay: --speed must be 'max' or a positive number"));
+    }
 
     vigil::LogFileReader reader;
     if (!reader.open(pos[0].toStdString())) return usageError(QString::fromStdString(reader.error()));
 
+    std::unique_ptr<vigil::store::StoreWriter> writer;
+    if (p.isSet(QStringLiteral("db"))) {
+        auto opened = vigil::store::StoreWriter::open(p.value(QStringLiteral("db")).toStdString());
+        if (!opened) return usageError(QString::fromStdString(opened.error()));
+        writer = std::move(opened.value());
+    }
+
     vigil::VirtualClock clock;  // engine time follows the records
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
+    ReplayReport report;
+    engine.addSink([&](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
+        report.add(out);
+        if (writer) {
+            writer->append(in);
+            if (!out.empty()) writer->append(out);
+        }
+    });
     engine.start();
+    const auto wall0 = std::chrono::steady_clock::now();
+    vigil::TimestampMs firstTs = -1;
     for (;;) {
         std::vector<vigil::Record> batch;
-        batch.reserve(4096);
-        const bool more = reader.readBatch(batch, 4096);
+        batch.reserve(speed > 0 ? 256 : 4096);
+        const bool more = reader.readBatch(batch, speed > 0 ? 256 : 4096);
+        if (speed > 0 && !batch.empty()) {  // pace by recorded time
+            const vigil::TimestampMs ts = vigil::timestampOf(batch.front());
+            if (firstTs < 0) firstTs = ts;
+            std::this_thread::sleep_until(wall0 + std::chrono::duration<double, std::milli>(double(ts - firstTs) / speed));
+        }
         engine.submit(std::move(batch));
         if (!more) break;
     }
-    if (!reader.error().empty()) return usageError(QString::fromStdString(reader.error()));
     auto snap = engine.snapshotNow();
     engine.stop();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+    if (writer) writer->close();
 
     const auto& st = reader.stats();
     for (const auto& e : st.errors)
         std::fprintf(stderr, "%s:%lld: %s\n", reader.path().c_str(), static_cast<long long>(e.line), e.reason.c_str());
+    if (st.malformed > std::int64_t(st.errors.size()))
+        std::fprintf(stderr, "%s: %lld more malformed lines not listed\n", reader.path().c_str(),
+                     static_cast<long long>(st.malformed - std::int64_t(st.errors.size())));
+    if (!reader.error().empty()) return usageError(QString::fromStdString(reader.error()));
+
     std::printf("replayed %s: %lld records", reader.path().c_str(), static_cast<long long>(st.records));
     for (int k = 0; k < vigil::kRecordKindCount; ++k)
         if (st.perKind[k])
             std::printf(" %s=%lld", std::string(vigil::kindName(static_cast<vigil::RecordKind>(k))).c_str(),
                         static_cast<long long>(st.perKind[k]));
-    std::printf(", malformed=%lld, anomalies=%lld, incidents=%zu\n", static_cast<long long>(st.malformed),
+    std::printf(", malformed=%lld, rejected=%lld, anomalies=%lld, incidents=%zu", static_cast<long long>(st.malformed),
+                static_cast<long long>(snap->counters.rejected),
                 static_cast<long long>(snap->counters.outputsPerKind[static_cast<int>(vigil::RecordKind::Anomaly)]),
                 snap->incidents.size());
-    return kOk;
+    std::printf(" in %.2f s (%.0f records/s)\n", seconds, seconds > 0 ? double(st.records) / seconds : 0.0);
+
+    int rc = kOk;
+    if (writer) {
+        const auto ws = writer->stats();
+        std::printf("stored %lld rows in %s\n", static_cast<long long>(ws.recordsWritten()), writer->path().c_str());
+        for (const auto& e : ws.errors) std::fprintf(stderr, "vigilctl: %s\n", e.c_str());
+        if (ws.rowsFailed) rc = kFailed;
+    }
+    if (p.isSet(QStringLiteral("report"))) {
+        QString error;
+        if (!report.write(p.value(QStringLiteral("report")), pos[0], st, error)) return usageError(error);
+    }
+    return rc;
 }
 
 }  // namespace vigilctl

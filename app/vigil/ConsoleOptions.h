@@ -1,0 +1,30 @@
+// The `vigil` command line: parsed and checked before any window exists, so bad
+// usage gets a one-line reason and exit code 2, like vigilctl.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+struct ConsoleOptions {
+    Q_DECLARE_TR_FUNCTIONS(ConsoleOptions)
+public:
+    QString lang;                // empty: the system locale
+    QString scenario = QStringLiteral("cascade");
+    std::uint64_t seed = 7;
+    double speed = 1.0;          // simulated seconds per wall second
+    std::int64_t cycleS = 900;   // the scenario repeats every cycle
+    QString db;                  // empty: the default database in the data location
+    bool noStore = false;
+
+    // The --lang value if given, looked up before translations are installed (the
+    // parser's own texts are translated, so it is built afterwards).
+    static QString langFromArguments(const QStringList& args);
+
+    // Parses and validates. On --help/--version prints and sets exitCode 0; on bad
+    // usage prints a one-line reason to stderr and sets exitCode 2.
+    static std::optional<ConsoleOptions> parse(const QStringList& args, int& exitCode);
+};

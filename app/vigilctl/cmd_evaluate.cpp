@@ -1,0 +1,256 @@
+// vigilctl evaluate [--scenario NAME|all] [--seed N] [--runs K] [--duration S]
+//                   [--calm-duration S] [--json OUT]
+// Closed-loop quality on the demo fleet: every fault scenario is simulated in
+// memory, run through the full detection and correlation stack and scored against
+// the simulator's labels. Goals (issue #3): every fault covered by an incident,
+// median time to detect <= 30 s, calm (24 simulated hours) opens no incident,
+// anomalies -> incidents reduction >= 95 %. Exit 1 when a goal is missed.
+#include "vigilctl/Commands.h"
+
+#include "correlate/ClosedLoop.h"
+#include "correlate/CorrelationStages.h"
+#include "correlate/IncidentCorrelator.h"
+#include "detect/DetectionStages.h"
+#include "detect/events/EventDetectors.h"
+#include "detect/logs/LogAnomalyStage.h"
+#include "detect/metric/MetricDetectionStage.h"
+#include "sim/FleetSimulator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace vigilctl {
+namespace {
+
+constexpr double kGoalCoverage = 1.0;
+constexpr vigil::TimestampMs kGoalTtdMs = 30'000;
+constexpr double kGoalReduction = 0.95;
+
+// The stack `vigilctl run/replay` will run: the lead's detection stages, plus
+// whichever detector stages are not wired there yet (by stage name), then correlation.
+std::vector<std::unique_ptr<vigil::Stage>> evaluationStages() {
+    auto stages = vigil::makeDetectionStages(vigil::DetectConfig{});
+    auto has = [&](const std::string& prefix) {
+        for (const auto& s : stages)
+            if (std::string(s->name()).rfind(prefix, 0) == 0) return true;
+        return false;
+    };
+    if (!has("event."))
+        for (auto& s : vigil::makeEventDetectors()) stages.push_back(std::move(s));
+    if (!has("detect.metric")) stages.push_back(std::make_unique<vigil::MetricDetectionStage>());
+    if (!has("log.anomaly")) stages.push_back(std::make_unique<vigil::LogAnomalyStage>());
+    for (auto& s : vigil::makeCorrelationStages(vigil::CorrelateConfig{})) stages.push_back(std::move(s));
+    return stages;
+}
+
+struct Run {
+    vigil::ScenarioResult result;
+    std::uint64_t seed = 0;
+    std::int64_t durationS = 0;
+    std::int64_t inputs = 0, refused = 0;
+    std::map<std::string, std::int64_t> byDetector;
+};
+
+Run evaluateOne(const std::string& scenario, std::uint64_t seed, std::int64_t durationS) {
+    vigil::ScenarioSpec spec;
+    spec.name = scenario;
+    spec.durationS = durationS;
+    vigil::FleetSimulator sim(spec, seed);
+    vigil::StageRunner runner(evaluationStages());
+    vigil::LoopOutput out;
+    std::vector<vigil::Record> batch;
+    // One-second batches, as a live feed delivers them.
+    for (vigil::TimestampMs t = sim.start() + 1000; t <= sim.end(); t += 1000) {
+        batch.clear();
+        sim.advance(t, batch);
+        runner.feed(batch, out);
+    }
+    std::vector<vigil::FaultWindow> faults;
+    for (const auto& l : sim.labels()) faults.push_back({l.kind, l.target, l.start, l.end});
+    const auto* corr = dynamic_cast<const vigil::IncidentCorrelator*>(runner.find("correlate.incidents"));
+    Run r;
+    r.result = vigil::scoreRun(scenario, faults, out, corr ? &corr->topology() : nullptr);
+    r.seed = seed;
+    r.durationS = durationS;
+    r.inputs = out.inputs;
+    r.refused = out.refused;
+    r.byDetector = out.anomaliesByDetector;
+    return r;
+}
+
+QString seconds(std::optional<vigil::TimestampMs> ms) {
+    return ms ? QString::number(*ms / 1000.0, 'f', 1) + QStringLiteral(" s") : QStringLiteral("-");
+}
+
+QJsonObject toJson(const Run& r) {
+    QJsonObject o;
+    o["scenario"] = QString::fromStdString(r.result.scenario);
+    o["seed"] = static_cast<qint64>(r.seed);
+    o["duration_s"] = static_cast<qint64>(r.durationS);
+    o["records"] = static_cast<qint64>(r.inputs);
+    o["refused"] = static_cast<qint64>(r.refused);
+    o["anomalies"] = static_cast<qint64>(r.result.anomalies);
+    o["incidents"] = static_cast<qint64>(r.result.incidents);
+    o["incident_records"] = static_cast<qint64>(r.result.incidentRecords);
+    o["coverage"] = r.result.coverage;
+    o["reduction"] = r.result.reduction;
+    if (r.result.medianDetectMs) o["median_ttd_ms"] = static_cast<qint64>(*r.result.medianDetectMs);
+    QJsonArray faults;
+    for (const auto& f : r.result.faults) {
+        QJsonObject fo;
+        fo["kind"] = QString::fromStdString(f.fault.kind);
+        fo["target"] = QString::fromStdString(f.fault.target);
+        fo["start"] = static_cast<qint64>(f.fault.start);
+        fo["end"] = static_cast<qint64>(f.fault.end);
+        fo["covered"] = f.covered;
+        if (f.covered) {
+            fo["incident"] = QString::fromStdString(f.incident);
+            fo["ttd_ms"] = static_cast<qint64>(f.detectMs);
+        }
+        faults.append(fo);
+    }
+    o["faults"] = faults;
+    QJsonObject det;
+    for (const auto& [d, n] : r.byDetector) det[QString::fromStdString(d)] = static_cast<qint64>(n);
+    o["anomalies_by_detector"] = det;
+    return o;
+}
+
+}  // namespace
+
+int cmdEvaluate(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Score detection + correlation against the demo fleet's fault labels."));
+    p.addHelpOption();
+    p.addOption({QStringLiteral("scenario"), QStringLiteral("scenario name or 'all' (default all)"), QStringLiteral("NAME"),
+                 QStringLiteral("all")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("first seed (default 1)"), QStringLiteral("N"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("runs"), QStringLiteral("seeds per scenario: seed, seed+1, ... (default 1)"),
+                 QStringLiteral("K"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("duration"), QStringLiteral("simulated seconds per fault scenario (default 3600)"),
+                 QStringLiteral("S"), QStringLiteral("3600")});
+    p.addOption({QStringLiteral("calm-duration"), QStringLiteral("simulated seconds of calm (default 86400)"),
+                 QStringLiteral("S"), QStringLiteral("86400")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("write the full results as JSON"), QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("verbose"), QStringLiteral("print every fault and the anomalies per detector")});
+    if (!p.parse(args)) return usageError(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return kOk;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("evaluate: unexpected argument '%1'").arg(p.positionalArguments().first()));
+    bool ok = false;
+    const qulonglong seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) return usageError(QStringLiteral("evaluate: --seed must be a non-negative integer"));
+    const int runs = p.value(QStringLiteral("runs")).toInt(&ok);
+    if (!ok || runs < 1 || runs > 1000) return usageError(QStringLiteral("evaluate: --runs must be 1..1000"));
+    const qlonglong duration = p.value(QStringLiteral("duration")).toLongLong(&ok);
+    if (!ok) return usageError(QStringLiteral("evaluate: --duration must be an integer number of seconds"));
+    const qlonglong calmDuration = p.value(QStringLiteral("calm-duration")).toLongLong(&ok);
+    if (!ok) return usageError(QStringLiteral("evaluate: --calm-duration must be an integer number of seconds"));
+
+    std::vector<std::string> scenarios;
+    const std::string which = p.value(QStringLiteral("scenario")).toStdString();
+    if (which == "all") scenarios = vigil::scenarioNames();
+    else scenarios.push_back(which);
+    for (const auto& s : scenarios) {
+        vigil::ScenarioSpec spec;
+        spec.name = s;
+        spec.durationS = s == "calm" ? calmDuration : duration;
+        const std::string why = vigil::validateScenario(spec);
+        if (!why.empty()) return usageError(QStringLiteral("evaluate: --scenario/--duration: %1").arg(QString::fromStdString(why)));
+    }
+    const bool verbose = p.isSet(QStringLiteral("verbose"));
+
+    std::vector<Run> results;
+    std::printf("%-16s %5s %6s %8s %10s %10s %10s %10s\n", "scenario", "seed", "faults", "covered", "median TTD",
+                "anomalies", "incidents", "reduction");
+    std::vector<vigil::TimestampMs> ttds;
+    std::int64_t faults = 0, covered = 0, anomalies = 0, incidents = 0, calmIncidents = 0;
+    bool calmRun = false;
+    for (const auto& s : scenarios) {
+        for (int k = 0; k < runs; ++k) {
+            Run r = evaluateOne(s, seed + static_cast<qulonglong>(k), s == "calm" ? calmDuration : duration);
+            const auto& res = r.result;
+            int cov = 0;
+            for (const auto& f : res.faults) {
+                if (!f.covered) continue;
+                ++cov;
+                ttds.push_back(f.detectMs);
+            }
+            std::printf("%-16s %5llu %6zu %8d %10s %10lld %10lld %9.1f%%\n", s.c_str(),
+                        static_cast<unsigned long long>(r.seed), res.faults.size(), cov,
+                        qPrintable(seconds(res.medianDetectMs)), static_cast<long long>(res.anomalies),
+                        static_cast<long long>(res.incidents), res.reduction * 100.0);
+            if (verbose) {
+                for (const auto& f : res.faults)
+                    std::printf("    %-16s %-22s %s\n", f.fault.kind.c_str(), f.fault.target.c_str(),
+                                f.covered ? qPrintable(QStringLiteral("%1 after %2").arg(QString::fromStdString(f.incident),
+                                                                                        seconds(f.detectMs)))
+                                          : "NOT COVERED");
+                for (const auto& [d, n] : r.byDetector) std::printf("    %6lld  %s\n", static_cast<long long>(n), d.c_str());
+            }
+            if (s == "calm") {
+                calmRun = true;
+                calmIncidents += res.incidents;
+            } else {
+                faults += static_cast<std::int64_t>(res.faults.size());
+                covered += cov;
+                anomalies += res.anomalies;
+                incidents += res.incidents;
+            }
+            std::fflush(stdout);
+            results.push_back(std::move(r));
+        }
+    }
+    const double coverage = faults ? static_cast<double>(covered) / faults : 1.0;
+    const auto medianTtd = vigil::median(ttds);
+    const double reduction = anomalies ? 1.0 - static_cast<double>(incidents) / anomalies : 1.0;
+    bool pass = true;
+    auto goal = [&](const char* what, bool met, const QString& value, const char* target) {
+        pass = pass && met;
+        std::printf("%-28s %-14s goal %-10s %s\n", what, qPrintable(value), target, met ? "ok" : "MISSED");
+    };
+    std::printf("\n");
+    if (faults) {
+        goal("fault coverage", coverage >= kGoalCoverage,
+             QStringLiteral("%1/%2").arg(covered).arg(faults), "100 %");
+        goal("median time to detect", medianTtd && *medianTtd <= kGoalTtdMs, seconds(medianTtd), "<= 30 s");
+        goal("anomalies -> incidents", reduction >= kGoalReduction,
+             QStringLiteral("%1 -> %2 (%3 %)").arg(anomalies).arg(incidents).arg(reduction * 100.0, 0, 'f', 1),
+             ">= 95 %");
+    }
+    if (calmRun)
+        goal("calm: incidents opened", calmIncidents == 0, QString::number(calmIncidents), "0");
+
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject root;
+        QJsonArray arr;
+        for (const auto& r : results) arr.append(toJson(r));
+        root["runs"] = arr;
+        QJsonObject summary;
+        summary["faults"] = static_cast<qint64>(faults);
+        summary["covered"] = static_cast<qint64>(covered);
+        summary["coverage"] = coverage;
+        if (medianTtd) summary["median_ttd_ms"] = static_cast<qint64>(*medianTtd);
+        summary["anomalies"] = static_cast<qint64>(anomalies);
+        summary["incidents"] = static_cast<qint64>(incidents);
+        summary["reduction"] = reduction;
+        if (calmRun) summary["calm_incidents"] = static_cast<qint64>(calmIncidents);
+        summary["pass"] = pass;
+        root["summary"] = summary;
+        QFile f(p.value(QStringLiteral("json")));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0)
+            return usageError(QStringLiteral("evaluate: cannot write --json %1: %2").arg(f.fileName(), f.errorString()));
+    }
+    return pass ? kOk : kFailed;
+}
+
+}  // namespace vigilctl

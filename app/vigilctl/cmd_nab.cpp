@@ -1,0 +1,158 @@
+// vigilctl nab --data DIR --out DIR
+//   Runs the metric detector (one fresh detector per file, one configuration for
+//   all) over every data CSV under DIR and writes <out>/<category>/vigil_<name>.csv
+//   with timestamp,value,anomaly_score, one row per input row.
+// vigilctl nab-score --results DIR --windows combined_windows.json [--json OUT]
+//   Scores such results with NAB's rules (core/detect/nab/NabScorer.h) and prints
+//   the normalised score of each profile.
+#include "vigilctl/Commands.h"
+
+#include "detect/nab/NabRun.h"
+#include "detect/nab/NabScorer.h"
+#include "detect/nab/NabWindows.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+namespace vigilctl {
+namespace {
+
+constexpr int kProblemsShown = 20;
+
+// Prints the first problems in full and how many there were; true if there were any.
+bool reportProblems(const std::vector<vigil::nab::CsvProblem>& problems) {
+    for (int i = 0; i < static_cast<int>(problems.size()) && i < kProblemsShown; ++i)
+        std::fprintf(stderr, "vigilctl: %s\n", problems[i].text().c_str());
+    if (problems.size() > kProblemsShown)
+        std::fprintf(stderr, "vigilctl: ... %zu bad rows in all\n", problems.size());
+    return !problems.empty();
+}
+
+bool parseOrHelp(QCommandLineParser& p, const QStringList& args, int& exit) {
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        exit = usageError(args.value(0) + QStringLiteral(": ") + p.errorText());
+        return false;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        exit = kOk;
+        return false;
+    }
+    return true;
+}
+
+// The results file for a windows key "<category>/<name>.csv": <results>/<category>/
+// vigil_<name>.csv, or else the one file there named "<detector>_<name>.csv".
+std::string findResult(const std::string& results, const std::string& key) {
+    namespace fs = std::filesystem;
+    const auto slash = key.find('/');
+    const std::string category = key.substr(0, slash), name = key.substr(slash + 1);
+    const fs::path dir = fs::path(results) / category;
+    if (fs::exists(dir / ("vigil_" + name))) return (dir / ("vigil_" + name)).string();
+    std::string found;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string f = e.path().filename().string();
+        if (f.size() > name.size() && f.compare(f.size() - name.size() - 1, std::string::npos, "_" + name) == 0) {
+            if (!found.empty()) return {};  // ambiguous
+            found = e.path().string();
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+int cmdNab(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Write NAB results files for every data CSV under a folder."));
+    p.addOption({QStringLiteral("data"), QStringLiteral("NAB folder or its data folder"), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("results folder to write"), QStringLiteral("DIR")});
+    int exit = kOk;
+    if (!parseOrHelp(p, args, exit)) return exit;
+    if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("out")))
+        return usageError(QStringLiteral("nab: --data DIR and --out DIR are required"));
+    const std::string data = p.value(QStringLiteral("data")).toStdString();
+    const std::string out = p.value(QStringLiteral("out")).toStdString();
+    if (!std::filesystem::is_directory(data)) return usageError(QString::fromStdString("nab: " + data + ": not a folder"));
+    const auto files = vigil::nab::findDataFiles(data);
+    if (files.empty()) return usageError(QString::fromStdString("nab: " + data + ": no .csv files found"));
+
+    std::vector<vigil::nab::CsvProblem> problems;
+    std::size_t rows = 0;
+    double seconds = 0.0;
+    for (const auto& f : files) {
+        vigil::nab::NabTable table;
+        std::string fatal;
+        if (!vigil::nab::readNabCsv(f.path, false, table, problems, fatal))
+            return usageError(QString::fromStdString("nab: " + fatal));
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::vector<double> scores = vigil::nab::scoreTable(table);
+        seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        rows += table.size();
+        const std::filesystem::path dir = std::filesystem::path(out) / f.category;
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        if (!vigil::nab::writeNabResults((dir / ("vigil_" + f.name)).string(), table, scores, fatal))
+            return usageError(QString::fromStdString("nab: " + fatal));
+    }
+    std::printf("nab: %zu files, %zu rows, %zu bad rows, detector %.3f s (%.0f points/s)\n", files.size(), rows,
+                problems.size(), seconds, seconds > 0 ? rows / seconds : 0.0);
+    return reportProblems(problems) ? kUsage : kOk;
+}
+
+int cmdNabScore(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Score NAB results files with the benchmark's rules."));
+    p.addOption({QStringLiteral("results"), QStringLiteral("folder of <category>/<detector>_<name>.csv"), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("also write the scores as JSON"), QStringLiteral("OUT")});
+    int exit = kOk;
+    if (!parseOrHelp(p, args, exit)) return exit;
+    if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
+        return usageError(QStringLiteral("nab-score: --results DIR and --windows FILE are required"));
+    const std::string results = p.value(QStringLiteral("results")).toStdString();
+    std::map<std::string, std::vector<vigil::nab::Window>> windows;
+    std::string fatal;
+    if (!vigil::nab::readWindows(p.value(QStringLiteral("windows")).toStdString(), windows, fatal))
+        return usageError(QString::fromStdString("nab-score: " + fatal));
+
+    std::vector<vigil::nab::ScoredFile> files;
+    std::vector<vigil::nab::CsvProblem> problems;
+    for (const auto& [key, wins] : windows) {
+        const std::string path = findResult(results, key);
+        if (path.empty())
+            return usageError(QString::fromStdString("nab-score: no single results file for " + key + " under " + results));
+        vigil::nab::NabTable table;
+        if (!vigil::nab::readNabCsv(path, true, table, problems, fatal))
+            return usageError(QString::fromStdString("nab-score: " + fatal));
+        files.push_back({key, table.ts_ms, table.score, wins});
+    }
+    if (reportProblems(problems)) return kUsage;
+
+    const auto scored = vigil::nab::scoreCorpus(files, vigil::nab::standardProfiles());
+    QJsonObject json;
+    for (const auto& r : scored) {
+        std::printf("%-20s %6.2f  (threshold %.4f, raw %.2f, TP %d, FP %d, FN %d)\n", r.profile.name.c_str(),
+                    r.normalised, r.threshold, r.raw, r.true_positives, r.false_positives, r.false_negatives);
+        json[QString::fromStdString(r.profile.name)] = QJsonObject{
+            {"score", r.normalised}, {"threshold", r.threshold}, {"raw", r.raw}, {"true_positives", r.true_positives},
+            {"false_positives", r.false_positives}, {"false_negatives", r.false_negatives}};
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QSaveFile f(p.value(QStringLiteral("json")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(json).toJson()) < 0 || !f.commit())
+            return usageError(QStringLiteral("nab-score: ") + f.fileName() + QStringLiteral(": cannot write"));
+    }
+    return kOk;
+}
+
+}  // namespace vigilctl
