@@ -1,0 +1,151 @@
+#include "store/Schema.h"
+
+#include <array>
+
+namespace vigil::store {
+
+namespace {
+
+// Version 1: the initial tables. Enums are stored by their wire names (readable
+// with the sqlite3 shell, immune to enum reordering). Events keep typed columns
+// for filtering plus the exact NDJSON line (docs/storage.md explains why).
+constexpr const char* kV1 = R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE series(
+  id     INTEGER PRIMARY KEY,
+  series TEXT NOT NULL,
+  target TEXT NOT NULL,
+  UNIQUE(series, target)
+);
+
+CREATE TABLE metrics(
+  ts        INTEGER NOT NULL,
+  series_id INTEGER NOT NULL REFERENCES series(id),
+  value     REAL NOT NULL
+);
+
+CREATE TABLE events(
+  seq     INTEGER PRIMARY KEY,
+  ts      INTEGER NOT NULL,
+  kind    TEXT NOT NULL CHECK(kind IN ('task', 'tx', 'log')),
+  agent   TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  state   TEXT NOT NULL,
+  body    TEXT NOT NULL
+);
+
+CREATE TABLE anomalies(
+  id            TEXT PRIMARY KEY,
+  ts            INTEGER NOT NULL,
+  detector      TEXT NOT NULL,
+  series        TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  score         REAL NOT NULL,
+  observed      REAL NOT NULL,
+  expected_low  REAL NOT NULL,
+  expected_high REAL NOT NULL,
+  explanation   TEXT NOT NULL
+);
+
+CREATE TABLE incidents(
+  id            TEXT PRIMARY KEY,
+  ts            INTEGER NOT NULL,
+  state         TEXT NOT NULL,
+  severity      TEXT NOT NULL,
+  opened        INTEGER NOT NULL,
+  cause         TEXT NOT NULL,
+  narrative     TEXT NOT NULL,
+  anomaly_count INTEGER NOT NULL
+);
+
+CREATE TABLE incident_targets(
+  incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+  pos         INTEGER NOT NULL,
+  target      TEXT NOT NULL,
+  PRIMARY KEY(incident_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE actions(
+  id          TEXT PRIMARY KEY,
+  ts          INTEGER NOT NULL,
+  incident_id TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  target      TEXT NOT NULL,
+  params      TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  critical    INTEGER NOT NULL
+);
+
+CREATE TABLE approvals(
+  seq       INTEGER PRIMARY KEY,
+  ts        INTEGER NOT NULL,
+  id        TEXT NOT NULL,
+  action_id TEXT NOT NULL,
+  requester TEXT NOT NULL,
+  approver  TEXT NOT NULL,
+  decision  TEXT NOT NULL,
+  expires   INTEGER NOT NULL,
+  reason    TEXT NOT NULL
+);
+
+CREATE TABLE outcomes(
+  seq       INTEGER PRIMARY KEY,
+  ts        INTEGER NOT NULL,
+  action_id TEXT NOT NULL,
+  success   INTEGER NOT NULL,
+  detail    TEXT NOT NULL
+);
+
+CREATE TABLE audit(
+  seq       INTEGER PRIMARY KEY,
+  ts        INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  subject   TEXT NOT NULL,
+  body      TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL
+);
+)sql";
+
+// Version 2: read paths. Metric rows are found through metric_blocks, a
+// block-range index: the writer inserts each transaction's metrics grouped by
+// series, so one series' rows of one transaction are a contiguous rowid range,
+// described by one block row (series, rowid range, time range). That replaces a
+// per-row (series_id, ts) index, which costs more than the row insert itself
+// (docs/storage.md, "Performance"). Rows from version 1 get one block per series
+// spanning all its rows: a wider range, still correct, because readers filter
+// by series_id and ts inside a block. Also: event, anomaly and approval
+// indexes, and the number of updates folded into an incident's latest state
+// (unknown for version-1 rows, which start at 1).
+constexpr const char* kV2 = R"sql(
+CREATE TABLE metric_blocks(
+  series_id INTEGER NOT NULL REFERENCES series(id),
+  max_ts    INTEGER NOT NULL,
+  first_row INTEGER NOT NULL,
+  last_row  INTEGER NOT NULL,
+  min_ts    INTEGER NOT NULL,
+  rows      INTEGER NOT NULL,
+  PRIMARY KEY(series_id, max_ts, first_row)
+) WITHOUT ROWID;
+INSERT INTO metric_blocks(series_id, max_ts, first_row, last_row, min_ts, rows)
+  SELECT series_id, max(ts), min(rowid), max(rowid), min(ts), count(*) FROM metrics GROUP BY series_id;
+CREATE INDEX events_by_kind_ts ON events(kind, ts);
+CREATE INDEX anomalies_by_ts ON anomalies(ts);
+CREATE INDEX approvals_by_action ON approvals(action_id, seq);
+ALTER TABLE incidents ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
+)sql";
+
+constexpr std::array<Migration, kSchemaVersion> kMigrations{{
+    {1, "initial tables", kV1},
+    {2, "metric blocks, read-path indexes, incidents.updates", kV2},
+}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+}  // namespace vigil::store
