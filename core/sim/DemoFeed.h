@@ -1,0 +1,77 @@
+// Live pacing source for the demo fleet: a thread advances a FleetSimulator in
+// step with the wall clock (times a speed factor) every ~100 ms and hands each
+// batch to a submit function, normally Engine::submit. A submit that blocks
+// slows the feed (backpressure); afterwards the feed catches up in bounded
+// steps, never dropping records. Wall-clock time is used only here, in the
+// source: the records themselves carry simulated timestamps.
+//
+// Remediation and queries from other threads go through this class (or
+// withSimulator()), which serialises them with the feed thread.
+#pragma once
+
+#include "sim/FleetSimulator.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace vigil {
+
+class DemoFeed {
+public:
+    // Returns false to stop the feed (e.g. the engine was stopped).
+    using Submit = std::function<bool(std::vector<Record>)>;
+
+    struct Options {
+        double speed = 1.0;                          // simulated seconds per wall second
+        std::chrono::milliseconds step{100};         // wall time between batches
+    };
+
+    DemoFeed(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs start, Submit submit);
+    DemoFeed(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs start, Submit submit, Options options);
+    ~DemoFeed();  // stop()
+    DemoFeed(const DemoFeed&) = delete;
+    DemoFeed& operator=(const DemoFeed&) = delete;
+
+    void start();
+    // Stops after the batch in flight. The submit function must return (Engine's
+    // does once the engine stops), or stop() waits for it. Idempotent.
+    void stop();
+    bool running() const { return running_.load(std::memory_order_acquire); }
+
+    // Runs f(FleetSimulator&) under the feed's lock.
+    template <class F>
+    auto withSimulator(F&& f) {
+        std::lock_guard lk(simMutex_);
+        return f(sim_);
+    }
+    bool failover(const std::string& agentOrEndpoint, const std::string& toEndpoint);
+    bool scaleWorkers(const std::string& pool, int delta);
+    bool replaceTx(const std::string& agent, std::int64_t nonce, double feeBumpFactor);
+    bool rollbackWorkflow(const std::string& agent);
+    std::vector<FaultLabel> labels() const;
+    TimestampMs simTime() const;
+
+    std::int64_t recordsSubmitted() const { return records_.load(std::memory_order_relaxed); }
+    std::int64_t batchesSubmitted() const { return batches_.load(std::memory_order_relaxed); }
+
+private:
+    void run();
+
+    mutable std::mutex simMutex_;
+    FleetSimulator sim_;
+    Submit submit_;
+    Options options_;
+
+    std::thread thread_;
+    std::mutex stopMutex_;
+    std::condition_variable stopCv_;
+    bool stopRequested_ = false;
+    std::atomic<bool> running_{false};
+    std::atomic<std::int64_t> records_{0}, batches_{0};
+};
+
+}  // namespace vigil
