@@ -1,10 +1,15 @@
 #include "detect/DetectionStages.h"
 
+#include "detect/logs/LogAnomalyStage.h"
+#include "detect/metric/MetricDetectionStage.h"
+
 namespace vigil {
 
-std::vector<std::unique_ptr<Stage>> makeDetectionStages(const DetectConfig&) {
-    // Foundation: detection is a pass-through; the detectors of issue #3 plug in here.
-    return {};
+std::vector<std::unique_ptr<Stage>> makeDetectionStages(const DetectConfig& cfg) {
+    std::vector<std::unique_ptr<Stage>> stages;
+    if (cfg.metrics) stages.push_back(std::make_unique<MetricDetectionStage>());
+    if (cfg.logs) stages.push_back(std::make_unique<LogAnomalyStage>(LogAnomalyConfig{}));
+    return stages;
 }
 
 }  // namespace vigil

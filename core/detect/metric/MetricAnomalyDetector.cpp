@@ -1,0 +1,186 @@
+#include "detect/metric/MetricAnomalyDetector.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::metric {
+namespace {
+constexpr int kIntervalSamples = 16;    // deltas used to learn the sampling interval
+constexpr double kGapFactor = 3.0;      // a delta this many intervals long is a gap
+constexpr int kShiftPoints = 12;        // sustained-shift window
+constexpr double kMadToSigma = 1.2533;  // mean absolute deviation -> std. deviation
+}  // namespace
+
+const char* signalName(Signal s) {
+    switch (s) {
+    case Signal::Spike: return "sudden jump";
+    case Signal::Level: return "far from usual level";
+    case Signal::Shift: return "sustained level shift";
+    case Signal::Seasonal: return "off the daily pattern";
+    case Signal::Pattern: return "never-seen shape";
+    case Signal::Count: break;
+    }
+    return "?";
+}
+
+std::vector<SignalStrength> MetricScore::firing(double min_strength) const {
+    std::vector<SignalStrength> out;
+    for (int i = 0; i < kSignalCount; ++i)
+        if (strength[i] >= min_strength) out.push_back({static_cast<Signal>(i), strength[i]});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.strength > b.strength; });
+    return out;
+}
+
+MetricAnomalyDetector::MetricAnomalyDetector(const DetectorConfig& cfg)
+    : cfg_(cfg), patterns_(cfg.pattern_width, cfg.pattern_capacity, cfg.pattern_vigilance) {
+    records_.assign(kSignalCount, WindowRecord(cfg.record_block, cfg.record_blocks));
+}
+
+void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
+    if (interval_ms_ > 0 || dt <= 0) return;
+    first_deltas_.push_back(dt);
+    if (static_cast<int>(first_deltas_.size()) < kIntervalSamples) return;
+    std::nth_element(first_deltas_.begin(), first_deltas_.begin() + kIntervalSamples / 2, first_deltas_.end());
+    interval_ms_ = first_deltas_[kIntervalSamples / 2];
+    first_deltas_.clear();
+    first_deltas_.shrink_to_fit();
+    seasonal_.configure(interval_ms_);
+}
+
+void MetricAnomalyDetector::buildShape(double x, double* shape) const {
+    // The last `width` values (the newest is x), in units of the range seen so far.
+    const double range = max_ - min_;
+    const double inv = range > 0 ? 1.0 / range : 0.0;
+    const int w = cfg_.pattern_width;
+    const int have = static_cast<int>(recent_.size());
+    for (int i = 0; i < w - 1; ++i) {
+        const int idx = have - (w - 1) + i;
+        shape[i] = ((idx >= 0 ? recent_[idx] : x) - min_) * inv;
+    }
+    shape[w - 1] = (x - min_) * inv;
+}
+
+void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScore& out,
+                                           std::array<double, kSignalCount>& raw) {
+    raw.fill(0.0);
+    raw[int(Signal::Spike)] = std::abs(x - fast_.mean());
+    raw[int(Signal::Level)] = std::abs(x - level_.mean());
+    out.expected = level_.mean();
+    double spread = level_.spread();
+    double sMean, sSpread;
+    if (seasonal_.expect(ts, sMean, sSpread) && seasonal_err_.mean() < 0.7 * level_err_.mean()) {
+        raw[int(Signal::Seasonal)] = std::abs(x - sMean);
+        out.expected = sMean;
+        spread = sSpread;
+    }
+    // Sustained shift: the mean residual (against the level, or the daily profile when
+    // it explains the series better) over the last few points, this one included.
+    double sum = x - out.expected;
+    int n = 1;
+    for (auto it = residuals_.rbegin(); it != residuals_.rend() && n < kShiftPoints; ++it, ++n) sum += *it;
+    raw[int(Signal::Shift)] = std::abs(sum / n);
+    last_residual_ = x - out.expected;
+    if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
+        std::vector<double> shape(cfg_.pattern_width);
+        buildShape(x, shape.data());
+        raw[int(Signal::Pattern)] = patterns_.nearest(shape.data());
+    }
+    const double halfBand = 3.0 * kMadToSigma * spread;
+    out.expected_low = out.expected - halfBand;
+    out.expected_high = out.expected + halfBand;
+
+    // Each signal against its own record; floors keep a perfectly quiet history from
+    // turning rounding noise into infinite surprise.
+    const double range = max_ - min_;
+    const double valueFloor = std::max({range * 1e-3, std::abs(level_.mean()) * 1e-9, 1e-12});
+    for (int i = 0; i < kSignalCount; ++i) {
+        const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3 : valueFloor;
+        out.strength[i] = raw[i] / std::max(records_[i].value(), floor);
+    }
+}
+
+double MetricAnomalyDetector::fuse(const std::array<double, kSignalCount>& strength) const {
+    std::array<double, kSignalCount> s = strength;
+    std::sort(s.begin(), s.end(), std::greater<>());
+    const double c = s[0] + 0.0 * s[1];
+    return c / (1.0 + c);
+}
+
+void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw) {
+    for (int i = 0; i < kSignalCount; ++i) records_[i].update(raw[i]);
+    double sMean, sSpread;
+    if (seasonal_.expect(ts, sMean, sSpread)) {
+        seasonal_err_.update(std::abs(x - sMean));
+        level_err_.update(std::abs(x - level_.mean()));
+    }
+    seasonal_.update(ts, x);
+    if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
+        std::vector<double> shape(cfg_.pattern_width);
+        buildShape(x, shape.data());
+        patterns_.learn(shape.data());
+    }
+    level_.update(x);
+    fast_.update(x);
+    if (counters_.accepted == 1) min_ = max_ = x;
+    min_ = std::min(min_, x);
+    max_ = std::max(max_, x);
+    residuals_.push_back(last_residual_);
+    if (static_cast<int>(residuals_.size()) > kShiftPoints) residuals_.pop_front();
+    recent_.push_back(x);
+    if (static_cast<int>(recent_.size()) > cfg_.pattern_width) recent_.pop_front();
+}
+
+MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
+    MetricScore out;
+    out.observed = x;
+    if (!std::isfinite(x)) {
+        ++counters_.rejected_non_finite;
+        out.verdict = Verdict::RejectedNonFinite;
+        return out;
+    }
+    if (counters_.accepted > 0 && ts < last_ts_) {
+        ++counters_.rejected_out_of_order;
+        out.verdict = Verdict::RejectedOutOfOrder;
+        return out;
+    }
+    if (counters_.accepted > 0) {
+        const std::int64_t dt = ts - last_ts_;
+        learnInterval(dt);
+        if (interval_ms_ > 0 && dt > kGapFactor * interval_ms_) {
+            // Shapes spanning missing data mean nothing; start them afresh.
+            ++counters_.gaps;
+            out.after_gap = true;
+            recent_.clear();
+        }
+    }
+    last_ts_ = ts;
+    ++counters_.accepted;
+
+    std::array<double, kSignalCount> raw{};
+    if (counters_.accepted > 1) computeSignals(ts, x, out, raw);
+    if (counters_.accepted <= cfg_.warmup_points) {
+        out.verdict = Verdict::Warmup;
+        out.strength.fill(0.0);
+    } else {
+        out.verdict = Verdict::Scored;
+        out.score = fuse(out.strength);
+        // After a strong score the same incident keeps the series unusual for a while;
+        // only something clearly stronger than what started it speaks again.
+        const double c = out.score / (1.0 - out.score);
+        if (since_damp_ >= 0 && since_damp_ < cfg_.suppress_points && c < cfg_.suppress_escape * damp_strength_) {
+            out.suppressed = true;
+            out.score *= cfg_.suppress_factor;
+        }
+        out.alert = out.score >= cfg_.alert_score;
+    }
+    if (since_damp_ >= 0) ++since_damp_;
+    if (out.verdict == Verdict::Scored && out.score >= cfg_.damp_from_score) {
+        since_damp_ = 0;
+        damp_strength_ = out.score / (1.0 - out.score);
+    }
+    if (out.alert) ++counters_.alerts;
+    learn(ts, x, raw);
+    return out;
+}
+
+}  // namespace vigil::metric

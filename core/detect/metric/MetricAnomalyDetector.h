@@ -1,0 +1,96 @@
+// Streaming anomaly detector for one metric series. Each point is scored from that
+// point and the earlier points of the same series only, in O(1) time and bounded
+// memory. Several complementary signals each measure how unusual the point is; each
+// is judged against its own fading record on this series (so a noisy series has to
+// beat its own noise), and the strongest, reinforced by agreement, becomes the score.
+// After an alert, further alerts are damped for a while: one incident, one alert.
+#pragma once
+
+#include "detect/metric/PatternMemory.h"
+#include "detect/metric/SeasonalProfile.h"
+#include "detect/metric/StreamingStats.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace vigil::metric {
+
+enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Count };
+inline constexpr int kSignalCount = static_cast<int>(Signal::Count);
+const char* signalName(Signal s);
+
+struct DetectorConfig {
+    int warmup_points = 64;          // no score before this many accepted points
+    int record_block = 256;          // a signal's record covers record_blocks * record_block points
+    int record_blocks = 16;
+    int pattern_width = 8;
+    int pattern_capacity = 96;
+    double pattern_vigilance = 0.06; // range units
+    double alert_score = 0.6;        // operating threshold: a score here or above is an alert
+    double damp_from_score = 0.5;    // a score here or above (a signal at its record) damps
+    int suppress_points = 100;       // the following scores for this many points
+    double suppress_factor = 0.3;
+    double suppress_escape = 2.0;    // a signal this many times the damping one's strength escapes it
+};
+
+enum class Verdict : std::uint8_t { Scored, Warmup, RejectedNonFinite, RejectedOutOfOrder };
+
+struct SignalStrength {
+    Signal signal;
+    double strength;  // raw signal / its record; > 1 is beyond anything recently seen
+};
+
+struct MetricScore {
+    Verdict verdict = Verdict::Warmup;
+    double score = 0.0;          // [0, 1]
+    bool alert = false;
+    bool suppressed = false;     // the score was damped by a recent strong score
+    bool after_gap = false;      // the point came after missing data
+    double observed = 0.0;
+    double expected = 0.0, expected_low = 0.0, expected_high = 0.0;
+    std::array<double, kSignalCount> strength{};
+    bool accepted() const { return verdict == Verdict::Scored || verdict == Verdict::Warmup; }
+    // Signals sorted by strength, strongest first, those at or above `min_strength`.
+    std::vector<SignalStrength> firing(double min_strength = 0.8) const;
+};
+
+struct DetectorCounters {
+    std::int64_t accepted = 0, rejected_non_finite = 0, rejected_out_of_order = 0, gaps = 0, alerts = 0;
+};
+
+class MetricAnomalyDetector {
+public:
+    explicit MetricAnomalyDetector(const DetectorConfig& cfg = {});
+    // Scores `value` at `ts` (ms) and then learns it. NaN/inf and timestamps earlier
+    // than the last accepted one are rejected (counted, state untouched).
+    MetricScore update(std::int64_t ts, double value);
+    const DetectorCounters& counters() const { return counters_; }
+
+private:
+    void learnInterval(std::int64_t dt);
+    void computeSignals(std::int64_t ts, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
+    void buildShape(double x, double* shape) const;
+    void learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw);
+    double fuse(const std::array<double, kSignalCount>& strength) const;
+
+    DetectorConfig cfg_;
+    DetectorCounters counters_;
+    std::int64_t last_ts_ = 0;
+    std::int64_t interval_ms_ = 0;  // typical spacing, learned from the first deltas
+    std::vector<std::int64_t> first_deltas_;
+    double min_ = 0.0, max_ = 0.0;
+    RobustLevel level_{0.01}, fast_{0.3}, seasonal_err_{0.02}, level_err_{0.02};
+    std::deque<double> recent_;     // last pattern_width values
+    std::deque<double> residuals_;  // last few (value - expected)
+    double last_residual_ = 0.0;
+    PatternMemory patterns_;
+    SeasonalProfile seasonal_;
+    std::vector<WindowRecord> records_;
+    double damp_strength_ = 0.0;
+    std::int64_t since_damp_ = -1;  // points since the last damping score, -1: none yet  // points since the last alert, -1: none yet
+};
+
+}  // namespace vigil::metric

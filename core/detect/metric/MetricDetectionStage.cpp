@@ -1,0 +1,71 @@
+#include "detect/metric/MetricDetectionStage.h"
+
+#include "detect/metric/Explanation.h"
+
+#include <cstdio>
+
+namespace vigil {
+namespace {
+
+// FNV-1a: a stable content hash for ids (same input, same id, on every run).
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
+std::string anomalyId(const MetricSample& m, std::int64_t sequence) {
+    std::uint64_t h = fnv1a(m.series);
+    h = fnv1a(std::string_view("\x1f", 1), h);
+    h = fnv1a(m.target, h);
+    h = fnv1a(std::to_string(m.ts) + "#" + std::to_string(sequence), h);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "an-m-%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+MetricDetectionStage::MetricDetectionStage(const metric::DetectorConfig& cfg, std::size_t max_series)
+    : cfg_(cfg), max_series_(max_series) {}
+
+bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
+    const auto* m = std::get_if<MetricSample>(&in);
+    if (!m) return true;
+    ++counters_.samples;
+    std::string key = m->series;
+    key += '\x1f';
+    key += m->target;
+    auto it = detectors_.find(key);
+    if (it == detectors_.end()) {
+        if (detectors_.size() >= max_series_) {
+            ++counters_.rejected_series_limit;
+            return false;
+        }
+        it = detectors_.emplace(std::move(key), metric::MetricAnomalyDetector(cfg_)).first;
+    }
+    const metric::MetricScore s = it->second.update(m->ts, m->value);
+    if (s.verdict == metric::Verdict::RejectedNonFinite) {
+        ++counters_.rejected_non_finite;
+        return false;
+    }
+    if (s.verdict == metric::Verdict::RejectedOutOfOrder) {
+        ++counters_.rejected_out_of_order;
+        return false;
+    }
+    if (!s.alert) return true;
+    Anomaly a;
+    a.ts = m->ts;
+    a.id = anomalyId(*m, counters_.anomalies++);
+    a.detector = "metric.ensemble";
+    a.series = m->series;
+    a.target = m->target;
+    a.score = s.score;
+    a.observed = s.observed;
+    a.expected_low = s.expected_low;
+    a.expected_high = s.expected_high;
+    a.explanation = metric::explain(s, m->series, m->target);
+    out.emplace_back(std::move(a));
+    return true;
+}
+
+}  // namespace vigil

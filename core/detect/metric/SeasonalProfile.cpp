@@ -1,0 +1,50 @@
+#include "detect/metric/SeasonalProfile.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::metric {
+namespace {
+constexpr std::int64_t kDayMs = 86'400'000;
+constexpr int kMatureVisits = 3;
+constexpr double kRate = 0.25;  // per visit of a slot, i.e. per day
+}  // namespace
+
+void SeasonalProfile::configure(std::int64_t interval_ms) {
+    if (interval_ms <= 0 || interval_ms > kDayMs / 4) return;  // too coarse to see a day's shape
+    slot_ms_ = std::max<std::int64_t>(interval_ms, kDayMs / kMaxSlots);
+    const int slots = static_cast<int>(kDayMs / slot_ms_);
+    mean_.assign(slots, 0.0);
+    dev_.assign(slots, 0.0);
+    visits_.assign(slots, 0);
+}
+
+int SeasonalProfile::slotOf(std::int64_t ts) const {
+    const std::int64_t tod = ((ts % kDayMs) + kDayMs) % kDayMs;
+    return std::min<int>(static_cast<int>(tod / slot_ms_), static_cast<int>(mean_.size()) - 1);
+}
+
+bool SeasonalProfile::expect(std::int64_t ts, double& mean, double& spread) const {
+    if (!configured()) return false;
+    const int s = slotOf(ts);
+    if (visits_[s] < kMatureVisits) return false;
+    mean = mean_[s];
+    spread = dev_[s];
+    return true;
+}
+
+void SeasonalProfile::update(std::int64_t ts, double x) {
+    if (!configured()) return;
+    const int s = slotOf(ts);
+    if (visits_[s] == 0) {
+        mean_[s] = x;
+    } else {
+        const double a = std::max(kRate, 1.0 / (visits_[s] + 1.0));
+        const double r = x - mean_[s];
+        mean_[s] += a * r;
+        dev_[s] += a * (std::abs(r) - dev_[s]);
+    }
+    if (visits_[s] < 0xFFFF) ++visits_[s];
+}
+
+}  // namespace vigil::metric

@@ -1,0 +1,29 @@
+// Daily seasonality: the expected value for each slot of the day (at most 288 slots),
+// learned per slot with an exponentially weighted mean and deviation. The profile
+// only speaks once it has seen a slot on a few days and it predicts the series
+// clearly better than its plain level does, so a non-seasonal series ignores it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace vigil::metric {
+
+class SeasonalProfile {
+public:
+    static constexpr int kMaxSlots = 288;
+    // `interval_ms`: the series' sampling interval (decides the slot width).
+    void configure(std::int64_t interval_ms);
+    bool configured() const { return !mean_.empty(); }
+    // Expected value and deviation for `ts`; false while the slot is immature.
+    bool expect(std::int64_t ts, double& mean, double& spread) const;
+    void update(std::int64_t ts, double x);
+
+private:
+    int slotOf(std::int64_t ts) const;
+    std::int64_t slot_ms_ = 0;
+    std::vector<double> mean_, dev_;
+    std::vector<std::uint16_t> visits_;
+};
+
+}  // namespace vigil::metric
