@@ -23,6 +23,10 @@ if ((${#missing[@]})); then
 fi
 
 # npm test peers (JSON-RPC nodes for integration tests), pinned in tests/peers.
+if [[ -f tests/peers/package.json ]] && ! command -v npm >/dev/null; then
+  # Debian's npm; a machine with another Node.js distribution keeps its own.
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq nodejs npm >/dev/null
+fi
 if [[ -f tests/peers/package.json ]] && [[ ! -d tests/peers/node_modules ]]; then
   echo "vigil: installing npm test peers"
   (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
