@@ -1,4 +1,144 @@
 #include "ui/MainWindow.h"
+
+#include "ui/AnomalyFeed.h"
+#include "ui/AnomalyListModel.h"
+#include "ui/ChartPanel.h"
+#include "ui/EngineBridge.h"
+#include "ui/EngineStatusBar.h"
+#include "ui/FleetStatusModel.h"
+#include "ui/FleetStrip.h"
+#include "ui/FleetTable.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+
 namespace vigil::ui {
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) { setWindowTitle(tr("Vigil")); }
+
+namespace {
+// Bump when the dock layout changes incompatibly: old saved states are then ignored.
+constexpr int kLayoutVersion = 1;
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kChartWindowKey = QStringLiteral("charts/windowMinutes");
+constexpr int kWindowChoices[] = {1, 5, 10, 30, 60};
+constexpr int kDefaultWindowMinutes = 10;
+}  // namespace
+
+MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(parent), bridge_(bridge) {
+    setObjectName(QStringLiteral("vigilMainWindow"));
+    setWindowTitle(tr("Vigil — fleet console"));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+
+    charts_ = new ChartPanel(this);
+    setCentralWidget(charts_);
+
+    fleet_ = new FleetStatusModel(this);
+    anomalies_ = new AnomalyListModel(this);
+    fleetDock_ = addPanel(new FleetStrip(fleet_), tr("Fleet"), QStringLiteral("fleetDock"), Qt::TopDockWidgetArea);
+    agentsDock_ = addPanel(new FleetTable(fleet_), tr("Agents"), QStringLiteral("agentsDock"), Qt::BottomDockWidgetArea);
+    anomalyDock_ = addPanel(new AnomalyFeed(anomalies_), tr("Anomalies"), QStringLiteral("anomalyDock"),
+                            Qt::BottomDockWidgetArea);
+    splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
+
+    status_ = new EngineStatusBar(this);
+    setStatusBar(status_);
+
+    buildMenus();
+    // First run: most of the screen; later runs restore what the user left.
+    const QSize avail = screen() ? screen()->availableSize() : QSize(1600, 1000);
+    resize(avail.boundedTo(QSize(1600, 1000)) * 0.9);
+    resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
+    resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
+    restoreLayout();
+
+    connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
+}
+
+QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);  // saveState() keys docks by object name
+    dock->setWidget(panel);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(fleetDock_->toggleViewAction());
+    view->addAction(agentsDock_->toggleViewAction());
+    view->addAction(anomalyDock_->toggleViewAction());
+    view->addSeparator();
+    QMenu* window = view->addMenu(tr("Chart &time window"));
+    windowGroup_ = new QActionGroup(this);
+    for (int minutes : kWindowChoices) {
+        QAction* a = window->addAction(tr("%1 min").arg(minutes));
+        a->setCheckable(true);
+        a->setData(minutes);
+        a->setChecked(minutes == kDefaultWindowMinutes);
+        windowGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, minutes] { setTimeWindowMinutes(minutes); });
+    }
+    setTimeWindowMinutes(kDefaultWindowMinutes);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Vigil"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setTimeWindowMinutes(int minutes) {
+    charts_->setTimeWindow(TimestampMs(minutes) * 60'000);
+    for (QAction* a : windowGroup_->actions())
+        if (a->data().toInt() == minutes) a->setChecked(true);
+}
+
+void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
+    if (!snapshot) return;
+    fleet_->showSnapshot(snapshot);
+    anomalies_->showSnapshot(snapshot);
+    status_->showSnapshot(*snapshot, bridge_->recordsPerSecond());
+    status_->showFleet(fleet_->healthCounts());
+    charts_->showSnapshot(std::move(snapshot));
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About Vigil"),
+                       tr("<h3>Vigil %1</h3><p>Operations console for fleets of blockchain worker agents: "
+                          "live telemetry, anomaly detection and guarded remediation.</p>")
+                           .arg(QStringLiteral(VIGIL_VERSION)));
+}
+
+void MainWindow::saveLayout() const {
+    QSettings s;
+    s.setValue(kGeometryKey, saveGeometry());
+    s.setValue(kStateKey, saveState(kLayoutVersion));
+    s.setValue(kChartWindowKey, int(charts_->timeWindow() / 60'000));
+}
+
+bool MainWindow::restoreLayout() {
+    QSettings s;
+    const int minutes = s.value(kChartWindowKey, kDefaultWindowMinutes).toInt();
+    if (std::find(std::begin(kWindowChoices), std::end(kWindowChoices), minutes) != std::end(kWindowChoices))
+        setTimeWindowMinutes(minutes);
+    bool ok = restoreGeometry(s.value(kGeometryKey).toByteArray());
+    ok = restoreState(s.value(kStateKey).toByteArray(), kLayoutVersion) && ok;
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    saveLayout();
+    QMainWindow::closeEvent(e);
+}
+
 }  // namespace vigil::ui

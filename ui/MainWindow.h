@@ -1,10 +1,60 @@
+// The console's main window: a thin assembler. It places the panels (charts in the
+// middle, fleet strip, agent table and anomaly feed as dock widgets), feeds them
+// the bridge's snapshots, and keeps geometry and layout in QSettings.
 #pragma once
+
+#include "engine/Snapshot.h"
+#include "ui/SnapshotMetaType.h"
+
 #include <QMainWindow>
+
+#include <memory>
+
+class QActionGroup;
+class QDockWidget;
+
 namespace vigil::ui {
-// Placeholder; the console's panels are being written.
+
+class AnomalyListModel;
+class ChartPanel;
+class EngineBridge;
+class EngineStatusBar;
+class FleetStatusModel;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // `bridge` must outlive the window.
+    explicit MainWindow(EngineBridge* bridge, QWidget* parent = nullptr);
+
+    ChartPanel* chartPanel() const { return charts_; }
+    FleetStatusModel* fleetModel() const { return fleet_; }
+
+    // Geometry, dock layout and chart window in QSettings (done on close and open).
+    void saveLayout() const;
+    bool restoreLayout();
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private slots:
+    void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
+    void about();
+
+private:
+    QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
+    void buildMenus();
+    void setTimeWindowMinutes(int minutes);
+
+    EngineBridge* bridge_;
+    ChartPanel* charts_;
+    FleetStatusModel* fleet_;
+    AnomalyListModel* anomalies_;
+    EngineStatusBar* status_;
+    QDockWidget* fleetDock_ = nullptr;
+    QDockWidget* agentsDock_ = nullptr;
+    QDockWidget* anomalyDock_ = nullptr;
+    QActionGroup* windowGroup_ = nullptr;
 };
+
 }  // namespace vigil::ui

@@ -1,6 +1,7 @@
 // `vigil`: the GUI console. Parses options, installs translations, and wires the
 // demo fleet → engine (→ store) → console. No logic of its own beyond wiring.
 #include "ConsoleOptions.h"
+#include "TerminationSignals.h"
 
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
@@ -37,7 +38,8 @@ void installTranslations(QCoreApplication& app, const QString& lang) {
     if (vigil->load(locale, QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(vigil);
     else if (!lang.isEmpty() && locale.language() != QLocale::English)
-        std::fprintf(stderr, "vigil: --lang %s: no translation, using English\n", qPrintable(lang));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "vigil: --lang %1: no translation, using English").arg(lang)));
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
@@ -117,6 +119,7 @@ int main(int argc, char** argv) {
     vigil::ui::MainWindow window(&bridge);
     window.show();
     bridge.start();
+    onTerminationSignal([&window] { window.close(); });
     const int rc = app->exec();
 
     // Producers first, then the engine (it drains), then the store (it commits).

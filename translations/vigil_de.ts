@@ -1,0 +1,376 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChartCatalog</name>
+    <message>
+        <source>RPC latency per endpoint</source>
+        <translation>RPC-Latenz je Endpunkt</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>RPC error rate per endpoint</source>
+        <translation>RPC-Fehlerquote je Endpunkt</translation>
+    </message>
+    <message>
+        <source>% of calls</source>
+        <translation>% der Aufrufe</translation>
+    </message>
+    <message>
+        <source>Gas price per chain</source>
+        <translation>Gaspreis je Chain</translation>
+    </message>
+    <message>
+        <source>gwei (log scale)</source>
+        <translation>Gwei (log. Skala)</translation>
+    </message>
+    <message>
+        <source>Worker queue depth per pool</source>
+        <translation>Warteschlange je Worker-Pool</translation>
+    </message>
+    <message>
+        <source>queued tasks</source>
+        <translation>wartende Aufgaben</translation>
+    </message>
+    <message>
+        <source>Pending transactions per chain</source>
+        <translation>Ausstehende Transaktionen je Chain</translation>
+    </message>
+    <message>
+        <source>transactions</source>
+        <translation>Transaktionen</translation>
+    </message>
+    <message>
+        <source>Network latency per host</source>
+        <translation>Netzwerklatenz je Host</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleOptions</name>
+    <message>
+        <source>Vigil operations console: live charts and health of the demo worker fleet.</source>
+        <translation>Vigil-Betriebskonsole: Live-Diagramme und Zustand der Demo-Worker-Flotte.</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. de (default: system locale).</source>
+        <translation>Sprache der Oberfläche, z. B. de (Standard: Systemsprache).</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Demo fleet scenario: %1 (default: cascade).</source>
+        <translation>Szenario der Demo-Flotte: %1 (Standard: cascade).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Seed of the demo fleet (default: 7).</source>
+        <translation>Startwert (Seed) der Demo-Flotte (Standard: 7).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall-clock second, 1 to 100 (default: 1).</source>
+        <translation>Simulierte Sekunden je echter Sekunde, 1 bis 100 (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>Length in seconds of one scenario cycle; faults repeat every cycle (default: 900).</source>
+        <translation>Länge eines Szenario-Zyklus in Sekunden; die Störungen wiederholen sich jeden Zyklus (Standard: 900).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Database to record into (default: vigil.db in the data location).</source>
+        <translation>Datenbank für die Aufzeichnung (Standard: vigil.db im Datenverzeichnis).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Do not record to a database.</source>
+        <translation>Nicht in eine Datenbank aufzeichnen.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>--scenario: unknown scenario &apos;%1&apos;</source>
+        <translation>--scenario: unbekanntes Szenario „%1“</translation>
+    </message>
+    <message>
+        <source>--seed: &apos;%1&apos; is not a non-negative integer</source>
+        <translation>--seed: „%1“ ist keine nichtnegative ganze Zahl</translation>
+    </message>
+    <message>
+        <source>--speed: &apos;%1&apos; is not a number from 1 to 100</source>
+        <translation>--speed: „%1“ ist keine Zahl von 1 bis 100</translation>
+    </message>
+    <message>
+        <source>--cycle: &apos;%1&apos; is not a whole number of seconds</source>
+        <translation>--cycle: „%1“ ist keine ganze Zahl von Sekunden</translation>
+    </message>
+    <message>
+        <source>--db and --no-store exclude each other</source>
+        <translation>--db und --no-store schließen sich gegenseitig aus</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>vigil: no display (DISPLAY and WAYLAND_DISPLAY are unset); run headless with: vigilctl run --demo</source>
+        <translation>vigil: keine Anzeige (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt); ohne Oberfläche starten mit: vigilctl run --demo</translation>
+    </message>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <source>Cannot open the database:
+%1</source>
+        <translation>Die Datenbank lässt sich nicht öffnen:
+%1</translation>
+    </message>
+    <message>
+        <source>vigil: --lang %1: no translation, using English</source>
+        <translation>vigil: --lang %1: keine Übersetzung, verwende Englisch</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::AnomalyFeed</name>
+    <message>
+        <source>No anomalies detected.</source>
+        <translation>Keine Anomalien erkannt.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::AnomalyListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ChartPanel</name>
+    <message>
+        <source>Waiting for telemetry from the fleet…</source>
+        <translation>Warte auf Telemetrie der Flotte …</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EngineStatusBar</name>
+    <message>
+        <source>Agents by health over the last minute</source>
+        <translation>Agenten nach Zustand in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>Input records the engine processed per second</source>
+        <translation>Eingangsdatensätze, die die Engine pro Sekunde verarbeitet</translation>
+    </message>
+    <message>
+        <source>Batches waiting in the engine&apos;s bounded queue / its capacity</source>
+        <translation>Stapel in der begrenzten Warteschlange der Engine / deren Kapazität</translation>
+    </message>
+    <message>
+        <source>Anomalies the engine currently keeps</source>
+        <translation>Anomalien, die die Engine derzeit vorhält</translation>
+    </message>
+    <message>
+        <source>Engine time: the newest record timestamp seen</source>
+        <translation>Engine-Zeit: der neueste gesehene Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starte …</translation>
+    </message>
+    <message>
+        <source>%1 records/s</source>
+        <translation>%1 Datensätze/s</translation>
+    </message>
+    <message>
+        <source>Queue %1/%2</source>
+        <translation>Warteschlange %1/%2</translation>
+    </message>
+    <message>
+        <source>Engine time %1</source>
+        <translation>Engine-Zeit %1</translation>
+    </message>
+    <message>
+        <source>Engine time –</source>
+        <translation>Engine-Zeit –</translation>
+    </message>
+    <message>
+        <source>Agents: %1 healthy, %2 degraded, %3 failing, %4 silent</source>
+        <translation>Agenten: %1 gesund, %2 beeinträchtigt, %3 gestört, %4 stumm</translation>
+    </message>
+    <message>
+        <source>Anomalies: %1</source>
+        <translation>Anomalien: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::FleetStatusModel</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failures (1 min)</source>
+        <translation>Fehler (1 min)</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+workflow %3, endpoint %4
+%5 succeeded, %6 failed; last error: %7</source>
+        <translation>%1 — %2
+Workflow %3, Endpunkt %4
+%5 erfolgreich, %6 fehlgeschlagen; letzter Fehler: %7</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::FleetStrip</name>
+    <message>
+        <source>Fleet health</source>
+        <translation>Zustand der Flotte</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::MainWindow</name>
+    <message>
+        <source>Vigil — fleet console</source>
+        <translation>Vigil — Flottenkonsole</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Chart &amp;time window</source>
+        <translation>&amp;Zeitfenster der Diagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Vigil</source>
+        <translation>&amp;Über Vigil</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About Vigil</source>
+        <translation>Über Vigil</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Operations console for fleets of blockchain worker agents: live telemetry, anomaly detection and guarded remediation.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Vigil %1&lt;/h3&gt;&lt;p&gt;Betriebskonsole für Flotten von Blockchain-Worker-Agenten: Live-Telemetrie, Anomalieerkennung und abgesicherte Behebung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,36 @@
+// The engine's recent anomalies, newest first, as a table model. New anomalies are
+// inserted at the top (not a reset), so a view keeps its selection. The detection
+// work of issue #3 fills it; until then it is usually empty.
+#pragma once
+
+#include "engine/Snapshot.h"
+#include "ui/SnapshotMetaType.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace vigil::ui {
+
+class AnomalyListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TimeCol, DetectorCol, SeriesCol, TargetCol, ScoreCol, ExplanationCol, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, ScoreRole, TimestampRole };
+
+    explicit AnomalyListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+public slots:
+    void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
+
+private:
+    std::vector<Anomaly> rows_;  // newest first
+};
+
+}  // namespace vigil::ui

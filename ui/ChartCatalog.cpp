@@ -1,0 +1,57 @@
+#include "ui/ChartCatalog.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace vigil::ui {
+
+namespace {
+// Titles and units are marked for lupdate here and translated when shown.
+const std::array kCatalog = {
+    ChartSpec{.series = "rpc.latency_ms",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "RPC latency per endpoint"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "ms")},
+    ChartSpec{.series = "rpc.error_rate",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "RPC error rate per endpoint"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "% of calls"),
+              .scale = 100.0,
+              .ceiling = 100.0},
+    ChartSpec{.series = "gas.price_gwei",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Gas price per chain"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "gwei (log scale)"),
+              .zeroBased = false,
+              .logScale = true},
+    ChartSpec{.series = "worker.queue_depth",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Worker queue depth per pool"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "queued tasks"),
+              .integral = true},
+    ChartSpec{.series = "tx.pending",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Pending transactions per chain"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "transactions"),
+              .integral = true},
+    ChartSpec{.series = "net.latency_ms",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Network latency per host"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "ms")},
+    // api.latency_ms has one line per agent (a dozen): too busy for a small chart.
+};
+}  // namespace
+
+QString ChartSpec::titleText() const { return QCoreApplication::translate("ChartCatalog", title); }
+QString ChartSpec::unitText() const { return QCoreApplication::translate("ChartCatalog", unit); }
+
+std::span<const ChartSpec> chartCatalog() { return kCatalog; }
+
+const ChartSpec* findChart(std::string_view series) {
+    for (const ChartSpec& c : kCatalog)
+        if (c.series == series) return &c;
+    return nullptr;
+}
+
+QString targetLabel(std::string_view target) {
+    const auto colon = target.find(':');
+    const std::string_view shown = colon == std::string_view::npos ? target : target.substr(colon + 1);
+    return QString::fromUtf8(shown.data(), static_cast<qsizetype>(shown.size()));
+}
+
+}  // namespace vigil::ui

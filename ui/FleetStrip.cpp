@@ -1,0 +1,87 @@
+#include "ui/FleetStrip.h"
+
+#include "ui/FleetStatusModel.h"
+
+#include <QPainter>
+
+#include <algorithm>
+#include <QStyledItemDelegate>
+
+namespace vigil::ui {
+
+namespace {
+
+QSize chipSize(const QFontMetrics& fm) {
+    return {fm.horizontalAdvance(QStringLiteral("agent-000")) + fm.height() + 24, fm.height() + 10};
+}
+
+// Paints one agent as a rounded chip: a dot in the health colour, and the name.
+class AgentChipDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem& opt, const QModelIndex&) const override { return chipSize(opt.fontMetrics); }
+
+    void paint(QPainter* p, const QStyleOptionViewItem& opt, const QModelIndex& index) const override {
+        const QColor health = index.data(FleetStatusModel::HealthColorRole).value<QColor>();
+        const QRectF r = QRectF(opt.rect).adjusted(2, 2, -2, -2);
+        p->save();
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setPen(opt.state & QStyle::State_Selected ? QPen(opt.palette.highlight(), 2) : QPen(health.darker(130)));
+        p->setBrush(health.lighter(175));
+        p->drawRoundedRect(r, r.height() / 2, r.height() / 2);
+        // Status dot, then the name.
+        const qreal d = r.height() * 0.5;
+        const QRectF dot(r.left() + r.height() * 0.35, r.center().y() - d / 2, d, d);
+        p->setPen(Qt::NoPen);
+        p->setBrush(health);
+        p->drawEllipse(dot);
+        p->setPen(opt.palette.color(QPalette::Text));
+        p->setFont(opt.font);
+        const QRectF text = r.adjusted(dot.right() - r.left() + 6, 0, -6, 0);
+        p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                    opt.fontMetrics.elidedText(index.data(FleetStatusModel::AgentRole).toString(), Qt::ElideRight,
+                                               int(text.width())));
+        p->restore();
+    }
+};
+
+}  // namespace
+
+FleetStrip::FleetStrip(FleetStatusModel* model, QWidget* parent) : QListView(parent) {
+    setObjectName(QStringLiteral("fleetStrip"));
+    setModel(model);
+    setModelColumn(FleetStatusModel::AgentCol);
+    setItemDelegate(new AgentChipDelegate(this));
+    setViewMode(QListView::ListMode);
+    setFlow(QListView::LeftToRight);
+    setWrapping(true);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(true);
+    setSpacing(1);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    viewport()->setAutoFillBackground(false);
+    setAccessibleName(tr("Fleet health"));
+    // As agents come and go the strip asks for as many rows as it needs.
+    connect(model, &QAbstractItemModel::rowsInserted, this, &QWidget::updateGeometry);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &QWidget::updateGeometry);
+    connect(model, &QAbstractItemModel::modelReset, this, &QWidget::updateGeometry);
+}
+
+QSize FleetStrip::sizeHint() const {
+    const QSize chip = chipSize(fontMetrics()) + QSize(2 * spacing(), 2 * spacing());
+    const int width = std::max(viewport()->width(), 600);
+    const int perRow = std::max(1, width / chip.width());
+    const int rows = std::clamp((std::max(model()->rowCount(), 1) + perRow - 1) / perRow, 1, 4);
+    return {perRow * chip.width(), rows * chip.height() + 2 * frameWidth() + 2};
+}
+
+QSize FleetStrip::minimumSizeHint() const {
+    const QSize chip = chipSize(fontMetrics()) + QSize(2 * spacing(), 2 * spacing());
+    return {chip.width(), chip.height() + 2 * frameWidth() + 2};
+}
+
+}  // namespace vigil::ui

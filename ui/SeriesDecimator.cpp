@@ -1,0 +1,62 @@
+#include "ui/SeriesDecimator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::ui {
+
+void SeriesDecimator::reduce(std::span<const SeriesPoint> points, TimestampMs from, TimestampMs to,
+                             int buckets, std::vector<SeriesPoint>& out) {
+    out.clear();
+    buckets = std::max(buckets, 1);
+    if (points.size() <= maxOutput(buckets)) {
+        out.assign(points.begin(), points.end());
+        return;
+    }
+    const double span = to > from ? static_cast<double>(to - from) : 0.0;
+    auto bucketOf = [&](TimestampMs ts) -> int {
+        if (span <= 0.0) return 0;
+        const double b = std::floor(static_cast<double>(ts - from) * buckets / span);
+        return static_cast<int>(std::clamp(b, 0.0, static_cast<double>(buckets - 1)));
+    };
+
+    const std::size_t last = points.size() - 1;
+    std::size_t emitted = 0;  // index of the newest point written so far
+    out.reserve(maxOutput(buckets));
+    out.push_back(points[0]);
+    auto emit = [&](std::size_t i) {
+        if (i > emitted && i < last) {
+            out.push_back(points[i]);
+            emitted = i;
+        }
+    };
+
+    // One pass: points arrive in time order, so slices arrive in order too. A point
+    // whose timestamp went backwards stays in the current slice, which keeps the
+    // size bound even for slightly disordered input.
+    std::size_t i = 0;
+    int b = 0;
+    while (i <= last) {
+        b = std::max(b, bucketOf(points[i].ts));
+        std::size_t lo = points.size(), hi = points.size();
+        for (; i <= last && std::max(b, bucketOf(points[i].ts)) == b; ++i) {
+            const double v = points[i].value;
+            if (std::isnan(v)) continue;
+            if (lo == points.size() || v < points[lo].value) lo = i;
+            if (hi == points.size() || v > points[hi].value) hi = i;
+        }
+        if (lo == points.size()) continue;  // an all-NaN slice
+        emit(std::min(lo, hi));
+        emit(std::max(lo, hi));
+    }
+    out.push_back(points[last]);
+}
+
+std::vector<SeriesPoint> SeriesDecimator::reduce(std::span<const SeriesPoint> points, int buckets) {
+    std::vector<SeriesPoint> out;
+    if (points.empty()) return out;
+    reduce(points, points.front().ts, points.back().ts, buckets, out);
+    return out;
+}
+
+}  // namespace vigil::ui
