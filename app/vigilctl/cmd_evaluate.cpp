@@ -54,6 +54,7 @@ struct Run {
     std::int64_t durationS = 0;
     std::int64_t inputs = 0, refused = 0;
     std::map<std::string, std::int64_t> byDetector;
+    vigil::LoopOutput output;  // kept for --trace
 };
 
 Run evaluateOne(const std::string& scenario, std::uint64_t seed, std::int64_t durationS) {
@@ -80,6 +81,7 @@ Run evaluateOne(const std::string& scenario, std::uint64_t seed, std::int64_t du
     r.inputs = out.inputs;
     r.refused = out.refused;
     r.byDetector = out.anomaliesByDetector;
+    r.output = std::move(out);
     return r;
 }
 
@@ -87,7 +89,7 @@ QString seconds(std::optional<vigil::TimestampMs> ms) {
     return ms ? QString::number(*ms / 1000.0, 'f', 1) + QStringLiteral(" s") : QStringLiteral("-");
 }
 
-QJsonObject toJson(const Run& r) {
+QJsonObject toJson(const Run& r, bool withRecords) {
     QJsonObject o;
     o["scenario"] = QString::fromStdString(r.result.scenario);
     o["seed"] = static_cast<qint64>(r.seed);
@@ -118,7 +120,46 @@ QJsonObject toJson(const Run& r) {
     QJsonObject det;
     for (const auto& [d, n] : r.byDetector) det[QString::fromStdString(d)] = static_cast<qint64>(n);
     o["anomalies_by_detector"] = det;
+    if (withRecords) {
+        QJsonArray an, inc;
+        for (const auto& a : r.output.anomalies)
+            an.append(QJsonObject{{"ts", static_cast<qint64>(a.ts)}, {"detector", QString::fromStdString(a.detector)},
+                                  {"series", QString::fromStdString(a.series)}, {"target", QString::fromStdString(a.target)},
+                                  {"score", a.score}});
+        for (const auto& i : r.output.incidentUpdates)
+            inc.append(QJsonObject{{"ts", static_cast<qint64>(i.ts)}, {"id", QString::fromStdString(i.id)},
+                                   {"state", QString::fromStdString(std::string(vigil::toString(i.state)))},
+                                   {"cause", QString::fromStdString(i.cause)},
+                                   {"narrative", QString::fromStdString(i.narrative)}});
+        o["anomaly_records"] = an;
+        o["incident_records"] = inc;
+    }
     return o;
+}
+
+// Times relative to the first labelled fault (or the run's first incident).
+void printTrace(const Run& r) {
+    const auto& out = r.output;
+    vigil::TimestampMs t0 = r.result.faults.empty() ? 0 : r.result.faults.front().fault.start;
+    for (const auto& f : r.result.faults) {
+        std::printf("  fault %s on %s: [%+.0f s, %+.0f s]\n", f.fault.kind.c_str(), f.fault.target.c_str(),
+                    (f.fault.start - t0) / 1000.0, (f.fault.end - t0) / 1000.0);
+        int shown = 0;
+        for (const auto& a : out.anomalies) {
+            if (a.ts < f.fault.start - 60'000 || shown >= 12) continue;
+            ++shown;
+            std::printf("    %+8.1f s  %-22s %-24s %.2f  %s\n", (a.ts - t0) / 1000.0, a.detector.c_str(),
+                        a.target.c_str(), a.score, a.explanation.substr(0, 90).c_str());
+        }
+    }
+    for (const auto& i : out.incidentUpdates) {
+        std::string targets;
+        for (const auto& t : i.targets) targets += (targets.empty() ? "" : ",") + t;
+        std::printf("  %+8.1f s %s %-9s %-8s cause=%s n=%lld [%s]\n", (i.ts - t0) / 1000.0, i.id.c_str(),
+                    std::string(vigil::toString(i.state)).c_str(), std::string(vigil::toString(i.severity)).c_str(),
+                    i.cause.c_str(), static_cast<long long>(i.anomaly_count), targets.c_str());
+    }
+    if (!out.incidentUpdates.empty()) std::printf("  last narrative: %s\n", out.incidentUpdates.back().narrative.c_str());
 }
 
 }  // namespace
@@ -138,6 +179,7 @@ int cmdEvaluate(const QStringList& args) {
                  QStringLiteral("S"), QStringLiteral("86400")});
     p.addOption({QStringLiteral("json"), QStringLiteral("write the full results as JSON"), QStringLiteral("OUT")});
     p.addOption({QStringLiteral("verbose"), QStringLiteral("print every fault and the anomalies per detector")});
+    p.addOption({QStringLiteral("trace"), QStringLiteral("also print every incident record and the first anomalies of each fault (and put all of them into --json)")});
     if (!p.parse(args)) return usageError(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
         std::printf("%s", qPrintable(p.helpText()));
@@ -166,7 +208,8 @@ int cmdEvaluate(const QStringList& args) {
         const std::string why = vigil::validateScenario(spec);
         if (!why.empty()) return usageError(QStringLiteral("evaluate: --scenario/--duration: %1").arg(QString::fromStdString(why)));
     }
-    const bool verbose = p.isSet(QStringLiteral("verbose"));
+    const bool trace = p.isSet(QStringLiteral("trace"));
+    const bool verbose = trace || p.isSet(QStringLiteral("verbose"));
 
     std::vector<Run> results;
     std::printf("%-16s %5s %6s %8s %10s %10s %10s %10s\n", "scenario", "seed", "faults", "covered", "median TTD",
@@ -196,6 +239,7 @@ int cmdEvaluate(const QStringList& args) {
                                           : "NOT COVERED");
                 for (const auto& [d, n] : r.byDetector) std::printf("    %6lld  %s\n", static_cast<long long>(n), d.c_str());
             }
+            if (trace) printTrace(r);
             if (s == "calm") {
                 calmRun = true;
                 calmIncidents += res.incidents;
@@ -232,7 +276,7 @@ int cmdEvaluate(const QStringList& args) {
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject root;
         QJsonArray arr;
-        for (const auto& r : results) arr.append(toJson(r));
+        for (const auto& r : results) arr.append(toJson(r, trace));
         root["runs"] = arr;
         QJsonObject summary;
         summary["faults"] = static_cast<qint64>(faults);

@@ -1,5 +1,6 @@
 #include "detect/DetectionStages.h"
 
+#include "detect/events/EventDetectors.h"
 #include "detect/logs/LogAnomalyStage.h"
 #include "detect/metric/MetricDetectionStage.h"
 
@@ -8,6 +9,8 @@ namespace vigil {
 std::vector<std::unique_ptr<Stage>> makeDetectionStages(const DetectConfig& cfg) {
     std::vector<std::unique_ptr<Stage>> stages;
     if (cfg.metrics) stages.push_back(std::make_unique<MetricDetectionStage>());
+    if (cfg.events)
+        for (auto& s : makeEventDetectors()) stages.push_back(std::move(s));
     if (cfg.logs) stages.push_back(std::make_unique<LogAnomalyStage>(LogAnomalyConfig{}));
     return stages;
 }

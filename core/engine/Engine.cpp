@@ -48,7 +48,6 @@ std::shared_ptr<const Snapshot> Engine::latestSnapshot() const {
 }
 
 std::shared_ptr<const Snapshot> Engine::snapshotNow() {
-    snapshotWanted_ = true;
     if (running_) {
         std::promise<void> done;
         auto f = done.get_future();
@@ -62,7 +61,10 @@ std::shared_ptr<const Snapshot> Engine::snapshotNow() {
 void Engine::run() {
     while (auto item = queue_.pop()) {
         if (!item->batch.empty()) processBatch(item->batch);
-        if (snapshotWanted_.exchange(false)) publish();
+        // A drain marker that asks for a snapshot gets one made after everything
+        // before it, even if a requestSnapshot() was served a few batches earlier.
+        const bool forced = item->snapshot && item->done;
+        if (snapshotWanted_.exchange(false) || forced) publish();
         if (item->done) item->done->set_value();
     }
 }

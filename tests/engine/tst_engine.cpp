@@ -145,6 +145,20 @@ private slots:
         QCOMPARE(snap->counters.inputs(), 2);
     }
 
+    void snapshotNowCoversEverythingSubmitted() {
+        VirtualClock clock;
+        Engine engine(clock);
+        engine.start();
+        std::int64_t n = 0;
+        for (int b = 0; b < 40; ++b) {
+            std::vector<Record> batch;
+            for (int i = 0; i < 1000; ++i) batch.push_back(MetricSample{n++, "s", "t", 1.0});
+            engine.submit(std::move(batch));
+            if (b == 3) engine.requestSnapshot();  // an earlier async request must not satisfy snapshotNow
+        }
+        QCOMPARE(engine.snapshotNow()->counters.inputs(), n);
+    }
+
     void ticksFollowRecordTimeNotBatching() {
         const auto a = runWithBatchSize(1);
         const auto b = runWithBatchSize(1000);

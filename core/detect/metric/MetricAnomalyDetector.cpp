@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace vigil::metric {
 namespace {
@@ -9,6 +10,8 @@ constexpr int kIntervalSamples = 16;    // deltas used to learn the sampling int
 constexpr double kGapFactor = 3.0;      // a delta this many intervals long is a gap
 constexpr int kShiftPoints = 12;        // sustained-shift window
 constexpr double kMadToSigma = 1.2533;  // mean absolute deviation -> std. deviation
+double env(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
+const int MIN_LIVE = (int)env("V_ML", 256);
 }  // namespace
 
 const char* signalName(Signal s) {
@@ -63,6 +66,8 @@ void MetricAnomalyDetector::buildShape(double x, double* shape) const {
 void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScore& out,
                                            std::array<double, kSignalCount>& raw) {
     raw.fill(0.0);
+    live_.fill(false);
+    live_[int(Signal::Spike)] = live_[int(Signal::Level)] = live_[int(Signal::Shift)] = true;
     raw[int(Signal::Spike)] = std::abs(x - fast_.mean());
     raw[int(Signal::Level)] = std::abs(x - level_.mean());
     out.expected = level_.mean();
@@ -70,6 +75,7 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     double sMean, sSpread;
     if (seasonal_.expect(ts, sMean, sSpread) && seasonal_err_.mean() < 0.7 * level_err_.mean()) {
         raw[int(Signal::Seasonal)] = std::abs(x - sMean);
+        live_[int(Signal::Seasonal)] = true;
         out.expected = sMean;
         spread = sSpread;
     }
@@ -84,6 +90,7 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
         std::vector<double> shape(cfg_.pattern_width);
         buildShape(x, shape.data());
         raw[int(Signal::Pattern)] = patterns_.nearest(shape.data());
+        live_[int(Signal::Pattern)] = true;
     }
     const double halfBand = 3.0 * kMadToSigma * spread;
     out.expected_low = out.expected - halfBand;
@@ -95,7 +102,9 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     const double valueFloor = std::max({range * 1e-3, std::abs(level_.mean()) * 1e-9, 1e-12});
     for (int i = 0; i < kSignalCount; ++i) {
         const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3 : valueFloor;
-        out.strength[i] = raw[i] / std::max(records_[i].value(), floor);
+        // A signal that has only just started speaking (the daily profile once it has
+        // seen a few days) has no record of its own yet: it stays silent until it has one.
+        out.strength[i] = live_points_[i] < MIN_LIVE ? 0.0 : raw[i] / std::max(records_[i].value(), floor);
     }
 }
 
@@ -107,7 +116,10 @@ double MetricAnomalyDetector::fuse(const std::array<double, kSignalCount>& stren
 }
 
 void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw) {
-    for (int i = 0; i < kSignalCount; ++i) records_[i].update(raw[i]);
+    for (int i = 0; i < kSignalCount; ++i) {
+        records_[i].update(raw[i]);
+        live_points_[i] += live_[i];
+    }
     double sMean, sSpread;
     if (seasonal_.expect(ts, sMean, sSpread)) {
         seasonal_err_.update(std::abs(x - sMean));
@@ -171,12 +183,21 @@ MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
             out.suppressed = true;
             out.score *= cfg_.suppress_factor;
         }
+        if (since_damp_ >= 0) ++since_damp_;
+        if (out.score >= cfg_.damp_from_score) {
+            since_damp_ = 0;
+            damp_strength_ = out.score / (1.0 - out.score);
+        }
+        // One incident, one alert: after a clear detection the series stays quiet for a
+        // while, whatever it does (an incident's aftermath is not news).
+        if (since_fire_ >= 0 && since_fire_ < cfg_.quiet_points) {
+            out.suppressed = true;
+            out.score = 0.0;
+        } else if (out.score >= cfg_.fire_score) {
+            since_fire_ = 0;
+        }
+        if (since_fire_ >= 0) ++since_fire_;
         out.alert = out.score >= cfg_.alert_score;
-    }
-    if (since_damp_ >= 0) ++since_damp_;
-    if (out.verdict == Verdict::Scored && out.score >= cfg_.damp_from_score) {
-        since_damp_ = 0;
-        damp_strength_ = out.score / (1.0 - out.score);
     }
     if (out.alert) ++counters_.alerts;
     learn(ts, x, raw);

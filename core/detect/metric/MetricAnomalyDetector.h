@@ -34,6 +34,8 @@ struct DetectorConfig {
     int suppress_points = 100;       // the following scores for this many points
     double suppress_factor = 0.3;
     double suppress_escape = 2.0;    // a signal this many times the damping one's strength escapes it
+    double fire_score = 0.55;        // a score here or above (beyond damping) is a detection that
+    int quiet_points = 100;          // holds the following scores at 0 for this many points
 };
 
 enum class Verdict : std::uint8_t { Scored, Warmup, RejectedNonFinite, RejectedOutOfOrder };
@@ -89,8 +91,11 @@ private:
     PatternMemory patterns_;
     SeasonalProfile seasonal_;
     std::vector<WindowRecord> records_;
+    std::array<bool, kSignalCount> live_{};                 // computed for the current point
+    std::array<std::int64_t, kSignalCount> live_points_{};  // points each signal has been computed on
+    std::int64_t since_fire_ = -1;  // points since the last detection, -1: none yet
     double damp_strength_ = 0.0;
-    std::int64_t since_damp_ = -1;  // points since the last damping score, -1: none yet  // points since the last alert, -1: none yet
+    std::int64_t since_damp_ = -1;  // points since the last damping score, -1: none yet
 };
 
 }  // namespace vigil::metric

@@ -1,0 +1,395 @@
+#include "correlate/IncidentCorrelator.h"
+
+#include "correlate/Narrative.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+namespace vigil {
+
+IncidentCorrelator::IncidentCorrelator(CorrelatorConfig cfg) : cfg_(std::move(cfg)) {}
+
+bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
+    topology_.learn(in);
+    if (const auto* a = std::get_if<Anomaly>(&in)) {
+        const std::string target = canonicalTarget(*a);
+        if (target == a->target) {
+            onAnomaly(*a, out);
+        } else {
+            Anomaly typed = *a;
+            typed.target = target;
+            onAnomaly(typed, out);
+        }
+        return true;
+    }
+    if (const auto* act = std::get_if<Action>(&in)) {
+        if (!act->incident_id.empty() && !act->id.empty() &&
+            actionIncident_.emplace(act->id, act->incident_id).second) {
+            actionOrder_.push_back(act->id);
+            if (actionOrder_.size() > cfg_.maxTrackedActions) {
+                actionIncident_.erase(actionOrder_.front());
+                actionOrder_.pop_front();
+            }
+        }
+    } else if (const auto* o = std::get_if<Outcome>(&in); o && o->success) {
+        // A remediation worked: its incident is mitigated until signals say otherwise.
+        auto a = actionIncident_.find(o->action_id);
+        if (a != actionIncident_.end()) {
+            auto it = incidents_.find(a->second);
+            if (it != incidents_.end() && it->second.rec.state == IncidentState::Open) {
+                it->second.remedied = true;
+                it->second.rec.state = IncidentState::Mitigated;
+                ++counters_.mitigated;
+                publish(it->second, std::max(now_, o->ts), out);
+            }
+        }
+    }
+    advance(timestampOf(in), out);
+    return true;
+}
+
+void IncidentCorrelator::tick(TimestampMs now, std::vector<Record>& out) { advance(now, out); }
+
+bool IncidentCorrelator::decisive(const Anomaly& a) const {
+    if (a.score < cfg_.decisiveScore) return false;
+    for (const auto& p : cfg_.decisiveDetectors)
+        if (a.detector.compare(0, p.size(), p) == 0) return true;
+    return false;
+}
+
+bool IncidentCorrelator::strong(const Anomaly& a) const {
+    if (decisive(a)) return true;
+    for (const auto& p : cfg_.supportingDetectors)
+        if (a.detector.compare(0, p.size(), p) == 0) return false;
+    return a.score >= cfg_.strongScore;
+}
+
+bool IncidentCorrelator::enoughEvidence(const std::vector<const Anomaly*>& cluster) const {
+    // Strong signals, by (series, target), newest time each; the cluster is in time order.
+    std::vector<std::pair<TimestampMs, const Anomaly*>> strongOnes;
+    for (const Anomaly* a : cluster) {
+        if (decisive(*a)) return true;
+        if (strong(*a)) strongOnes.emplace_back(a->ts, a);
+    }
+    std::sort(strongOnes.begin(), strongOnes.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (std::size_t i = 0; i < strongOnes.size(); ++i) {
+        std::set<std::pair<std::string, std::string>> distinct, upstream;
+        for (std::size_t j = i; j < strongOnes.size() && strongOnes[j].first - strongOnes[i].first <= cfg_.burstWindowMs;
+             ++j) {
+            const Anomaly* a = strongOnes[j].second;
+            distinct.insert({a->series, a->target});
+            if (Topology::layer(a->target) <= 2) upstream.insert({a->series, a->target});
+        }
+        if (static_cast<int>(upstream.size()) >= cfg_.burstUpstreamSignals &&
+            static_cast<int>(distinct.size()) >= cfg_.burstSignals)
+            return true;
+    }
+    return false;
+}
+
+std::string IncidentCorrelator::canonicalTarget(const Anomaly& a) const {
+    if (!targetKind(a.target).empty()) return a.target;
+    // A bare name ("agent-07" as a log source): the typed node of that name, else the
+    // first known fleet member the text mentions ("health check arb-main-a failed").
+    static const char* kinds[] = {"agent", "rpc", "host", "chain", "pool", "workflow"};
+    for (const char* k : kinds) {
+        std::string t = typedTarget(k, a.target);
+        if (topology_.neighbours(t)) return t;
+    }
+    std::string best;
+    std::size_t bestPos = std::string::npos;
+    topology_.forEachNode([&](const std::string& node) {
+        const auto name = targetName(node);
+        if (name.size() < 3) return;
+        const auto pos = a.explanation.find(name);
+        if (pos != std::string::npos && (pos < bestPos || (pos == bestPos && node < best))) {
+            best = node;
+            bestPos = pos;
+        }
+    });
+    return best.empty() ? a.target : best;
+}
+
+bool IncidentCorrelator::related(const Tracked& inc, const std::string& target) const {
+    if (inc.targets.count(target)) return true;
+    for (const auto& [t, _] : inc.targets)
+        if (topology_.related(t, target)) return true;
+    return false;
+}
+
+IncidentCorrelator::Tracked* IncidentCorrelator::findActive(const std::string& target, TimestampMs) {
+    Tracked* best = nullptr;
+    for (auto& [_, inc] : incidents_) {
+        if (inc.rec.state == IncidentState::Resolved || !related(inc, target)) continue;
+        if (!best || inc.lastAnomaly > best->lastAnomaly) best = &inc;
+    }
+    return best;
+}
+
+IncidentCorrelator::Tracked* IncidentCorrelator::findRecentlyResolved(const std::vector<const Anomaly*>& cluster,
+                                                                      TimestampMs ts) {
+    Tracked* best = nullptr;
+    for (auto& [_, inc] : incidents_) {
+        if (inc.rec.state != IncidentState::Resolved || ts - inc.resolvedAt > cfg_.flapCooldownMs) continue;
+        const bool rel = std::any_of(cluster.begin(), cluster.end(),
+                                     [&](const Anomaly* a) { return related(inc, a->target); });
+        if (rel && (!best || inc.resolvedAt > best->resolvedAt)) best = &inc;
+    }
+    return best;
+}
+
+void IncidentCorrelator::onAnomaly(const Anomaly& a, std::vector<Record>& out) {
+    ++counters_.anomalies;
+    if (a.ts < now_ - cfg_.groupWindowMs) ++counters_.outOfOrder;  // still used, at its own time
+    advance(a.ts, out);
+
+    if (Tracked* inc = findActive(a.target, a.ts)) {
+        ++counters_.attached;
+        attach(*inc, a);
+        if (inc->rec.state == IncidentState::Mitigated && inc->lastSignal == a.ts) {  // signals are back
+            inc->rec.state = IncidentState::Open;
+            inc->remedied = false;
+            publish(*inc, a.ts, out);
+        } else if (inc->dirty && a.ts - inc->lastEmit >= cfg_.updateGapMs) {
+            publish(*inc, a.ts, out);
+        }
+        return;
+    }
+
+    pending_.push_back(a);
+    if (pending_.size() > cfg_.maxPending) {
+        pending_.pop_front();
+        ++counters_.pendingDropped;
+    }
+    // The cluster: pending anomalies within the window related to the new one,
+    // directly or through another member.
+    std::vector<const Anomaly*> cluster;
+    std::vector<bool> in(pending_.size(), false);
+    std::set<std::string> targets = {a.target};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t i = 0; i < pending_.size(); ++i) {
+            if (in[i] || a.ts - pending_[i].ts > cfg_.groupWindowMs) continue;
+            const bool rel = std::any_of(targets.begin(), targets.end(),
+                                         [&](const std::string& t) { return topology_.related(t, pending_[i].target); });
+            if (!rel) continue;
+            in[i] = true;
+            targets.insert(pending_[i].target);
+            cluster.push_back(&pending_[i]);
+            grew = true;
+        }
+    }
+    if (!enoughEvidence(cluster)) return;
+
+    Tracked* inc = findRecentlyResolved(cluster, a.ts);
+    if (inc) {  // flapping: the same problem again, the same incident
+        ++inc->flaps;
+        ++counters_.reopened;
+        inc->rec.state = IncidentState::Open;
+        inc->remedied = false;
+    } else {
+        if (incidents_.size() >= cfg_.maxActiveIncidents) {
+            // Hard cap: forget the resolved incident that ended first (an open one is never forgotten).
+            auto victim = incidents_.end();
+            for (auto it = incidents_.begin(); it != incidents_.end(); ++it)
+                if (it->second.rec.state == IncidentState::Resolved &&
+                    (victim == incidents_.end() || it->second.resolvedAt < victim->second.resolvedAt))
+                    victim = it;
+            if (victim != incidents_.end()) incidents_.erase(victim);
+        }
+        char id[32];
+        std::snprintf(id, sizeof id, "INC-%06llu", static_cast<unsigned long long>(++seq_));
+        Tracked t;
+        t.rec.id = id;
+        t.rec.opened = a.ts;
+        t.rec.state = IncidentState::Open;
+        inc = &incidents_.emplace(id, std::move(t)).first->second;
+        ++counters_.opened;
+    }
+    // Attach in time order so "first seen" and the cause are right.
+    std::vector<const Anomaly*> ordered = cluster;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Anomaly* x, const Anomaly* y) { return x->ts < y->ts; });
+    for (const Anomaly* m : ordered) attach(*inc, *m);
+    inc->lastSignal = std::max(inc->lastSignal, a.ts);
+    publish(*inc, a.ts, out);
+    std::deque<Anomaly> rest;
+    for (std::size_t i = 0; i < pending_.size(); ++i)
+        if (!in[i]) rest.push_back(std::move(pending_[i]));
+    pending_.swap(rest);
+}
+
+void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
+    if (inc.rec.anomaly_count == 0 || a.ts < inc.firstAnomaly) inc.firstAnomaly = a.ts;
+    inc.lastAnomaly = std::max(inc.lastAnomaly, a.ts);
+    // Only decisive signals, or strong ones where the incident already is, keep it open.
+    if (inc.rec.anomaly_count == 0 || decisive(a) || (strong(a) && inc.targets.count(a.target)))
+        inc.lastSignal = std::max(inc.lastSignal, a.ts);
+    ++inc.rec.anomaly_count;
+    inc.maxScore = std::max(inc.maxScore, a.score);
+    inc.detectors[a.detector] = true;
+    auto it = inc.targets.find(a.target);
+    if (it == inc.targets.end()) {
+        if (inc.targets.size() >= cfg_.maxTargetsPerIncident) return;  // counted, not listed
+        it = inc.targets.emplace(a.target, TargetInfo{a.ts, a.ts, 0, 0, -1, {}, {}}).first;
+        inc.dirty = true;
+    }
+    TargetInfo& t = it->second;
+    t.first = std::min(t.first, a.ts);
+    t.last = std::max(t.last, a.ts);
+    ++t.count;
+    // Describe a target by its best evidence: a decisive test over a metric blip
+    // over a log novelty, then the strongest score; the text of the earliest such.
+    const int tr = tier(a);
+    if (tr > t.tier || (tr == t.tier && a.score > t.maxScore)) t.detector = a.detector;
+    if (tr > t.tier || (tr == t.tier && a.ts < t.first)) t.explanation = a.explanation;
+    if (tr > t.tier) t.maxScore = a.score;
+    else if (tr == t.tier) t.maxScore = std::max(t.maxScore, a.score);
+    t.tier = std::max(t.tier, tr);
+    const Severity before = inc.rec.severity;
+    const std::string cause = inc.rec.cause;
+    refresh(inc);
+    if (inc.rec.severity != before || inc.rec.cause != cause) inc.dirty = true;
+}
+
+bool IncidentCorrelator::fundMoving(const Tracked& inc) const {
+    auto fund = [&](std::string_view wf) {
+        return std::find(cfg_.fundMovingWorkflows.begin(), cfg_.fundMovingWorkflows.end(), wf) !=
+               cfg_.fundMovingWorkflows.end();
+    };
+    for (const auto& [t, info] : inc.targets) {
+        const auto kind = targetKind(t);
+        if ((kind == "workflow" || kind == "pool") && fund(targetName(t))) return true;
+        if (info.detector.compare(0, 3, "tx.") == 0) return true;  // transactions move value
+        if (kind == "agent")
+            if (const auto* n = topology_.neighbours(t))
+                for (const auto& x : *n)
+                    if (targetKind(x) == "workflow" && fund(targetName(x))) return true;
+    }
+    return false;
+}
+
+void IncidentCorrelator::refresh(Tracked& inc) {
+    // Cause: among targets no earlier (or barely later) upstream target explains,
+    // the one explaining most others; ties: earliest, then further upstream, then name.
+    std::string cause;
+    int causeExplains = -1;
+    std::vector<std::pair<std::string, int>> roots;
+    for (const auto& [c, ci] : inc.targets) {
+        bool root = true;
+        int explains = 0;
+        for (const auto& [u, ui] : inc.targets) {
+            if (u == c) continue;
+            if (topology_.upstreamOf(u, c) && ui.first <= ci.first + cfg_.causeLeadSlackMs) root = false;
+            if (topology_.upstreamOf(c, u)) ++explains;
+        }
+        if (!root) continue;
+        roots.emplace_back(c, explains);
+        // The earliest root that explains other targets leads; one that explains
+        // nothing leads only when no root does. Ties: more explained, upstream, name.
+        const TargetInfo* best = cause.empty() ? nullptr : &inc.targets.at(cause);
+        auto key = [&](const TargetInfo& info, int ex) {
+            return std::make_tuple(ex > 0 ? 0 : 1, info.first, -ex, Topology::layer(c));
+        };
+        const bool better = !best || key(ci, explains) < std::make_tuple(causeExplains > 0 ? 0 : 1, best->first,
+                                                                          -causeExplains, Topology::layer(cause));
+        if (better) {
+            cause = c;
+            causeExplains = explains;
+        }
+    }
+    if (cause.empty() && !inc.targets.empty()) {  // a cycle of equals: take the earliest
+        cause = inc.targets.begin()->first;
+        for (const auto& [t, info] : inc.targets)
+            if (info.first < inc.targets.at(cause).first) cause = t;
+        causeExplains = 0;
+    }
+    inc.rec.cause = cause;
+
+    std::vector<std::pair<TimestampMs, std::string>> order;
+    for (const auto& [t, info] : inc.targets)
+        if (t != cause) order.emplace_back(info.first, t);
+    std::sort(order.begin(), order.end());
+    inc.rec.targets.clear();
+    if (!cause.empty()) inc.rec.targets.push_back(cause);
+    for (auto& [_, t] : order) inc.rec.targets.push_back(t);
+
+    const int breadth = static_cast<int>(inc.targets.size());
+    if (inc.maxScore >= cfg_.criticalScore && (fundMoving(inc) || breadth >= cfg_.criticalBreadth))
+        inc.rec.severity = Severity::Critical;
+    else if (inc.maxScore >= cfg_.warningScore || breadth >= 2)
+        inc.rec.severity = Severity::Warning;
+    else
+        inc.rec.severity = Severity::Info;
+
+    NarrativeFacts f;
+    f.state = inc.rec.state;
+    f.severity = inc.rec.severity;
+    f.since = inc.firstAnomaly;
+    f.lastAnomaly = inc.lastSignal;
+    f.at = inc.rec.state == IncidentState::Resolved ? inc.resolvedAt : inc.lastSignal;
+    std::map<std::string, std::pair<int, double>> strongest;  // detector -> best (tier, score)
+    for (const auto& [t, info] : inc.targets) strongest[info.detector] = std::max(strongest[info.detector], {info.tier, info.maxScore});
+    std::vector<std::pair<std::pair<int, double>, std::string>> seen;
+    for (const auto& [d, s] : strongest) seen.push_back({{-s.first, -s.second}, d});
+    std::sort(seen.begin(), seen.end());
+    for (auto& [_, d] : seen) f.seen.push_back(d);
+    for (const auto& [r, ex] : roots)
+        if (r != cause && ex > 0) f.otherCauses.push_back(r + " (explains " + std::to_string(ex) + ")");
+    f.targets = inc.rec.targets;
+    f.cause = cause;
+    if (!cause.empty()) {
+        f.causeDetector = inc.targets.at(cause).detector;
+        f.causeExplanation = inc.targets.at(cause).explanation;
+    }
+    f.explained = std::max(0, causeExplains);
+    f.anomalies = inc.rec.anomaly_count;
+    f.flaps = inc.flaps;
+    f.remedied = inc.remedied;
+    inc.rec.narrative = buildNarrative(f);
+}
+
+void IncidentCorrelator::publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out) {
+    refresh(inc);
+    inc.rec.ts = ts;
+    inc.lastEmit = ts;
+    inc.dirty = false;
+    ++counters_.emitted;
+    out.emplace_back(inc.rec);
+}
+
+void IncidentCorrelator::advance(TimestampMs now, std::vector<Record>& out) {
+    if (now <= now_) return;
+    now_ = now;
+    while (!pending_.empty() && now_ - pending_.front().ts > cfg_.groupWindowMs) pending_.pop_front();
+    for (auto it = incidents_.begin(); it != incidents_.end();) {
+        Tracked& inc = it->second;
+        const TimestampMs quiet = now_ - inc.lastSignal;
+        // Transition times come from the last anomaly, not from when the tick
+        // happened to arrive, so the records are the same however time is fed.
+        if (inc.rec.state == IncidentState::Open && quiet >= cfg_.quietToMitigateMs) {
+            inc.rec.state = IncidentState::Mitigated;
+            ++counters_.mitigated;
+            publish(inc, inc.lastSignal + cfg_.quietToMitigateMs, out);
+        }
+        if (inc.rec.state == IncidentState::Mitigated && quiet >= cfg_.quietToResolveMs) {
+            inc.rec.state = IncidentState::Resolved;
+            inc.resolvedAt = inc.lastSignal + cfg_.quietToResolveMs;
+            ++counters_.resolved;
+            publish(inc, inc.resolvedAt, out);
+        }
+        if (inc.rec.state == IncidentState::Resolved) {
+            if (now_ - inc.resolvedAt > cfg_.flapCooldownMs) {
+                it = incidents_.erase(it);
+                continue;
+            }
+        } else if (inc.dirty && now_ - inc.lastEmit >= cfg_.updateGapMs) {
+            publish(inc, now_, out);
+        }
+        ++it;
+    }
+}
+
+}  // namespace vigil

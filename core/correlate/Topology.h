@@ -1,0 +1,55 @@
+// A small map of how the fleet hangs together, learned from the records that pass
+// by: an agent uses an endpoint, belongs to a workflow (and its worker pool) and
+// sends transactions on a chain; an endpoint serves a chain. The correlator asks
+// it whether two targets are related and which of them is upstream.
+#pragma once
+
+#include "record/Record.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace vigil {
+
+class Topology {
+public:
+    explicit Topology(std::size_t maxNodes = 4096, std::size_t maxLinksPerNode = 64)
+        : maxNodes_(maxNodes), maxLinks_(maxLinksPerNode) {}
+
+    void learn(const Record& r);              // task and tx events; everything else ignored
+    void link(const std::string& a, const std::string& b);  // undirected
+
+    // Same target, directly linked, or sharing a neighbour (two hops): an endpoint
+    // and the workflow of the agents using it, two agents on one endpoint.
+    bool related(const std::string& a, const std::string& b) const;
+    bool linked(const std::string& a, const std::string& b) const;
+    // Layer in the causal order: chain 0, rpc/host 1, pool 2, agent 3, workflow 4,
+    // anything else 5. Lower is further upstream.
+    static int layer(std::string_view target);
+    // a sits upstream of b and the two are related.
+    bool upstreamOf(const std::string& a, const std::string& b) const {
+        return layer(a) < layer(b) && related(a, b);
+    }
+    const std::set<std::string>* neighbours(const std::string& t) const;
+    template <class F>
+    void forEachNode(F&& f) const {
+        for (const auto& [n, _] : links_) f(n);
+    }
+    std::size_t nodes() const { return links_.size(); }
+    std::uint64_t dropped() const { return dropped_; }  // links refused by the caps
+
+private:
+    std::size_t maxNodes_, maxLinks_;
+    std::map<std::string, std::set<std::string>> links_;
+    std::uint64_t dropped_ = 0;
+};
+
+// "rpc" for "rpc:eth-main-a"; empty when there is no prefix.
+std::string_view targetKind(std::string_view target);
+std::string_view targetName(std::string_view target);
+// Adds the "<kind>:" prefix unless the name already has it.
+std::string typedTarget(std::string_view kind, std::string_view name);
+
+}  // namespace vigil

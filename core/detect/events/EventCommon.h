@@ -1,0 +1,93 @@
+// Small pieces every event detector shares: target names, deterministic anomaly
+// ids, a key table with a hard size cap, and human-readable numbers/durations.
+#pragma once
+
+#include "record/Record.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace vigil::events {
+
+// Targets use "<kind>:<name>". Producers may already send the prefixed form
+// ("rpc:eth-main-a") or the bare name ("eth-main-a"); both map to the same target.
+std::string prefixedTarget(std::string_view kind, std::string_view name);
+inline std::string endpointTarget(std::string_view ep) { return prefixedTarget("rpc", ep); }
+inline std::string chainTarget(std::string_view c) { return prefixedTarget("chain", c); }
+inline std::string agentTarget(std::string_view a) { return prefixedTarget("agent", a); }
+inline std::string workflowTarget(std::string_view w) { return prefixedTarget("workflow", w); }
+inline std::string poolTarget(std::string_view w) { return prefixedTarget("pool", w); }
+
+// "<detector>/<target>@<ts>#<seq>": unique per stage run, same on every replay.
+std::string anomalyId(std::string_view detector, std::string_view target, TimestampMs ts,
+                      std::uint64_t seq);
+
+std::string formatDuration(TimestampMs ms);  // "4m12s", "850ms", "2h03m"
+std::string formatNumber(double v, int precision = 3);  // trims trailing zeros
+std::string formatPercent(double ratio);                // 0.1234 -> "12.3%"
+
+// Per-key state with a hard cap: when full, the key seen least recently is
+// evicted (counted), so a flood of distinct keys cannot grow memory.
+template <class State>
+class KeyedTable {
+public:
+    explicit KeyedTable(std::size_t cap) : cap_(cap ? cap : 1) {}
+    State& at(const std::string& key, TimestampMs seen) {
+        auto it = map_.find(key);
+        if (it == map_.end()) {
+            if (map_.size() >= cap_) evictOldest();
+            it = map_.emplace(key, Entry{}).first;
+        }
+        it->second.lastSeen = seen;
+        return it->second.state;
+    }
+    State* find(const std::string& key) {
+        auto it = map_.find(key);
+        return it == map_.end() ? nullptr : &it->second.state;
+    }
+    const State* find(const std::string& key) const {
+        auto it = map_.find(key);
+        return it == map_.end() ? nullptr : &it->second.state;
+    }
+    template <class F>
+    void forEach(F&& f) {
+        for (auto& [k, e] : map_) f(k, e.state);
+    }
+    std::size_t size() const { return map_.size(); }
+    std::uint64_t evicted() const { return evicted_; }
+
+private:
+    struct Entry {
+        State state{};
+        TimestampMs lastSeen = 0;
+    };
+    void evictOldest() {
+        auto victim = map_.begin();
+        for (auto it = map_.begin(); it != map_.end(); ++it)
+            if (it->second.lastSeen < victim->second.lastSeen ||
+                (it->second.lastSeen == victim->second.lastSeen && it->first < victim->first))
+                victim = it;
+        if (victim != map_.end()) {
+            map_.erase(victim);
+            ++evicted_;
+        }
+    }
+    std::size_t cap_;
+    std::unordered_map<std::string, Entry> map_;
+    std::uint64_t evicted_ = 0;
+};
+
+// What a detector refused and why; the engine counts `false` returns, this keeps
+// the reason so tests and the UI can show it.
+struct RejectCounters {
+    std::uint64_t accepted = 0;
+    std::uint64_t nonFinite = 0;
+    std::uint64_t outOfOrder = 0;
+    std::uint64_t malformed = 0;
+    std::string lastReason;
+    std::uint64_t rejected() const { return nonFinite + outOfOrder + malformed; }
+};
+
+}  // namespace vigil::events

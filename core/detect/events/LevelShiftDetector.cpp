@@ -1,0 +1,83 @@
+#include "detect/events/LevelShiftDetector.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::events {
+
+LevelShiftDetector::LevelShiftDetector(LevelShiftConfig cfg)
+    : cfg_(std::move(cfg)),
+      alpha_(1.0 - std::exp(std::log(0.5) / std::max(1.0, cfg_.halfLife))),
+      table_(cfg_.maxKeys) {}
+
+const LevelShiftSeries* LevelShiftDetector::watched(const std::string& series) const {
+    for (const auto& s : cfg_.series)
+        if (s.series == series) return &s;
+    return nullptr;
+}
+
+bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
+    const auto* m = std::get_if<MetricSample>(&in);
+    if (!m) return true;
+    const LevelShiftSeries* w = watched(m->series);
+    if (!w) return true;
+    if (!std::isfinite(m->value) || m->value + w->offset <= 0) {
+        ++counters_.nonFinite;
+        counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value " +
+                               formatNumber(m->value) + " cannot be judged";
+        return false;
+    }
+    const std::string key = m->series + "|" + m->target;
+    if (KeyState* s = table_.find(key); s && s->samples > 0 && m->ts <= s->newest) {
+        ++counters_.outOfOrder;
+        counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
+                               " is not newer than the previous sample";
+        return false;
+    }
+    ++counters_.accepted;
+    KeyState& s = table_.at(key, m->ts);
+    s.newest = m->ts;
+    const double x = std::log(m->value + w->offset);
+    if (s.samples == 0) {
+        s.mu = x;
+        s.mad = cfg_.minSigma;
+    }
+    const double sigma = std::max(1.25 * s.mad, cfg_.minSigma);
+    const double z = (x - s.mu) / sigma;
+    const double usual = std::exp(s.mu) - w->offset;
+    const double ratio = (m->value + w->offset) / std::exp(s.mu);
+    const bool warm = s.samples >= cfg_.warmupSamples;
+    const double before = s.cusum;
+    if (warm) s.cusum = std::clamp(s.cusum + std::min(z, cfg_.maxStep) - cfg_.reference, 0.0, 3 * cfg_.threshold);
+    if (before == 0 && s.cusum > 0) s.since = m->ts;
+    if (s.cusum == 0) s.alarm = false;
+    if (!s.alarm && s.cusum < cfg_.threshold / 2) {  // the baseline learns from normal samples only
+        const double a = std::max(alpha_, 1.0 / (s.samples + 2.0));
+        const double d = x - s.mu;
+        s.mu += a * d;
+        s.mad += a * (std::abs(d) - s.mad);
+    }
+    ++s.samples;
+    if (!warm || s.cusum < cfg_.threshold || ratio < cfg_.minRatio) return true;
+    if (s.alarm && m->ts - s.lastFire < cfg_.refireMs) return true;
+    s.alarm = true;
+    s.lastFire = m->ts;
+
+    Anomaly a;
+    a.ts = m->ts;
+    a.detector = "level.shift";
+    a.series = m->series;
+    a.target = m->target;
+    a.id = anomalyId(a.detector, key, m->ts, seq_++);
+    a.observed = m->value;
+    a.expected_low = std::max(0.0, std::exp(s.mu - 3 * sigma) - w->offset);
+    a.expected_high = std::exp(s.mu + 3 * sigma) - w->offset;
+    a.score = std::clamp(1.0 - 0.2 * std::exp(-(s.cusum - cfg_.threshold) / cfg_.threshold), 0.0, 1.0);
+    a.explanation = m->series + " on " + m->target + " is " + formatNumber(m->value) + ", " + formatNumber(ratio, 2) +
+                    "x its usual " + formatNumber(usual) + " (expected " + formatNumber(a.expected_low) + " to " +
+                    formatNumber(a.expected_high) + "), degraded for " + formatDuration(m->ts - s.since) + ".";
+    out.emplace_back(std::move(a));
+    return true;
+}
+
+}  // namespace vigil::events

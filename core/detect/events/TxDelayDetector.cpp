@@ -1,0 +1,215 @@
+#include "detect/events/TxDelayDetector.h"
+
+#include <cmath>
+
+namespace vigil::events {
+
+namespace {
+std::string nonceKey(const TxEvent& t) {
+    return chainTarget(t.chain) + "/" + t.agent + "/" + std::to_string(t.nonce);
+}
+}  // namespace
+
+TxDelayDetector::TxDelayDetector(TxDelayConfig cfg) : cfg_(cfg), chains_(cfg.maxChains) {}
+
+TxDelayDetector::ChainState& TxDelayDetector::chain(const std::string& key, TimestampMs ts) {
+    const bool fresh = chains_.find(key) == nullptr;
+    ChainState& c = chains_.at(key, ts);
+    if (fresh) c.delay = LogNormalBaseline(cfg_.priorDelayMs, cfg_.priorSigma, cfg_.halfLife, cfg_.minSigma);
+    return c;
+}
+
+bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
+    // Any record's time moves the stuck scan on: a stuck tx must be reported while
+    // the fleet keeps talking, even if the engine never ticks between batches.
+    const TimestampMs ts = timestampOf(in);
+    if (!pending_.empty() && ts - lastScan_ >= cfg_.checkEveryMs && !std::holds_alternative<TxEvent>(in))
+        scan(ts, out);
+    if (const auto* m = std::get_if<MetricSample>(&in)) {
+        if (m->series != "gas.price_gwei") return true;
+        if (!std::isfinite(m->value) || m->value <= 0) {
+            ++counters_.nonFinite;
+            counters_.lastReason = "gas.price_gwei on " + m->target + ": value " + formatNumber(m->value) +
+                                   " is not a positive number";
+            return false;
+        }
+        ChainState& c = chain(chainTarget(m->target), m->ts);
+        c.gasNow = m->value;
+        return true;
+    }
+    const auto* t = std::get_if<TxEvent>(&in);
+    if (!t) return true;
+    if (t->chain.empty() || t->tx_hash.empty()) {
+        ++counters_.malformed;
+        counters_.lastReason = "tx event at " + std::to_string(t->ts) + ": missing " +
+                               (t->chain.empty() ? "chain" : "tx_hash");
+        return false;
+    }
+    const std::string key = chainTarget(t->chain);
+    if (ChainState* known = chains_.find(key); known && t->ts < known->newest - cfg_.reorderSlackMs) {
+        ++counters_.outOfOrder;
+        counters_.lastReason = "tx " + t->tx_hash + " at " + std::to_string(t->ts) + " is older than " +
+                               key + "'s newest event";
+        return false;
+    }
+    if (!std::isfinite(t->max_fee_gwei) || !std::isfinite(t->priority_fee_gwei)) {
+        ++counters_.nonFinite;
+        counters_.lastReason = "tx " + t->tx_hash + ": fee is not a number";
+        return false;
+    }
+    ++counters_.accepted;
+    ChainState& c = chain(key, t->ts);
+    c.newest = std::max(c.newest, t->ts);
+    newest_ = std::max(newest_, t->ts);
+
+    switch (t->state) {
+    case TxState::Submitted: {
+        if (t->max_fee_gwei > 0) {
+            const double a = std::max(1.0 / (c.fees + 1.0), 1.0 - std::exp(std::log(0.5) / cfg_.gasPriceHalfLife));
+            c.feeEw += a * (t->max_fee_gwei - c.feeEw);
+            ++c.fees;
+        }
+        // Same sender, chain and nonce again: the newer submission replaces the older.
+        auto [it, inserted] = byNonce_.try_emplace(nonceKey(*t), t->tx_hash);
+        if (!inserted) {
+            erase(it->second);
+            it->second = t->tx_hash;
+        }
+        if (byHash_.count(t->tx_hash)) break;  // duplicate submission: keep the first time
+        if (pending_.size() >= cfg_.maxPending) {  // hard cap: forget the oldest, counted
+            erase(pending_.begin()->second.tx.tx_hash);
+            ++abandoned_;
+        }
+        pending_.emplace(std::make_pair(t->ts, t->tx_hash), Pending{*t, false});
+        byHash_.emplace(t->tx_hash, t->ts);
+        break;
+    }
+    case TxState::Confirmed: {
+        auto h = byHash_.find(t->tx_hash);
+        if (h == byHash_.end()) {
+            ++unmatched_;  // submitted before we started watching
+            break;
+        }
+        auto p = pending_.find({h->second, t->tx_hash});
+        if (p != pending_.end()) {
+            const Pending done = p->second;
+            erase(t->tx_hash);
+            onConfirmed(c, key, done, t->ts, out);
+        }
+        break;
+    }
+    case TxState::Failed:
+    case TxState::Replaced:
+    case TxState::Dropped: erase(t->tx_hash); break;
+    }
+    if (t->ts - lastScan_ >= cfg_.checkEveryMs) scan(t->ts, out);
+    return true;
+}
+
+void TxDelayDetector::erase(const std::string& hash) {
+    auto h = byHash_.find(hash);
+    if (h == byHash_.end()) return;
+    auto p = pending_.find({h->second, hash});
+    if (p != pending_.end()) {
+        auto n = byNonce_.find(nonceKey(p->second.tx));
+        if (n != byNonce_.end() && n->second == hash) byNonce_.erase(n);
+        pending_.erase(p);
+    }
+    byHash_.erase(h);
+}
+
+void TxDelayDetector::onConfirmed(ChainState& c, const std::string& key, const Pending& p, TimestampMs ts,
+                                  std::vector<Record>& out) {
+    const double delay = std::max<double>(1.0, static_cast<double>(ts - p.tx.ts));
+    const double z = c.delay.z(delay);
+    const double before = c.cusum;
+    c.cusum = std::clamp(c.cusum + std::min(z, cfg_.maxStepSigmas) - cfg_.delayK, 0.0, 3 * cfg_.delayThreshold);
+    if (before == 0 && c.cusum > 0) c.riseStart = p.tx.ts;
+    if (c.cusum == 0) c.alarm = false;
+    if (!c.alarm) c.delay.add(delay);  // learn only from normal confirmations
+
+    if (c.delay.count() < cfg_.minConfirmations || c.cusum < cfg_.delayThreshold) return;
+    if (c.alarm && ts - c.lastFire < cfg_.refireMs) return;
+    c.alarm = true;
+    c.lastFire = ts;
+    Anomaly a;
+    a.ts = ts;
+    a.detector = "tx.confirmation_delay";
+    a.series = "tx.confirmation_ms";
+    a.target = key;
+    a.id = anomalyId(a.detector, key, ts, seq_++);
+    a.observed = delay;
+    a.expected_low = c.delay.quantile(-2.0);
+    a.expected_high = c.delay.quantile(2.0);
+    a.score = std::clamp(1.0 - 0.2 * std::exp(-(c.cusum - cfg_.delayThreshold) / cfg_.delayThreshold), 0.0, 1.0);
+    a.explanation = "Confirmations on " + key + " are slowing: the last one took " +
+                    formatDuration(static_cast<TimestampMs>(delay)) + " where " +
+                    formatDuration(static_cast<TimestampMs>(c.delay.median())) + " is usual (expected " +
+                    formatDuration(static_cast<TimestampMs>(a.expected_low)) + " to " +
+                    formatDuration(static_cast<TimestampMs>(a.expected_high)) + "), consistently since " +
+                    formatDuration(ts - c.riseStart) + " ago" +
+                    (c.gasNow ? "; gas price now " + formatNumber(*c.gasNow) + " gwei" : std::string()) + ".";
+    out.emplace_back(std::move(a));
+}
+
+void TxDelayDetector::tick(TimestampMs now, std::vector<Record>& out) {
+    // Ticks may come from a live clock ahead of the records; only record time counts
+    // for how long a tx has been pending, but the engine's time may move past it.
+    if (now - lastScan_ >= cfg_.checkEveryMs) scan(now, out);
+}
+
+void TxDelayDetector::scan(TimestampMs now, std::vector<Record>& out) {
+    lastScan_ = now;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        const TimestampMs age = now - it->first.first;
+        if (age < std::min(cfg_.minStuckMs, cfg_.underpricedStuckMs)) break;  // ordered: the rest are younger
+        Pending& p = it->second;
+        if (age > cfg_.maxPendingMs) {
+            ++abandoned_;
+            const std::string hash = p.tx.tx_hash;
+            ++it;
+            erase(hash);
+            continue;
+        }
+        if (!p.flagged) {
+            const std::string key = chainTarget(p.tx.chain);
+            ChainState& c = chain(key, now);
+            const bool underpriced = c.gasNow && p.tx.max_fee_gwei < *c.gasNow;
+            const double limit =
+                underpriced ? std::max<double>(cfg_.underpricedStuckMs, 1.5 * c.delay.median())
+                            : std::max<double>(cfg_.minStuckMs, c.delay.quantile(cfg_.stuckSigmas));
+            if (age >= limit) {
+                p.flagged = true;
+                Anomaly a;
+                a.ts = now;
+                a.detector = "tx.stuck";
+                a.series = "tx.pending_ms";
+                a.target = agentTarget(p.tx.agent);
+                a.id = anomalyId(a.detector, a.target, now, seq_++);
+                a.observed = static_cast<double>(age);
+                a.expected_low = 0;
+                a.expected_high = limit;
+                // Being underpriced is evidence on its own: such a tx starts at a higher score.
+                a.score = std::clamp(1.0 - (underpriced ? 0.1 : 0.2) * std::exp(-(age / limit - 1.0)), 0.0, 1.0);
+                const double market = c.gasNow ? *c.gasNow : c.feeEw;
+                std::string fee = "max fee " + formatNumber(p.tx.max_fee_gwei) + " gwei";
+                if (market > 0) {
+                    const double ratio = p.tx.max_fee_gwei / market;
+                    fee += " is " + formatNumber(ratio, 2) + "x the current " +
+                           (c.gasNow ? "gas price" : "typical fee") + " of " + formatNumber(market) + " gwei" +
+                           (ratio < 1.0 ? " (underpriced: replace it with bumped fees)" : "");
+                }
+                a.explanation = "Transaction " + p.tx.tx_hash + " from " + p.tx.agent + " (nonce " +
+                                std::to_string(p.tx.nonce) + ") on " + key + " has been pending for " +
+                                formatDuration(age) + "; confirmations there usually take " +
+                                formatDuration(static_cast<TimestampMs>(c.delay.median())) +
+                                " (stuck after " + formatDuration(static_cast<TimestampMs>(limit)) + "); its " +
+                                fee + (p.tx.endpoint.empty() ? std::string() : "; sent via " + p.tx.endpoint) + ".";
+                out.emplace_back(std::move(a));
+            }
+        }
+        ++it;
+    }
+}
+
+}  // namespace vigil::events
