@@ -61,6 +61,25 @@ private slots:
         QVERIFY(!fired.empty());
         QVERIFY(r.scores[2500].observed > r.scores[2500].expected_high);
     }
+    void detectionSilencesTheFollowingPointsThenListensAgain() {
+        // A spike of the same size inside the quiet period after the first detection is
+        // held at 0 (and marked suppressed); a larger one well after it alerts again
+        // (a same-size one would only equal the record the first spike set).
+        DetectorConfig cfg;
+        auto xs = noisy(4000, 100.0, 1.0);
+        xs[2500] = 130.0;
+        xs[2500 + cfg.quiet_points / 2] = 130.0;
+        xs[3500] = 170.0;
+        MetricAnomalyDetector d(cfg);
+        const Run r = feed(d, xs);
+        QVERIFY(r.scores[2500].score >= cfg.fire_score);
+        const MetricScore& held = r.scores[2500 + cfg.quiet_points / 2];
+        QCOMPARE(held.score, 0.0);
+        QVERIFY(held.suppressed);
+        QCOMPARE(r.alertsIn(2501, 2500 + cfg.quiet_points), 0);
+        QVERIFY(!r.scores[2500 + cfg.quiet_points + 5].suppressed);
+        QVERIFY(r.scores[3500].alert);
+    }
     void stepIsDetectedWithinAFewPoints() {
         auto xs = noisy(3000, 100.0, 1.0);
         for (int i = 2000; i < 3000; ++i) xs[i] += 8.0;
@@ -102,6 +121,44 @@ private slots:
         const auto& s = r.scores[first];
         QVERIFY(s.strength[static_cast<int>(Signal::Seasonal)] > 1.0 ||
                 s.strength[static_cast<int>(Signal::Pattern)] > 1.0);
+    }
+    void dailyProfileStartingToSpeakIsNoAlert() {
+        // A clean daily sine: the day the daily profile matures (day 3) changes which
+        // signal explains the series, but nothing happened, so nothing may score high.
+        const int perDay = 288;
+        std::vector<double> xs = noisy(6 * perDay, 0.0, 0.5, 5);
+        for (int i = 0; i < 6 * perDay; ++i) xs[i] += 50.0 + 20.0 * std::sin(2 * M_PI * (i % perDay) / perDay);
+        MetricAnomalyDetector d;
+        const Run r = feed(d, xs);
+        double top = 0.0;
+        int at = -1;
+        for (int i = 2 * perDay; i < 6 * perDay; ++i)
+            if (r.scores[i].score > top) top = r.scores[i].score, at = i;
+        QVERIFY2(top < 0.5, qPrintable(QString("%1 at %2").arg(top).arg(at)));
+    }
+    void holidayOnAWeekdayIsDetectedByTheWeeklyProfile() {
+        // Half-hourly traffic: weekdays draw a daily hump, weekends stay low. In week 7 a
+        // Wednesday looks like a Sunday (a holiday): ordinary values, wrong day of the week.
+        constexpr std::int64_t kHalfHour = 1'800'000;
+        const int perDay = 48, days = 7 * 8;
+        const std::int64_t t0 = 345'600'000;  // 1970-01-05, a Monday
+        std::vector<double> xs = noisy(days * perDay, 0.0, 0.5, 3);
+        const int holiday = 6 * 7 + 2;  // Wednesday of week 7
+        for (int i = 0; i < days * perDay; ++i) {
+            const int day = i / perDay, slot = i % perDay;
+            const bool weekend = day % 7 >= 5 || day == holiday;
+            xs[i] += weekend ? 30.0 : 30.0 + 30.0 * std::sin(M_PI * slot / perDay);
+        }
+        MetricAnomalyDetector d;
+        std::vector<MetricScore> scores;
+        for (int i = 0; i < days * perDay; ++i) scores.push_back(d.update(t0 + std::int64_t(i) * kHalfHour, xs[i]));
+        int before = 0, first = -1;
+        for (int i = 5 * 7 * perDay; i < holiday * perDay; ++i) before += scores[i].alert;
+        for (int i = holiday * perDay; i < (holiday + 1) * perDay && first < 0; ++i)
+            if (scores[i].alert) first = i;
+        QCOMPARE(before, 0);
+        QVERIFY2(first >= 0, "the holiday was not detected");
+        QVERIFY(scores[first].strength[static_cast<int>(Signal::Weekly)] > 1.0);
     }
     void flatLineStaysQuietThenAnyChangeAlerts() {
         std::vector<double> xs(3000, 45.0);

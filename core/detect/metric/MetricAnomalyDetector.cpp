@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace vigil::metric {
 namespace {
@@ -10,8 +9,10 @@ constexpr int kIntervalSamples = 16;    // deltas used to learn the sampling int
 constexpr double kGapFactor = 3.0;      // a delta this many intervals long is a gap
 constexpr int kShiftPoints = 12;        // sustained-shift window
 constexpr double kMadToSigma = 1.2533;  // mean absolute deviation -> std. deviation
-double env(const char* n, double d) { const char* v = std::getenv(n); return v ? std::atof(v) : d; }
-const int MIN_LIVE = (int)env("V_ML", 256);
+constexpr double kSeasonalRecordDays = 2.0;  // own record the daily signal needs before it speaks
+constexpr std::int64_t kSeasonalRecordCap = 2048;
+constexpr double kWeeklyRecordDays = 14.0;   // the same for the weekly signal: two weeks
+constexpr double kWeeklyGain = 0.5;  // the weekly profile's error must be half the best other one's
 }  // namespace
 
 const char* signalName(Signal s) {
@@ -21,6 +22,7 @@ const char* signalName(Signal s) {
     case Signal::Shift: return "sustained level shift";
     case Signal::Seasonal: return "off the daily pattern";
     case Signal::Pattern: return "never-seen shape";
+    case Signal::Weekly: return "off the weekly pattern";
     case Signal::Count: break;
     }
     return "?";
@@ -36,7 +38,7 @@ std::vector<SignalStrength> MetricScore::firing(double min_strength) const {
 
 MetricAnomalyDetector::MetricAnomalyDetector(const DetectorConfig& cfg)
     : cfg_(cfg), patterns_(cfg.pattern_width, cfg.pattern_capacity, cfg.pattern_vigilance) {
-    records_.assign(kSignalCount, WindowRecord(cfg.record_block, cfg.record_blocks));
+    records_.assign(kSignalCount, WindowRecord(cfg_.record_block, cfg_.record_blocks));
 }
 
 void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
@@ -48,6 +50,7 @@ void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
     first_deltas_.clear();
     first_deltas_.shrink_to_fit();
     seasonal_.configure(interval_ms_);
+    weekly_.configure(interval_ms_, 7 * SeasonalProfile::kDayMs);
 }
 
 void MetricAnomalyDetector::buildShape(double x, double* shape) const {
@@ -79,7 +82,17 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
         out.expected = sMean;
         spread = sSpread;
     }
-    // Sustained shift: the mean residual (against the level, or the daily profile when
+    // The weekly profile takes over when it explains the series clearly better than both
+    // the level and the daily profile (weekends, a weekly batch job).
+    double wMean, wSpread;
+    const double bestErr = live_[int(Signal::Seasonal)] ? seasonal_err_.mean() : level_err_.mean();
+    if (weekly_.expect(ts, wMean, wSpread) && weekly_err_.mean() < kWeeklyGain * bestErr) {
+        raw[int(Signal::Weekly)] = std::abs(x - wMean);
+        live_[int(Signal::Weekly)] = true;
+        out.expected = wMean;
+        spread = wSpread;
+    }
+    // Sustained shift: the mean residual (against the level, or a seasonal profile when
     // it explains the series better) over the last few points, this one included.
     double sum = x - out.expected;
     int n = 1;
@@ -102,9 +115,17 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     const double valueFloor = std::max({range * 1e-3, std::abs(level_.mean()) * 1e-9, 1e-12});
     for (int i = 0; i < kSignalCount; ++i) {
         const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3 : valueFloor;
-        // A signal that has only just started speaking (the daily profile once it has
-        // seen a few days) has no record of its own yet: it stays silent until it has one.
-        out.strength[i] = live_points_[i] < MIN_LIVE ? 0.0 : raw[i] / std::max(records_[i].value(), floor);
+        // A signal that has only just started speaking (the daily profile, once it has seen
+        // a few days) has no record of its own yet: measured against a record of a few
+        // hours, every time of day it has not yet covered looks new (a false alert on every
+        // daily series at day 3). It stays silent until its record spans two periods.
+        std::int64_t minLive = 0;
+        if ((static_cast<Signal>(i) == Signal::Seasonal || static_cast<Signal>(i) == Signal::Weekly) && interval_ms_ > 0)
+            minLive = std::min(kSeasonalRecordCap,
+                               static_cast<std::int64_t>((static_cast<Signal>(i) == Signal::Weekly ? kWeeklyRecordDays
+                                                                                                  : kSeasonalRecordDays) *
+                                                         86'400'000.0 / interval_ms_));
+        out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / std::max(records_[i].value(), floor);
     }
 }
 
@@ -126,6 +147,8 @@ void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<do
         level_err_.update(std::abs(x - level_.mean()));
     }
     seasonal_.update(ts, x);
+    if (weekly_.expect(ts, sMean, sSpread)) weekly_err_.update(std::abs(x - sMean));
+    weekly_.update(ts, x);
     if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
         std::vector<double> shape(cfg_.pattern_width);
         buildShape(x, shape.data());

@@ -2,8 +2,8 @@
 // point and the earlier points of the same series only, in O(1) time and bounded
 // memory. Several complementary signals each measure how unusual the point is; each
 // is judged against its own fading record on this series (so a noisy series has to
-// beat its own noise), and the strongest, reinforced by agreement, becomes the score.
-// After an alert, further alerts are damped for a while: one incident, one alert.
+// beat its own noise), and the strongest becomes the score. After an alert, further
+// alerts are damped, then silenced, for a while: one incident, one alert.
 #pragma once
 
 #include "detect/metric/PatternMemory.h"
@@ -18,14 +18,14 @@
 
 namespace vigil::metric {
 
-enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Count };
+enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Weekly, Count };
 inline constexpr int kSignalCount = static_cast<int>(Signal::Count);
 const char* signalName(Signal s);
 
 struct DetectorConfig {
     int warmup_points = 64;          // no score before this many accepted points
     int record_block = 256;          // a signal's record covers record_blocks * record_block points
-    int record_blocks = 16;
+    int record_blocks = 32;          // ~8 000 points, like the trailing window of HTM's likelihood
     int pattern_width = 8;
     int pattern_capacity = 96;
     double pattern_vigilance = 0.06; // range units
@@ -84,12 +84,12 @@ private:
     std::int64_t interval_ms_ = 0;  // typical spacing, learned from the first deltas
     std::vector<std::int64_t> first_deltas_;
     double min_ = 0.0, max_ = 0.0;
-    RobustLevel level_{0.01}, fast_{0.3}, seasonal_err_{0.02}, level_err_{0.02};
+    RobustLevel level_{0.01}, fast_{0.3}, seasonal_err_{0.02}, level_err_{0.02}, weekly_err_{0.02};
     std::deque<double> recent_;     // last pattern_width values
     std::deque<double> residuals_;  // last few (value - expected)
     double last_residual_ = 0.0;
     PatternMemory patterns_;
-    SeasonalProfile seasonal_;
+    SeasonalProfile seasonal_, weekly_;
     std::vector<WindowRecord> records_;
     std::array<bool, kSignalCount> live_{};                 // computed for the current point
     std::array<std::int64_t, kSignalCount> live_points_{};  // points each signal has been computed on

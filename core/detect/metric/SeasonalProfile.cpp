@@ -5,22 +5,22 @@
 
 namespace vigil::metric {
 namespace {
-constexpr std::int64_t kDayMs = 86'400'000;
 constexpr int kMatureVisits = 3;
-constexpr double kRate = 0.25;  // per visit of a slot, i.e. per day
+constexpr double kRate = 0.25;  // per visit of a slot, i.e. per period
 }  // namespace
 
-void SeasonalProfile::configure(std::int64_t interval_ms) {
-    if (interval_ms <= 0 || interval_ms > kDayMs / 4) return;  // too coarse to see a day's shape
-    slot_ms_ = std::max<std::int64_t>(interval_ms, kDayMs / kMaxSlots);
-    const int slots = static_cast<int>(kDayMs / slot_ms_);
+void SeasonalProfile::configure(std::int64_t interval_ms, std::int64_t period_ms) {
+    if (interval_ms <= 0 || interval_ms > period_ms / 4) return;  // too coarse to see the period's shape
+    period_ms_ = period_ms;
+    slot_ms_ = std::max<std::int64_t>(interval_ms, period_ms / kMaxSlots);
+    const int slots = static_cast<int>(period_ms / slot_ms_);
     mean_.assign(slots, 0.0);
     dev_.assign(slots, 0.0);
     visits_.assign(slots, 0);
 }
 
 int SeasonalProfile::slotOf(std::int64_t ts) const {
-    const std::int64_t tod = ((ts % kDayMs) + kDayMs) % kDayMs;
+    const std::int64_t tod = ((ts % period_ms_) + period_ms_) % period_ms_;
     return std::min<int>(static_cast<int>(tod / slot_ms_), static_cast<int>(mean_.size()) - 1);
 }
 

@@ -1,6 +1,7 @@
-// Daily seasonality: the expected value for each slot of the day (at most 288 slots),
+// Seasonality: the expected value for each slot of the period, a day or a week (at most
+// 336 slots: 5-minute slots of a day, 30-minute slots of a week),
 // learned per slot with an exponentially weighted mean and deviation. The profile
-// only speaks once it has seen a slot on a few days and it predicts the series
+// only speaks once it has seen a slot in a few periods and it predicts the series
 // clearly better than its plain level does, so a non-seasonal series ignores it.
 #pragma once
 
@@ -11,9 +12,10 @@ namespace vigil::metric {
 
 class SeasonalProfile {
 public:
-    static constexpr int kMaxSlots = 288;
+    static constexpr int kMaxSlots = 336;
+    static constexpr std::int64_t kDayMs = 86'400'000;
     // `interval_ms`: the series' sampling interval (decides the slot width).
-    void configure(std::int64_t interval_ms);
+    void configure(std::int64_t interval_ms, std::int64_t period_ms = kDayMs);
     bool configured() const { return !mean_.empty(); }
     // Expected value and deviation for `ts`; false while the slot is immature.
     bool expect(std::int64_t ts, double& mean, double& spread) const;
@@ -21,7 +23,7 @@ public:
 
 private:
     int slotOf(std::int64_t ts) const;
-    std::int64_t slot_ms_ = 0;
+    std::int64_t period_ms_ = kDayMs, slot_ms_ = 0;
     std::vector<double> mean_, dev_;
     std::vector<std::uint16_t> visits_;
 };
