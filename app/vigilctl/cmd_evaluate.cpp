@@ -7,13 +7,7 @@
 // anomalies -> incidents reduction >= 95 %. Exit 1 when a goal is missed.
 #include "vigilctl/Commands.h"
 
-#include "correlate/ClosedLoop.h"
-#include "correlate/CorrelationStages.h"
-#include "correlate/IncidentCorrelator.h"
-#include "detect/DetectionStages.h"
-#include "detect/events/EventDetectors.h"
-#include "detect/logs/LogAnomalyStage.h"
-#include "detect/metric/MetricDetectionStage.h"
+#include "engine/ScenarioEvaluation.h"
 #include "sim/FleetSimulator.h"
 
 #include <QCommandLineParser>
@@ -31,57 +25,27 @@ constexpr double kGoalCoverage = 1.0;
 constexpr vigil::TimestampMs kGoalTtdMs = 30'000;
 constexpr double kGoalReduction = 0.95;
 
-// The stack `vigilctl run/replay` will run: the lead's detection stages, plus
-// whichever detector stages are not wired there yet (by stage name), then correlation.
-std::vector<std::unique_ptr<vigil::Stage>> evaluationStages() {
-    auto stages = vigil::makeDetectionStages(vigil::DetectConfig{});
-    auto has = [&](const std::string& prefix) {
-        for (const auto& s : stages)
-            if (std::string(s->name()).rfind(prefix, 0) == 0) return true;
-        return false;
-    };
-    if (!has("event."))
-        for (auto& s : vigil::makeEventDetectors()) stages.push_back(std::move(s));
-    if (!has("detect.metric")) stages.push_back(std::make_unique<vigil::MetricDetectionStage>());
-    if (!has("log.anomaly")) stages.push_back(std::make_unique<vigil::LogAnomalyStage>());
-    for (auto& s : vigil::makeCorrelationStages(vigil::CorrelateConfig{})) stages.push_back(std::move(s));
-    return stages;
-}
-
+// A scenario run through the real Engine with the default stages (the pipeline
+// `vigilctl replay` and the GUI run), scored against the simulator's labels.
 struct Run {
     vigil::ScenarioResult result;
     std::uint64_t seed = 0;
     std::int64_t durationS = 0;
     std::int64_t inputs = 0, refused = 0;
     std::map<std::string, std::int64_t> byDetector;
-    vigil::LoopOutput output;  // kept for --trace
+    vigil::RunOutput output;  // kept for --trace
 };
 
 Run evaluateOne(const std::string& scenario, std::uint64_t seed, std::int64_t durationS) {
-    vigil::ScenarioSpec spec;
-    spec.name = scenario;
-    spec.durationS = durationS;
-    vigil::FleetSimulator sim(spec, seed);
-    vigil::StageRunner runner(evaluationStages());
-    vigil::LoopOutput out;
-    std::vector<vigil::Record> batch;
-    // One-second batches, as a live feed delivers them.
-    for (vigil::TimestampMs t = sim.start() + 1000; t <= sim.end(); t += 1000) {
-        batch.clear();
-        sim.advance(t, batch);
-        runner.feed(batch, out);
-    }
-    std::vector<vigil::FaultWindow> faults;
-    for (const auto& l : sim.labels()) faults.push_back({l.kind, l.target, l.start, l.end});
-    const auto* corr = dynamic_cast<const vigil::IncidentCorrelator*>(runner.find("correlate.incidents"));
+    vigil::ScenarioEvaluation ev = vigil::evaluateScenario(scenario, seed, durationS);
     Run r;
-    r.result = vigil::scoreRun(scenario, faults, out, corr ? &corr->topology() : nullptr);
-    r.seed = seed;
-    r.durationS = durationS;
-    r.inputs = out.inputs;
-    r.refused = out.refused;
-    r.byDetector = out.anomaliesByDetector;
-    r.output = std::move(out);
+    r.result = std::move(ev.result);
+    r.seed = ev.seed;
+    r.durationS = ev.durationS;
+    r.inputs = ev.output.inputs;
+    r.refused = ev.output.refused;
+    r.byDetector = ev.output.anomaliesByDetector;
+    r.output = std::move(ev.output);
     return r;
 }
 

@@ -100,9 +100,9 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     raw[int(Signal::Shift)] = std::abs(sum / n);
     last_residual_ = x - out.expected;
     if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
-        std::vector<double> shape(cfg_.pattern_width);
-        buildShape(x, shape.data());
-        raw[int(Signal::Pattern)] = patterns_.nearest(shape.data());
+        shape_.resize(cfg_.pattern_width);
+        buildShape(x, shape_.data());
+        raw[int(Signal::Pattern)] = patterns_.nearest(shape_.data());
         live_[int(Signal::Pattern)] = true;
     }
     const double halfBand = 3.0 * kMadToSigma * spread;
@@ -150,9 +150,9 @@ void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<do
     if (weekly_.expect(ts, sMean, sSpread)) weekly_err_.update(std::abs(x - sMean));
     weekly_.update(ts, x);
     if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
-        std::vector<double> shape(cfg_.pattern_width);
-        buildShape(x, shape.data());
-        patterns_.learn(shape.data());
+        shape_.resize(cfg_.pattern_width);
+        buildShape(x, shape_.data());
+        patterns_.learn(shape_.data());
     }
     level_.update(x);
     fast_.update(x);

@@ -89,6 +89,7 @@ private:
     std::deque<double> residuals_;  // last few (value - expected)
     double last_residual_ = 0.0;
     PatternMemory patterns_;
+    std::vector<double> shape_;  // scratch for the current short pattern, reused per point
     SeasonalProfile seasonal_, weekly_;
     std::vector<WindowRecord> records_;
     std::array<bool, kSignalCount> live_{};                 // computed for the current point

@@ -1,5 +1,7 @@
 #include "detect/metric/PatternMemory.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 
@@ -27,15 +29,24 @@ int PatternMemory::closest(const double* shape, double& dist) const {
 }
 
 double PatternMemory::nearest(const double* shape) const {
-    double d;
-    closest(shape, d);
-    return d;
+    // Remember the answer: learn() is usually asked about the same shape next.
+    lastShape_.assign(shape, shape + width_);
+    lastBest_ = closest(shape, lastDist_);
+    lastValid_ = true;
+    return lastDist_;
 }
 
 void PatternMemory::learn(const double* shape) {
     ++step_;
     double d;
-    int p = closest(shape, d);
+    int p;
+    if (lastValid_ && std::equal(shape, shape + width_, lastShape_.begin())) {
+        p = lastBest_;  // same shape as the last nearest(), and nothing learnt since
+        d = lastDist_;
+    } else {
+        p = closest(shape, d);
+    }
+    lastValid_ = false;
     if (p >= 0 && d <= vigilance_) {
         // Running mean with a floor on the rate so a prototype keeps following slow drift.
         const double rate = 1.0 / std::min<double>(count_[p] + 1.0, 32.0);

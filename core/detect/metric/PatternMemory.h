@@ -29,6 +29,11 @@ private:
     std::vector<double> centres_;      // size() * width_
     std::vector<std::uint32_t> count_;
     std::vector<std::uint64_t> used_;  // step of last match
+    // Memo of the last nearest() query, valid until the next learn().
+    mutable std::vector<double> lastShape_;
+    mutable double lastDist_ = 1.0;
+    mutable int lastBest_ = -1;
+    mutable bool lastValid_ = false;
     std::uint64_t step_ = 0;
 };
 
