@@ -36,4 +36,7 @@ build_dir=${VIGIL_BUILD_DIR:-build}
 if [[ ! -f $build_dir/build.ninja ]]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$build_dir" -j2 -- --quiet 2>/dev/null || cmake --build "$build_dir" -j2
+# Incremental build; the two lines ninja prints when nothing changed are dropped so
+# a second run is quiet. pipefail keeps a failed build's exit status.
+cmake --build "$build_dir" -j2 2>&1 |
+  { grep -vE '^(\[0/[0-9]+\] Re-checking globbed directories\.\.\.|ninja: no work to do\.)$' || true; }

@@ -16,6 +16,9 @@ namespace vigil {
 // Bytes that must be readable past a line given to NdjsonDecoder::decode().
 inline constexpr std::size_t kJsonPadding = 64;
 
+// Appends s as a JSON string literal (quotes and escapes), for other small JSON writers.
+void appendJsonString(std::string& out, std::string_view s);
+
 // Appends the record's line (with trailing '\n') to out.
 void appendNdjson(std::string& out, const Record& r);
 std::string toNdjson(const Record& r);  // without trailing newline

@@ -54,28 +54,7 @@ private:
         auto r = std::to_chars(buf, buf + sizeof buf, v);
         out.append(buf, r.ptr);
     }
-    void quoted(std::string_view s) {
-        out += '"';
-        for (char c : s) {
-            switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    static const char* hex = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hex[(c >> 4) & 0xf];
-                    out += hex[c & 0xf];
-                } else {
-                    out += c;
-                }
-            }
-        }
-        out += '"';
-    }
+    void quoted(std::string_view s) { appendJsonString(out, s); }
     std::string& out;
 };
 
@@ -168,6 +147,29 @@ struct Encode {
 };
 
 }  // namespace
+
+void appendJsonString(std::string& out, std::string_view s) {
+    out += '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static const char* hex = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xf];
+                out += hex[c & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
 
 void appendNdjson(std::string& out, const Record& r) {
     Writer w(out);
