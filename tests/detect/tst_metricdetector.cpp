@@ -160,6 +160,23 @@ private slots:
         QVERIFY2(first >= 0, "the holiday was not detected");
         QVERIFY(scores[first].strength[static_cast<int>(Signal::Weekly)] > 1.0);
     }
+    void risingSpikeRateIsDetectedThoughNoSpikeIsLarger() {
+        // Spikes of one size, first every 97 points, then every 9: no single point is
+        // larger than before, only their rate changes (NAB's art_increase_spike_density).
+        auto xs = noisy(6000, 100.0, 1.0);
+        for (int i = 200; i < 4000; i += 97) xs[i] += 12.0;
+        for (int i = 4000; i < 6000; i += 9) xs[i] += 12.0;
+        MetricAnomalyDetector d;
+        const Run r = feed(d, xs);
+        QCOMPARE(r.alertsIn(3000, 4000), 0);
+        int first = -1;  // the first detection (a score that starts a quiet period)
+        for (int i = 4000; i < 4100 && first < 0; ++i)
+            if (r.scores[i].score >= DetectorConfig{}.fire_score) first = i;
+        QVERIFY2(first >= 0, "the rising spike rate was not detected");
+        const auto fired = r.scores[first].firing();
+        QVERIFY(!fired.empty());
+        QCOMPARE(fired.front().signal, Signal::Rate);
+    }
     void flatLineStaysQuietThenAnyChangeAlerts() {
         std::vector<double> xs(3000, 45.0);
         xs[2500] = 46.0;

@@ -23,6 +23,7 @@ const char* signalName(Signal s) {
     case Signal::Seasonal: return "off the daily pattern";
     case Signal::Pattern: return "never-seen shape";
     case Signal::Weekly: return "off the weekly pattern";
+    case Signal::Rate: return "unusually many excursions";
     case Signal::Count: break;
     }
     return "?";
@@ -108,13 +109,22 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     const double halfBand = 3.0 * kMadToSigma * spread;
     out.expected_low = out.expected - halfBand;
     out.expected_high = out.expected + halfBand;
+    // Excursions beyond the band, counted over a short window against their own long-run
+    // rate: a change in how often spikes come, even when each is no larger than before.
+    // Measured against the slow level's own band, which does not change meaning when a
+    // seasonal profile takes over.
+    last_excursion_ = level_.spread() > 0 && std::abs(x - level_.mean()) > 3.0 * kMadToSigma * level_.spread();
+    raw[int(Signal::Rate)] = rate_.surprise(last_excursion_);
+    live_[int(Signal::Rate)] = true;
 
     // Each signal against its own record; floors keep a perfectly quiet history from
     // turning rounding noise into infinite surprise.
     const double range = max_ - min_;
     const double valueFloor = std::max({range * 1e-3, std::abs(level_.mean()) * 1e-9, 1e-12});
     for (int i = 0; i < kSignalCount; ++i) {
-        const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3 : valueFloor;
+        const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3
+                             : static_cast<Signal>(i) == Signal::Rate  ? 1.0
+                                                                       : valueFloor;
         // A signal that has only just started speaking (the daily profile, once it has seen
         // a few days) has no record of its own yet: measured against a record of a few
         // hours, every time of day it has not yet covered looks new (a false alert on every
@@ -154,6 +164,7 @@ void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<do
         buildShape(x, shape_.data());
         patterns_.learn(shape_.data());
     }
+    rate_.learn(last_excursion_);
     level_.update(x);
     fast_.update(x);
     if (counters_.accepted == 1) min_ = max_ = x;

@@ -6,6 +6,7 @@
 // alerts are damped, then silenced, for a while: one incident, one alert.
 #pragma once
 
+#include "detect/metric/EventRate.h"
 #include "detect/metric/PatternMemory.h"
 #include "detect/metric/SeasonalProfile.h"
 #include "detect/metric/StreamingStats.h"
@@ -18,7 +19,7 @@
 
 namespace vigil::metric {
 
-enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Weekly, Count };
+enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Weekly, Rate, Count };
 inline constexpr int kSignalCount = static_cast<int>(Signal::Count);
 const char* signalName(Signal s);
 
@@ -88,7 +89,9 @@ private:
     std::deque<double> recent_;     // last pattern_width values
     std::deque<double> residuals_;  // last few (value - expected)
     double last_residual_ = 0.0;
+    bool last_excursion_ = false;
     PatternMemory patterns_;
+    EventRate rate_;
     std::vector<double> shape_;  // scratch for the current short pattern, reused per point
     SeasonalProfile seasonal_, weekly_;
     std::vector<WindowRecord> records_;
