@@ -315,6 +315,72 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::IncidentListModel</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Mitigated</source>
+        <translation>Entschärft</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Hergang</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::IncidentPanel</name>
+    <message>
+        <source>No incidents.</source>
+        <translation>Keine Vorfälle.</translation>
+    </message>
+    <message>
+        <source>Select an incident to see its narrative and targets.</source>
+        <translation>Wählen Sie einen Vorfall, um Hergang und betroffene Ziele zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3, cause %4&lt;br&gt;%5&lt;br&gt;&lt;i&gt;Targets (%6):&lt;/i&gt; %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2, %3, Ursache %4&lt;br&gt;%5&lt;br&gt;&lt;i&gt;Ziele (%6):&lt;/i&gt; %7</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::MainWindow</name>
     <message>
         <source>Vigil — fleet console</source>
@@ -371,6 +437,10 @@ Workflow %3, Endpunkt %4
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,8 @@
 #include "ui/FleetStatusModel.h"
 #include "ui/FleetStrip.h"
 #include "ui/FleetTable.h"
+#include "ui/IncidentListModel.h"
+#include "ui/IncidentPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -45,6 +47,9 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     anomalyDock_ = addPanel(new AnomalyFeed(anomalies_), tr("Anomalies"), QStringLiteral("anomalyDock"),
                             Qt::BottomDockWidgetArea);
     splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
+    incidents_ = new IncidentListModel(this);
+    incidentDock_ = addPanel(new IncidentPanel(incidents_), tr("Incidents"), QStringLiteral("incidentDock"),
+                             Qt::RightDockWidgetArea);
 
     status_ = new EngineStatusBar(this);
     setStatusBar(status_);
@@ -55,6 +60,7 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     resize(avail.boundedTo(QSize(1600, 1000)) * 0.9);
     resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
     resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
+    resizeDocks({incidentDock_}, {width() * 3 / 10}, Qt::Horizontal);
     restoreLayout();
 
     connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
@@ -79,6 +85,7 @@ void MainWindow::buildMenus() {
     view->addAction(fleetDock_->toggleViewAction());
     view->addAction(agentsDock_->toggleViewAction());
     view->addAction(anomalyDock_->toggleViewAction());
+    view->addAction(incidentDock_->toggleViewAction());
     view->addSeparator();
     QMenu* window = view->addMenu(tr("Chart &time window"));
     windowGroup_ = new QActionGroup(this);
@@ -107,6 +114,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     if (!snapshot) return;
     fleet_->showSnapshot(snapshot);
     anomalies_->showSnapshot(snapshot);
+    incidents_->showSnapshot(snapshot);
     status_->showSnapshot(*snapshot, bridge_->recordsPerSecond());
     status_->showFleet(fleet_->healthCounts());
     charts_->showSnapshot(std::move(snapshot));

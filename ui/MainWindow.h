@@ -1,5 +1,5 @@
 // The console's main window: a thin assembler. It places the panels (charts in the
-// middle, fleet strip, agent table and anomaly feed as dock widgets), feeds them
+// middle, fleet strip, agent table, anomaly feed and incidents as dock widgets), feeds them
 // the bridge's snapshots, and keeps geometry and layout in QSettings.
 #pragma once
 
@@ -20,6 +20,7 @@ class ChartPanel;
 class EngineBridge;
 class EngineStatusBar;
 class FleetStatusModel;
+class IncidentListModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,10 +51,12 @@ private:
     ChartPanel* charts_;
     FleetStatusModel* fleet_;
     AnomalyListModel* anomalies_;
+    IncidentListModel* incidents_;
     EngineStatusBar* status_;
     QDockWidget* fleetDock_ = nullptr;
     QDockWidget* agentsDock_ = nullptr;
     QDockWidget* anomalyDock_ = nullptr;
+    QDockWidget* incidentDock_ = nullptr;
     QActionGroup* windowGroup_ = nullptr;
 };
 

@@ -1,0 +1,94 @@
+#include "ui/IncidentPanel.h"
+
+#include "ui/IncidentListModel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+
+namespace vigil::ui {
+
+IncidentPanel::IncidentPanel(IncidentListModel* model, QWidget* parent) : QStackedWidget(parent), model_(model) {
+    setObjectName(QStringLiteral("incidentPanel"));
+    auto* none = new QLabel(tr("No incidents."), this);
+    none->setAlignment(Qt::AlignCenter);
+    none->setEnabled(false);  // greyed: a state, not a message to act on
+    addWidget(none);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    table_ = new QTableView(split);
+    table_->setModel(model);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setWordWrap(false);  // the full narrative is in the detail below
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+
+    // Narratives can be long: the detail scrolls rather than clipping.
+    auto* detailScroll = new QScrollArea(split);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detail_ = new QLabel(detailScroll);
+    detail_->setObjectName(QStringLiteral("incidentDetail"));
+    detail_->setWordWrap(true);
+    detail_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // ids and targets get pasted into tickets
+    detail_->setMargin(4);
+    split->addWidget(table_);
+    detailScroll->setWidget(detail_);
+    split->addWidget(detailScroll);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    // A narrative runs to ten lines or more in a narrow dock; the table rarely holds
+    // more than a handful of incidents, so the detail gets the larger share.
+    detailScroll->setMinimumHeight(fontMetrics().lineSpacing() * 14);
+    split->setSizes({fontMetrics().lineSpacing() * 8, fontMetrics().lineSpacing() * 20});
+    split->setChildrenCollapsible(false);
+    addWidget(split);
+
+    connect(model, &QAbstractItemModel::rowsInserted, this, &IncidentPanel::showTableIfAny);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &IncidentPanel::showTableIfAny);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &IncidentPanel::showTableIfAny);
+    connect(model, &QAbstractItemModel::modelReset, this, &IncidentPanel::showTableIfAny);
+    connect(model, &QAbstractItemModel::dataChanged, this, &IncidentPanel::showDetail);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (table_->hasFocus()) followTop_ = false;  // keyboard navigation: the user picked
+        showDetail();
+    });
+    connect(table_, &QAbstractItemView::pressed, this, [this] { followTop_ = false; });
+    showTableIfAny();
+}
+
+void IncidentPanel::showTableIfAny() {
+    setCurrentIndex(model_->rowCount() > 0 ? 1 : 0);
+    // Show the top (newest active) incident until the user picks one; then keep theirs.
+    const QModelIndex cur = table_->selectionModel()->currentIndex();
+    if (model_->rowCount() > 0 && (!cur.isValid() || (followTop_ && cur.row() != 0))) table_->selectRow(0);
+    showDetail();
+}
+
+void IncidentPanel::showDetail() {
+    const QModelIndex cur = table_->selectionModel()->currentIndex();
+    if (!cur.isValid()) {
+        detail_->setText(tr("Select an incident to see its narrative and targets."));
+        return;
+    }
+    const QModelIndex row = cur.siblingAtColumn(0);
+    const QStringList targets = row.data(IncidentListModel::TargetsRole).toStringList();
+    detail_->setText(
+        tr("<b>%1</b> — %2, %3, cause %4<br>%5<br><i>Targets (%6):</i> %7")
+            .arg(row.data(IncidentListModel::IdRole).toString().toHtmlEscaped(),
+                 row.siblingAtColumn(IncidentListModel::SeverityCol).data().toString(),
+                 row.siblingAtColumn(IncidentListModel::StateCol).data().toString(),
+                 row.data(IncidentListModel::CauseRole).toString().toHtmlEscaped(),
+                 row.data(IncidentListModel::NarrativeRole).toString().toHtmlEscaped())
+            .arg(targets.size())
+            .arg(targets.join(QStringLiteral(", ")).toHtmlEscaped()));
+}
+
+}  // namespace vigil::ui

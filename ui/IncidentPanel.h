@@ -1,0 +1,32 @@
+// The incidents panel: a table of the engine's incidents (active first, newest
+// first) with, below it, the selected incident's full narrative and targets; a
+// short note while there are none. The top row is selected until the user picks one.
+#pragma once
+
+#include <QStackedWidget>
+
+class QLabel;
+class QTableView;
+
+namespace vigil::ui {
+
+class IncidentListModel;
+
+class IncidentPanel : public QStackedWidget {
+    Q_OBJECT
+public:
+    explicit IncidentPanel(IncidentListModel* model, QWidget* parent = nullptr);
+
+    QTableView* table() const { return table_; }
+    QLabel* detail() const { return detail_; }
+
+private:
+    void showTableIfAny();
+    void showDetail();
+    IncidentListModel* model_;
+    QTableView* table_;
+    QLabel* detail_;
+    bool followTop_ = true;  // until the user selects a row
+};
+
+}  // namespace vigil::ui
