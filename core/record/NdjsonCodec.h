@@ -48,10 +48,9 @@ public:
     NdjsonDecoder(const NdjsonDecoder&) = delete;
     NdjsonDecoder& operator=(const NdjsonDecoder&) = delete;
 
-    // `line` must be followed by at least `capacity - line.size()` readable bytes,
-    // and capacity must exceed line.size() by simdjson's padding (64). Use
-    // decodeCopy() when that is not known.
-    bool decode(std::string_view line, std::size_t capacity, Record& out, std::string& error);
+    // `line` must be followed by at least kJsonPadding readable bytes (their
+    // content does not matter). Use decodeCopy() when that is not known.
+    bool decode(std::string_view line, Record& out, std::string& error);
     bool decodeCopy(std::string_view line, Record& out, std::string& error);
 
 private:

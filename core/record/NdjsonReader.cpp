@@ -196,7 +196,7 @@ struct NdjsonDecoder::Impl {
 NdjsonDecoder::NdjsonDecoder() : impl_(new Impl) {}
 NdjsonDecoder::~NdjsonDecoder() { delete impl_; }
 
-bool NdjsonDecoder::decode(std::string_view line, std::size_t capacity, Record& out, std::string& error) {
+bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& error) {
     Staging& st = impl_->st;
     st.reset();
     st.error.clear();
@@ -207,7 +207,6 @@ bool NdjsonDecoder::decode(std::string_view line, std::size_t capacity, Record& 
     auto typeError = [&](std::string_view key, const char* want) {
         return fail("field '" + std::string(key) + "': expected " + want);
     };
-    (void)capacity;  // the DOM parser needs only SIMDJSON_PADDING readable bytes past the line
 
     // The DOM parser picks the best kernel at run time (AVX2, SSE4.2, ...), which the
     // on-demand front end of simdjson 3.0 does only at compile time.
@@ -267,7 +266,7 @@ bool NdjsonDecoder::decodeCopy(std::string_view line, Record& out, std::string& 
     auto& s = impl_->scratch;
     s.assign(line);
     s.append(kJsonPadding, '\0');
-    return decode(std::string_view(s.data(), line.size()), s.size(), out, error);
+    return decode(std::string_view(s.data(), line.size()), out, error);
 }
 
 void DecodeStats::addError(std::int64_t line, std::string reason) {

@@ -68,14 +68,13 @@ bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) 
             lineEnd = static_cast<std::size_t>(static_cast<const char*>(nlp) - base);
         }
         std::string_view line(base + pos_, lineEnd - pos_);
-        const std::size_t capacity = buf_.size() - pos_;
         pos_ = lineEnd < end_ ? lineEnd + 1 : end_;
         ++lineNo_;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         ++stats_.lines;
         Record r;
-        if (decoder_.decode(line, capacity, r, err)) {
+        if (decoder_.decode(line, r, err)) {
             ++stats_.records;
             ++stats_.perKind[r.index()];
             out.push_back(std::move(r));
