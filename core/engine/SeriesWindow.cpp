@@ -3,8 +3,10 @@
 namespace vigil {
 
 void SeriesWindow::add(const MetricSample& m) {
-    auto it = rings_.find({m.series, m.target});
-    if (it == rings_.end()) it = rings_.emplace(std::make_pair(m.series, m.target), Ring{}).first;
+    const KeyView key{m.series, m.target};
+    auto it = rings_.lower_bound(key);
+    if (it == rings_.end() || rings_.key_comp()(key, it->first))  // a new series: only now copy the names
+        it = rings_.emplace_hint(it, Key{m.series, m.target}, Ring{});
     Ring& r = it->second;
     if (r.pts.size() < cap_) {
         r.pts.push_back({m.ts, m.value});

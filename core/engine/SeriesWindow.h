@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,8 +25,20 @@ private:
         std::vector<SeriesPoint> pts;
         std::size_t head = 0;  // next write position once full
     };
+    using Key = std::pair<std::string, std::string>;       // (series, target)
+    using KeyView = std::pair<std::string_view, std::string_view>;
+    // Transparent, so add() finds an existing series from a view of the sample's
+    // strings: one lookup per sample on the engine's hot path, no copies.
+    // Same order as Key's own operator<.
+    struct KeyLess {
+        using is_transparent = void;
+        static KeyView view(const Key& k) { return {k.first, k.second}; }
+        static KeyView view(const KeyView& k) { return k; }
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const { return view(a) < view(b); }
+    };
     std::size_t cap_;
-    std::map<std::pair<std::string, std::string>, Ring> rings_;
+    std::map<Key, Ring, KeyLess> rings_;
 };
 
 }  // namespace vigil

@@ -312,6 +312,34 @@ private slots:
         QVERIFY(anomalies(out).empty());
     }
 
+    void alarmLatchRefiresAtMostEveryRefireMs() {
+        AlarmLatch latch;
+        QVERIFY(!latch.active());
+        QVERIFY(latch.shouldFire(kT0, 30'000));            // first report
+        QVERIFY(latch.active());
+        QVERIFY(!latch.shouldFire(kT0 + 29'999, 30'000));  // still the same alarm
+        QVERIFY(latch.shouldFire(kT0 + 30'000, 30'000));   // re-fire, and the clock restarts there
+        QVERIFY(!latch.shouldFire(kT0 + 59'999, 30'000));
+        latch.clear();                                     // the condition ended
+        QVERIFY(!latch.active());
+        QVERIFY(latch.shouldFire(kT0 + 59'999, 30'000));   // a new alarm fires at once
+    }
+
+    void makeAnomalyFillsIdentity() {
+        const Anomaly a = makeAnomaly("level.shift", "rpc.latency_ms", "rpc:eth-main-a", kT0, 7,
+                                      "rpc.latency_ms|rpc:eth-main-a");
+        QCOMPARE(a.ts, kT0);
+        QCOMPARE(a.detector, std::string("level.shift"));
+        QCOMPARE(a.series, std::string("rpc.latency_ms"));
+        QCOMPARE(a.target, std::string("rpc:eth-main-a"));
+        QCOMPARE(a.id, "level.shift/rpc.latency_ms|rpc:eth-main-a@" + std::to_string(kT0) + "#7");
+        const Anomaly b = makeAnomaly("gas.spike", "gas.price_gwei", "chain:base", kT0, 0);
+        QCOMPARE(b.id, "gas.spike/chain:base@" + std::to_string(kT0) + "#0");  // id keyed by target
+        QCOMPARE(scoreAbove(4.0, 4.0), 0.8);
+        QVERIFY(scoreAbove(8.0, 4.0) > scoreAbove(6.0, 4.0));
+        QVERIFY(scoreAbove(6.0, 4.0, 1.0) > scoreAbove(6.0, 4.0));
+    }
+
     void memoryIsBounded() {
         FailureRatioConfig cfg;
         cfg.maxKeys = 64;

@@ -1,5 +1,6 @@
 #include "detect/events/EventCommon.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -24,6 +25,21 @@ std::string anomalyId(std::string_view detector, std::string_view target, Timest
     id.append(std::to_string(ts)).push_back('#');
     id.append(std::to_string(seq));
     return id;
+}
+
+Anomaly makeAnomaly(std::string_view detector, std::string_view series, std::string_view target,
+                    TimestampMs ts, std::uint64_t seq, std::string_view idKey) {
+    Anomaly a;
+    a.ts = ts;
+    a.detector = detector;
+    a.series = series;
+    a.target = target;
+    a.id = anomalyId(detector, idKey.empty() ? target : idKey, ts, seq);
+    return a;
+}
+
+double scoreAbove(double stat, double threshold, double extra) {
+    return std::clamp(1.0 - 0.2 * std::exp(-(stat - threshold) / threshold - extra), 0.0, 1.0);
 }
 
 std::string formatDuration(TimestampMs ms) {

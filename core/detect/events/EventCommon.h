@@ -1,5 +1,6 @@
 // Small pieces every event detector shares: target names, deterministic anomaly
-// ids, a key table with a hard size cap, and human-readable numbers/durations.
+// ids and records, the alarm re-fire latch, a key table with a hard size cap, and
+// human-readable numbers/durations.
 #pragma once
 
 #include "record/Record.h"
@@ -23,6 +24,35 @@ inline std::string poolTarget(std::string_view w) { return prefixedTarget("pool"
 // "<detector>/<target>@<ts>#<seq>": unique per stage run, same on every replay.
 std::string anomalyId(std::string_view detector, std::string_view target, TimestampMs ts,
                       std::uint64_t seq);
+
+// An anomaly with its identity filled in (ts, detector, series, target, id); the
+// caller adds the measurement and the explanation. `idKey` names it in the id when
+// that differs from the target (level.shift: "<series>|<target>").
+Anomaly makeAnomaly(std::string_view detector, std::string_view series, std::string_view target,
+                    TimestampMs ts, std::uint64_t seq, std::string_view idKey = {});
+
+// 0.8 when `stat` just reaches `threshold`, approaching 1 as it climbs past it;
+// `extra` (>= 0) pushes it further towards 1.
+double scoreAbove(double stat, double threshold, double extra = 0.0);
+
+// While a condition lasts, a detector reports it once and then at most every
+// `refireMs`; the detector decides when the condition is over (clear()).
+class AlarmLatch {
+public:
+    // True (and remembers `ts`) if an anomaly should be emitted now.
+    bool shouldFire(TimestampMs ts, TimestampMs refireMs) {
+        if (active_ && ts - lastFire_ < refireMs) return false;
+        active_ = true;
+        lastFire_ = ts;
+        return true;
+    }
+    void clear() { active_ = false; }
+    bool active() const { return active_; }
+
+private:
+    bool active_ = false;
+    TimestampMs lastFire_ = 0;
+};
 
 std::string formatDuration(TimestampMs ms);  // "4m12s", "850ms", "2h03m"
 std::string formatNumber(double v, int precision = 3);  // trims trailing zeros

@@ -91,16 +91,14 @@ void FailureRatioDetector::observe(const std::string& key, const std::string& ta
     s.newest = std::max(s.newest, o.ts);
     ++s.events;
 
-    if (!s.alarm) {  // the baseline learns only from normal operation
+    if (!s.alarm.active()) {  // the baseline learns only from normal operation
         s.wFail = s.wFail * decay_ + (failed ? 1 : 0);
         s.wTotal = s.wTotal * decay_ + 1;
     }
-    if (s.cusum == 0) s.alarm = false;
+    if (s.cusum == 0) s.alarm.clear();
 
     if (s.events < cfg_.minEvents || s.cusum < cfg_.threshold) return;
-    if (s.alarm && o.ts - s.lastFire < cfg_.refireMs) return;
-    s.alarm = true;
-    s.lastFire = o.ts;
+    if (!s.alarm.shouldFire(o.ts, cfg_.refireMs)) return;
     out.emplace_back(describe(target, s, o, p0));
 }
 
@@ -117,16 +115,11 @@ Anomaly FailureRatioDetector::describe(const std::string& key, const KeyState& s
     // Upper edge of what the baseline allows over this many events (about 3 sigma).
     const double high = std::min(1.0, p0 + 3.0 * std::sqrt(p0 * (1 - p0) / std::max(1.0, n)));
 
-    Anomaly a;
-    a.ts = o.ts;
-    a.detector = o.detector;
-    a.series = o.detector;
-    a.target = key;
-    a.id = anomalyId(a.detector, key, o.ts, seq_++);
+    Anomaly a = makeAnomaly(o.detector, o.detector, key, o.ts, seq_++);
     a.observed = observed;
     a.expected_low = 0.0;
     a.expected_high = high;
-    a.score = std::clamp(1.0 - 0.2 * std::exp(-(s.cusum - cfg_.threshold) / cfg_.threshold), 0.0, 1.0);
+    a.score = scoreAbove(s.cusum, cfg_.threshold);
     std::string errs;
     // Most frequent first; ties by name so the text is the same on every replay.
     std::vector<std::pair<std::string, int>> sorted(errors.begin(), errors.end());

@@ -47,8 +47,8 @@ private:
         double wFail = 0, wTotal = 0;  // exponentially forgotten counts
         double cusum = 0;
         std::int64_t events = 0;
-        TimestampMs newest = 0, lastFire = 0, burstStart = 0;
-        bool alarm = false;
+        TimestampMs newest = 0, burstStart = 0;
+        AlarmLatch alarm;
         std::array<Outcome, kRecent> recent{};
         std::size_t recentNext = 0, recentCount = 0;
     };

@@ -40,26 +40,19 @@ bool GasSpikeDetector::process(const Record& in, std::vector<Record>& out) {
     }
     // Learn from the normal price only: a spike must not become the new normal
     // while it lasts, unless it has been the level for long enough.
-    if ((!high && (!s.alarm || z < cfg_.zThreshold / 2)) || (high && m->ts - s.since > cfg_.acceptNewLevelMs))
+    if ((!high && (!s.alarm.active() || z < cfg_.zThreshold / 2)) || (high && m->ts - s.since > cfg_.acceptNewLevelMs))
         s.base.add(m->value);
     if (!high) {
-        if (z < cfg_.zThreshold / 2) s.alarm = false;
+        if (z < cfg_.zThreshold / 2) s.alarm.clear();
         return true;
     }
     if (s.above < cfg_.confirmSamples) return true;
-    if (s.alarm && m->ts - s.lastFire < cfg_.refireMs) return true;
-    s.alarm = true;
-    s.lastFire = m->ts;
-    Anomaly a;
-    a.ts = m->ts;
-    a.detector = "gas.spike";
-    a.series = cfg_.series;
-    a.target = key;
-    a.id = anomalyId(a.detector, key, m->ts, seq_++);
+    if (!s.alarm.shouldFire(m->ts, cfg_.refireMs)) return true;
+    Anomaly a = makeAnomaly("gas.spike", cfg_.series, key, m->ts, seq_++);
     a.observed = m->value;
     a.expected_low = s.base.quantile(-3.0);
     a.expected_high = s.base.quantile(3.0);
-    a.score = std::clamp(1.0 - 0.2 * std::exp(-(z - cfg_.zThreshold) / cfg_.zThreshold), 0.0, 1.0);
+    a.score = scoreAbove(z, cfg_.zThreshold);
     a.explanation = "Gas price on " + key + " is " + formatNumber(m->value) + " gwei, " + formatNumber(ratio, 2) +
                     "x its recent median of " + formatNumber(s.base.median()) + " gwei (expected " +
                     formatNumber(a.expected_low) + " to " + formatNumber(a.expected_high) + "), high for " +

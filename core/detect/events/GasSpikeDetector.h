@@ -33,9 +33,10 @@ public:
 private:
     struct KeyState {
         LogNormalBaseline base{1, 0.3, 120, 0.08};
-        TimestampMs newest = 0, lastFire = 0, since = 0;
+        TimestampMs newest = 0, since = 0;
         int above = 0;
-        bool alarm = false, seen = false;
+        AlarmLatch alarm;
+        bool seen = false;
     };
     GasSpikeConfig cfg_;
     KeyedTable<KeyState> table_;

@@ -50,8 +50,8 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     const double before = s.cusum;
     if (warm) s.cusum = std::clamp(s.cusum + std::min(z, cfg_.maxStep) - cfg_.reference, 0.0, 3 * cfg_.threshold);
     if (before == 0 && s.cusum > 0) s.since = m->ts;
-    if (s.cusum == 0) s.alarm = false;
-    if (!s.alarm && s.cusum < cfg_.threshold / 2) {  // the baseline learns from normal samples only
+    if (s.cusum == 0) s.alarm.clear();
+    if (!s.alarm.active() && s.cusum < cfg_.threshold / 2) {  // the baseline learns from normal samples only
         const double a = std::max(alpha_, 1.0 / (s.samples + 2.0));
         const double d = x - s.mu;
         s.mu += a * d;
@@ -59,20 +59,13 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     }
     ++s.samples;
     if (!warm || s.cusum < cfg_.threshold || ratio < cfg_.minRatio) return true;
-    if (s.alarm && m->ts - s.lastFire < cfg_.refireMs) return true;
-    s.alarm = true;
-    s.lastFire = m->ts;
+    if (!s.alarm.shouldFire(m->ts, cfg_.refireMs)) return true;
 
-    Anomaly a;
-    a.ts = m->ts;
-    a.detector = "level.shift";
-    a.series = m->series;
-    a.target = m->target;
-    a.id = anomalyId(a.detector, key, m->ts, seq_++);
+    Anomaly a = makeAnomaly("level.shift", m->series, m->target, m->ts, seq_++, key);
     a.observed = m->value;
     a.expected_low = std::max(0.0, std::exp(s.mu - 3 * sigma) - w->offset);
     a.expected_high = std::exp(s.mu + 3 * sigma) - w->offset;
-    a.score = std::clamp(1.0 - 0.2 * std::exp(-(s.cusum - cfg_.threshold) / cfg_.threshold), 0.0, 1.0);
+    a.score = scoreAbove(s.cusum, cfg_.threshold);
     a.explanation = m->series + " on " + m->target + " is " + formatNumber(m->value) + ", " + formatNumber(ratio, 2) +
                     "x its usual " + formatNumber(usual) + " (expected " + formatNumber(a.expected_low) + " to " +
                     formatNumber(a.expected_high) + "), degraded for " + formatDuration(m->ts - s.since) + ".";

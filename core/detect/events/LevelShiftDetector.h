@@ -43,8 +43,8 @@ private:
         double mu = 0, mad = 0;
         long long samples = 0;
         double cusum = 0;
-        TimestampMs newest = 0, lastFire = 0, since = 0;
-        bool alarm = false;
+        TimestampMs newest = 0, since = 0;
+        AlarmLatch alarm;
     };
     const LevelShiftSeries* watched(const std::string& series) const;
 

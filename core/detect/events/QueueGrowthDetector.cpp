@@ -83,7 +83,7 @@ bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
     const bool aboveBand = s.samples >= cfg_.warmupSamples && m->value > limit;
     // Learn the normal depth from normal samples; a creeping queue must not drag
     // the band up with it, so the upper part is learned only very slowly.
-    if (!s.alarm && !aboveBand) {
+    if (!s.alarm.active() && !aboveBand) {
         const double upper = s.mean + spread / 2;
         const double a = std::max(alpha_, 1.0 / (s.samples + 1.0)) * (m->value > upper ? 0.1 : 1.0);
         const double d = m->value - s.mean;
@@ -92,7 +92,7 @@ bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
         s.dev = std::max(s.dev, 0.5);
     }
     ++s.samples;
-    if (s.alarm && m->value <= s.mean + spread) s.alarm = false;
+    if (m->value <= s.mean + spread) s.alarm.clear();
     if (!aboveBand) return true;
 
     Trend t, best;
@@ -104,22 +104,15 @@ bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
         }
     }
     if (!growing) return true;
-    if (!s.alarm) s.since = best.from;
-    if (s.alarm && m->ts - s.lastFire < cfg_.refireMs) return true;
-    s.alarm = true;
-    s.lastFire = m->ts;
+    if (!s.alarm.active()) s.since = best.from;
+    if (!s.alarm.shouldFire(m->ts, cfg_.refireMs)) return true;
 
-    Anomaly a;
-    a.ts = m->ts;
-    a.detector = "worker.queue_growth";
-    a.series = cfg_.series;
-    a.target = m->target;
-    a.id = anomalyId(a.detector, a.target, m->ts, seq_++);
+    Anomaly a = makeAnomaly("worker.queue_growth", cfg_.series, m->target, m->ts, seq_++);
     a.observed = m->value;
     a.expected_low = std::max(0.0, s.mean - spread);
     a.expected_high = limit;
     const double excess = (m->value - limit) / std::max(1.0, limit);
-    a.score = std::clamp(1.0 - 0.2 * std::exp(-(best.z - cfg_.trendZ) / cfg_.trendZ - excess), 0.0, 1.0);
+    a.score = scoreAbove(best.z, cfg_.trendZ, excess);
     a.explanation = "Work is piling up in " + m->target + ": " + cfg_.series + " is " + formatNumber(m->value) +
                     " and has grown by about " + formatNumber(best.slopePerMin, 2) + " per minute for " +
                     formatDuration(m->ts - s.since) + " (usual " + formatNumber(s.mean) + ", expected at most " +

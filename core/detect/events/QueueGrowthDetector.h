@@ -51,8 +51,8 @@ private:
         std::array<Window, 2> windows;
         double mean = 0, dev = 1;  // EW mean and mean absolute deviation of the depth
         long long samples = 0;
-        TimestampMs newest = 0, lastFire = 0, since = 0;
-        bool alarm = false;
+        TimestampMs newest = 0, since = 0;
+        AlarmLatch alarm;
     };
     bool trend(const Window& w, TimestampMs spacing, Trend& t) const;
 

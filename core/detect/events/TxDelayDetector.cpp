@@ -125,23 +125,16 @@ void TxDelayDetector::onConfirmed(ChainState& c, const std::string& key, const P
     const double before = c.cusum;
     c.cusum = std::clamp(c.cusum + std::min(z, cfg_.maxStepSigmas) - cfg_.delayK, 0.0, 3 * cfg_.delayThreshold);
     if (before == 0 && c.cusum > 0) c.riseStart = p.tx.ts;
-    if (c.cusum == 0) c.alarm = false;
-    if (!c.alarm) c.delay.add(delay);  // learn only from normal confirmations
+    if (c.cusum == 0) c.alarm.clear();
+    if (!c.alarm.active()) c.delay.add(delay);  // learn only from normal confirmations
 
     if (c.delay.count() < cfg_.minConfirmations || c.cusum < cfg_.delayThreshold) return;
-    if (c.alarm && ts - c.lastFire < cfg_.refireMs) return;
-    c.alarm = true;
-    c.lastFire = ts;
-    Anomaly a;
-    a.ts = ts;
-    a.detector = "tx.confirmation_delay";
-    a.series = "tx.confirmation_ms";
-    a.target = key;
-    a.id = anomalyId(a.detector, key, ts, seq_++);
+    if (!c.alarm.shouldFire(ts, cfg_.refireMs)) return;
+    Anomaly a = makeAnomaly("tx.confirmation_delay", "tx.confirmation_ms", key, ts, seq_++);
     a.observed = delay;
     a.expected_low = c.delay.quantile(-2.0);
     a.expected_high = c.delay.quantile(2.0);
-    a.score = std::clamp(1.0 - 0.2 * std::exp(-(c.cusum - cfg_.delayThreshold) / cfg_.delayThreshold), 0.0, 1.0);
+    a.score = scoreAbove(c.cusum, cfg_.delayThreshold);
     a.explanation = "Confirmations on " + key + " are slowing: the last one took " +
                     formatDuration(static_cast<TimestampMs>(delay)) + " where " +
                     formatDuration(static_cast<TimestampMs>(c.delay.median())) + " is usual (expected " +
@@ -180,12 +173,7 @@ void TxDelayDetector::scan(TimestampMs now, std::vector<Record>& out) {
                             : std::max<double>(cfg_.minStuckMs, c.delay.quantile(cfg_.stuckSigmas));
             if (age >= limit) {
                 p.flagged = true;
-                Anomaly a;
-                a.ts = now;
-                a.detector = "tx.stuck";
-                a.series = "tx.pending_ms";
-                a.target = agentTarget(p.tx.agent);
-                a.id = anomalyId(a.detector, a.target, now, seq_++);
+                Anomaly a = makeAnomaly("tx.stuck", "tx.pending_ms", agentTarget(p.tx.agent), now, seq_++);
                 a.observed = static_cast<double>(age);
                 a.expected_low = 0;
                 a.expected_high = limit;

@@ -58,8 +58,8 @@ private:
         double feeEw = 0;              // recent submitted max fees (EW mean)
         long long fees = 0;
         double cusum = 0;
-        TimestampMs newest = 0, lastFire = 0, riseStart = 0;
-        bool alarm = false;
+        TimestampMs newest = 0, riseStart = 0;
+        AlarmLatch alarm;
         ChainState() : delay(15'000, 0.6, 200, 0.25) {}
     };
     ChainState& chain(const std::string& name, TimestampMs ts);
