@@ -10,7 +10,7 @@
 namespace vigil::metric {
 
 // e.g. "rpc.latency_ms on rpc:eth-a is 412 (expected 95, usual band 60 to 130): above the
-// band. Signals: off the daily pattern 5.5x its largest in recent history; sudden jump 2.3x."
+// band. Signals: off the daily pattern 5.5x its largest in recent history; sustained level shift 2.3x."
 std::string explain(const MetricScore& s, std::string_view series, std::string_view target);
 
 // Compact number formatting used in explanations (up to 4 significant digits).

@@ -17,11 +17,9 @@ constexpr double kWeeklyGain = 0.5;  // the weekly profile's error must be half 
 
 const char* signalName(Signal s) {
     switch (s) {
-    case Signal::Spike: return "sudden jump";
     case Signal::Level: return "far from usual level";
     case Signal::Shift: return "sustained level shift";
     case Signal::Seasonal: return "off the daily pattern";
-    case Signal::Pattern: return "never-seen shape";
     case Signal::Weekly: return "off the weekly pattern";
     case Signal::Rate: return "unusually many excursions";
     case Signal::Count: break;
@@ -38,7 +36,7 @@ std::vector<SignalStrength> MetricScore::firing(double min_strength) const {
 }
 
 MetricAnomalyDetector::MetricAnomalyDetector(const DetectorConfig& cfg)
-    : cfg_(cfg), patterns_(cfg.pattern_width, cfg.pattern_capacity, cfg.pattern_vigilance) {
+    : cfg_(cfg) {
     records_.assign(kSignalCount, WindowRecord(cfg_.record_block, cfg_.record_blocks));
 }
 
@@ -54,25 +52,11 @@ void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
     weekly_.configure(interval_ms_, 7 * SeasonalProfile::kDayMs);
 }
 
-void MetricAnomalyDetector::buildShape(double x, double* shape) const {
-    // The last `width` values (the newest is x), in units of the range seen so far.
-    const double range = max_ - min_;
-    const double inv = range > 0 ? 1.0 / range : 0.0;
-    const int w = cfg_.pattern_width;
-    const int have = static_cast<int>(recent_.size());
-    for (int i = 0; i < w - 1; ++i) {
-        const int idx = have - (w - 1) + i;
-        shape[i] = ((idx >= 0 ? recent_[idx] : x) - min_) * inv;
-    }
-    shape[w - 1] = (x - min_) * inv;
-}
-
 void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScore& out,
                                            std::array<double, kSignalCount>& raw) {
     raw.fill(0.0);
     live_.fill(false);
-    live_[int(Signal::Spike)] = live_[int(Signal::Level)] = live_[int(Signal::Shift)] = true;
-    raw[int(Signal::Spike)] = std::abs(x - fast_.mean());
+    live_[int(Signal::Level)] = live_[int(Signal::Shift)] = true;
     raw[int(Signal::Level)] = std::abs(x - level_.mean());
     out.expected = level_.mean();
     double spread = level_.spread();
@@ -100,12 +84,6 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     for (auto it = residuals_.rbegin(); it != residuals_.rend() && n < kShiftPoints; ++it, ++n) sum += *it;
     raw[int(Signal::Shift)] = std::abs(sum / n);
     last_residual_ = x - out.expected;
-    if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
-        shape_.resize(cfg_.pattern_width);
-        buildShape(x, shape_.data());
-        raw[int(Signal::Pattern)] = patterns_.nearest(shape_.data());
-        live_[int(Signal::Pattern)] = true;
-    }
     const double halfBand = 3.0 * kMadToSigma * spread;
     out.expected_low = out.expected - halfBand;
     out.expected_high = out.expected + halfBand;
@@ -122,9 +100,7 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     const double range = max_ - min_;
     const double valueFloor = std::max({range * 1e-3, std::abs(level_.mean()) * 1e-9, 1e-12});
     for (int i = 0; i < kSignalCount; ++i) {
-        const double floor = static_cast<Signal>(i) == Signal::Pattern ? 1e-3
-                             : static_cast<Signal>(i) == Signal::Rate  ? 1.0
-                                                                       : valueFloor;
+        const double floor = static_cast<Signal>(i) == Signal::Rate ? 1.0 : valueFloor;
         // A signal that has only just started speaking (the daily profile, once it has seen
         // a few days) has no record of its own yet: measured against a record of a few
         // hours, every time of day it has not yet covered looks new (a false alert on every
@@ -135,7 +111,12 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
                                static_cast<std::int64_t>((static_cast<Signal>(i) == Signal::Weekly ? kWeeklyRecordDays
                                                                                                   : kSeasonalRecordDays) *
                                                          86'400'000.0 / interval_ms_));
-        out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / std::max(records_[i].value(), floor);
+        const WindowRecord& rec = records_[i];
+        const double n = std::max<double>(static_cast<double>(rec.covered()), 2.0);
+        const double span = static_cast<double>(rec.span());
+        const double bar = std::max(rec.value(), floor) *
+                           (n < span ? std::pow(std::log(span) / std::log(n), cfg_.record_growth) : 1.0);
+        out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / bar;
     }
 }
 
@@ -159,21 +140,13 @@ void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<do
     seasonal_.update(ts, x);
     if (weekly_.expect(ts, sMean, sSpread)) weekly_err_.update(std::abs(x - sMean));
     weekly_.update(ts, x);
-    if (static_cast<int>(recent_.size()) >= cfg_.pattern_width - 1) {
-        shape_.resize(cfg_.pattern_width);
-        buildShape(x, shape_.data());
-        patterns_.learn(shape_.data());
-    }
     rate_.learn(last_excursion_);
     level_.update(x);
-    fast_.update(x);
     if (counters_.accepted == 1) min_ = max_ = x;
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
     residuals_.push_back(last_residual_);
     if (static_cast<int>(residuals_.size()) > kShiftPoints) residuals_.pop_front();
-    recent_.push_back(x);
-    if (static_cast<int>(recent_.size()) > cfg_.pattern_width) recent_.pop_front();
 }
 
 MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
@@ -193,10 +166,8 @@ MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
         const std::int64_t dt = ts - last_ts_;
         learnInterval(dt);
         if (interval_ms_ > 0 && dt > kGapFactor * interval_ms_) {
-            // Shapes spanning missing data mean nothing; start them afresh.
             ++counters_.gaps;
             out.after_gap = true;
-            recent_.clear();
         }
     }
     last_ts_ = ts;

@@ -7,7 +7,6 @@
 #pragma once
 
 #include "detect/metric/EventRate.h"
-#include "detect/metric/PatternMemory.h"
 #include "detect/metric/SeasonalProfile.h"
 #include "detect/metric/StreamingStats.h"
 
@@ -19,7 +18,7 @@
 
 namespace vigil::metric {
 
-enum class Signal : std::uint8_t { Spike, Level, Shift, Seasonal, Pattern, Weekly, Rate, Count };
+enum class Signal : std::uint8_t { Level, Shift, Seasonal, Weekly, Rate, Count };
 inline constexpr int kSignalCount = static_cast<int>(Signal::Count);
 const char* signalName(Signal s);
 
@@ -27,9 +26,9 @@ struct DetectorConfig {
     int warmup_points = 64;          // no score before this many accepted points
     int record_block = 256;          // a signal's record covers record_blocks * record_block points
     int record_blocks = 32;          // ~8 000 points, like the trailing window of HTM's likelihood
-    int pattern_width = 8;
-    int pattern_capacity = 96;
-    double pattern_vigilance = 0.06; // range units
+    // A record over fewer points than its full span is a lower bar (the largest of n
+    // draws grows like log n): it is raised by (log span / log n)^record_growth.
+    double record_growth = 0.1;
     double alert_score = 0.6;        // operating threshold: a score here or above is an alert
     double damp_from_score = 0.5;    // a score here or above (a signal at its record) damps
     int suppress_points = 100;       // the following scores for this many points
@@ -75,7 +74,6 @@ public:
 private:
     void learnInterval(std::int64_t dt);
     void computeSignals(std::int64_t ts, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
-    void buildShape(double x, double* shape) const;
     void learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw);
     double fuse(const std::array<double, kSignalCount>& strength) const;
 
@@ -85,14 +83,15 @@ private:
     std::int64_t interval_ms_ = 0;  // typical spacing, learned from the first deltas
     std::vector<std::int64_t> first_deltas_;
     double min_ = 0.0, max_ = 0.0;
-    RobustLevel level_{0.01}, fast_{0.3}, seasonal_err_{0.02}, level_err_{0.02}, weekly_err_{0.02};
-    std::deque<double> recent_;     // last pattern_width values
+    RobustLevel level_{0.01};
+    // Which model explains the series (level, daily or weekly profile) is decided on
+    // long-run errors (~1 000 points): with a faster average an anomaly lasting a day
+    // (a holiday) raised the profile's error enough to switch it off exactly then.
+    RobustLevel seasonal_err_{0.001}, level_err_{0.001}, weekly_err_{0.001};
     std::deque<double> residuals_;  // last few (value - expected)
     double last_residual_ = 0.0;
     bool last_excursion_ = false;
-    PatternMemory patterns_;
     EventRate rate_;
-    std::vector<double> shape_;  // scratch for the current short pattern, reused per point
     SeasonalProfile seasonal_, weekly_;
     std::vector<WindowRecord> records_;
     std::array<bool, kSignalCount> live_{};                 // computed for the current point

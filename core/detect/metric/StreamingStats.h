@@ -59,12 +59,22 @@ public:
         }
         maxima_[head_] = std::max(maxima_[head_], r);
         ++fill_;
+        ++seen_;
     }
+    // How many points value() is the maximum of.
+    long covered() const {
+        if (!filledOnce_) return seen_;
+        const long full = static_cast<long>(block_) * (static_cast<long>(maxima_.size()) - 1);
+        return std::min<long>(seen_ - fill_, full);
+    }
+    // The number of points value() covers once the series is long enough.
+    long span() const { return static_cast<long>(block_) * (static_cast<long>(maxima_.size()) - 1); }
 
 private:
     int block_;
     std::vector<double> maxima_;
     int head_ = 0, fill_ = 0;
+    long seen_ = 0;
     bool filledOnce_ = false;  // until the first block is full, it is all the history there is
 };
 
