@@ -112,18 +112,13 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
                                                                                                   : kSeasonalRecordDays) *
                                                          86'400'000.0 / interval_ms_));
         const WindowRecord& rec = records_[i];
-        const double n = std::max<double>(static_cast<double>(rec.covered()), 2.0);
-        const double span = static_cast<double>(rec.span());
-        const double bar = std::max(rec.value(), floor) *
-                           (n < span ? std::pow(std::log(span) / std::log(n), cfg_.record_growth) : 1.0);
+        const double bar = std::max(rec.value(), floor) * rec.youngFactor(cfg_.record_growth);
         out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / bar;
     }
 }
 
 double MetricAnomalyDetector::fuse(const std::array<double, kSignalCount>& strength) const {
-    std::array<double, kSignalCount> s = strength;
-    std::sort(s.begin(), s.end(), std::greater<>());
-    const double c = s[0] + 0.0 * s[1];
+    const double c = *std::max_element(strength.begin(), strength.end());
     return c / (1.0 + c);
 }
 

@@ -43,39 +43,53 @@ class WindowRecord {
 public:
     explicit WindowRecord(int block = 256, int blocks = 16) : block_(block), maxima_(blocks, 0.0) {}
     // The record before the block being filled: a slow ramp is measured against the
-    // history before it began, not against its own latest values.
-    double value() const {
-        double m = 0.0;
-        for (int i = 0; i < static_cast<int>(maxima_.size()); ++i)
-            if (i != head_ || filledOnce_ == false) m = std::max(m, maxima_[i]);
-        return m;
-    }
+    // history before it began, not against its own latest values. Until the first
+    // block is full, that block is all the history there is.
+    double value() const { return filledOnce_ ? past_ : maxima_[0]; }
     void update(double r) {
         if (fill_ == block_) {
             head_ = (head_ + 1) % static_cast<int>(maxima_.size());
             filledOnce_ = true;
             maxima_[head_] = 0.0;
             fill_ = 0;
+            // The full blocks only change here: the maximum over them is kept, not
+            // rescanned on every query.
+            past_ = 0.0;
+            for (int i = 0; i < static_cast<int>(maxima_.size()); ++i)
+                if (i != head_) past_ = std::max(past_, maxima_[i]);
         }
         maxima_[head_] = std::max(maxima_[head_], r);
         ++fill_;
         ++seen_;
     }
     // How many points value() is the maximum of.
-    long covered() const {
-        if (!filledOnce_) return seen_;
-        const long full = static_cast<long>(block_) * (static_cast<long>(maxima_.size()) - 1);
-        return std::min<long>(seen_ - fill_, full);
-    }
+    long covered() const { return filledOnce_ ? std::min<long>(seen_ - fill_, span()) : seen_; }
     // The number of points value() covers once the series is long enough.
     long span() const { return static_cast<long>(block_) * (static_cast<long>(maxima_.size()) - 1); }
+    // How far to raise value() while it covers fewer points than its span: the largest
+    // of n draws grows like log n, so a young record is a low bar; the factor is
+    // (log span / log covered)^growth. Cached: it changes only when a block closes (or on
+    // every point of the first block).
+    double youngFactor(double growth) const {
+        const long n = std::max(covered(), 2L);
+        if (n >= span()) return 1.0;
+        if (n != factorFor_ || growth != factorGrowth_) {
+            factorFor_ = n;
+            factorGrowth_ = growth;
+            factor_ = std::pow(std::log(static_cast<double>(span())) / std::log(static_cast<double>(n)), growth);
+        }
+        return factor_;
+    }
 
 private:
     int block_;
     std::vector<double> maxima_;
     int head_ = 0, fill_ = 0;
     long seen_ = 0;
-    bool filledOnce_ = false;  // until the first block is full, it is all the history there is
+    bool filledOnce_ = false;
+    double past_ = 0.0;  // max over the full blocks other than head_, once filledOnce_
+    mutable long factorFor_ = -1;
+    mutable double factorGrowth_ = 0.0, factor_ = 1.0;
 };
 
 }  // namespace vigil::metric
