@@ -32,16 +32,18 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;
     ++counters_.samples;
-    std::string key = m->series;
-    key += '\x1f';
-    key += m->target;
-    auto it = detectors_.find(key);
+    // The key is built in a reused buffer: one per sample on the engine's hot path, and
+    // a (series, target) pair is usually longer than the small-string buffer.
+    key_.assign(m->series);
+    key_ += '\x1f';
+    key_ += m->target;
+    auto it = detectors_.find(key_);
     if (it == detectors_.end()) {
         if (detectors_.size() >= max_series_) {
             ++counters_.rejected_series_limit;
             return false;
         }
-        it = detectors_.emplace(std::move(key), metric::MetricAnomalyDetector(cfg_)).first;
+        it = detectors_.emplace(key_, metric::MetricAnomalyDetector(cfg_)).first;
     }
     const metric::MetricScore s = it->second.update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {

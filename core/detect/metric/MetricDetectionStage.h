@@ -32,6 +32,7 @@ private:
     metric::DetectorConfig cfg_;
     std::size_t max_series_;
     std::unordered_map<std::string, metric::MetricAnomalyDetector> detectors_;
+    std::string key_;  // scratch for the lookup key
     MetricStageCounters counters_;
 };
 
