@@ -97,7 +97,9 @@ void FailureRatioDetector::observe(const std::string& key, const std::string& ta
     }
     if (s.cusum == 0) s.alarm.clear();
 
-    if (s.events < cfg_.minEvents || s.cusum < cfg_.threshold) return;
+    // Only a failure speaks: after the fault ends the statistic takes a few dozen
+    // successes to come down, and "still failing" must not be said on a success.
+    if (s.events < cfg_.minEvents || s.cusum < cfg_.threshold || !failed) return;
     if (!s.alarm.shouldFire(o.ts, cfg_.refireMs)) return;
     out.emplace_back(describe(target, s, o, p0));
 }
