@@ -182,6 +182,21 @@ private slots:
         const auto a = anomalies(out, "tx.confirmation_delay").front();
         QCOMPARE(a.target, std::string("chain:ethereum"));
         QVERIFY(a.observed > a.expected_high);
+        // Slow for ten more minutes (the statistic climbs to its cap), then back to 12 s
+        // confirmations: the statistic needs a while to come down, but a fast
+        // confirmation never re-reports slowness.
+        for (int k = 0; k < 30; ++k, ts += 20'000) {
+            d.process(tx(ts, "t" + std::to_string(k), TxState::Submitted, i + 50 + k), out);
+            d.process(tx(ts + 60'000, "t" + std::to_string(k), TxState::Confirmed, i + 50 + k), out);
+        }
+        ts += 60'000;
+        const std::size_t atRecovery = anomalies(out, "tx.confirmation_delay").size();
+        QVERIFY(atRecovery > 1);  // "still slow" while it lasted
+        for (int k = 0; k < 40; ++k, ts += 20'000) {
+            d.process(tx(ts, "r" + std::to_string(k), TxState::Submitted, i + 100 + k), out);
+            d.process(tx(ts + 12'000, "r" + std::to_string(k), TxState::Confirmed, i + 100 + k), out);
+        }
+        QCOMPARE(anomalies(out, "tx.confirmation_delay").size(), atRecovery);
     }
 
     void gasSpikeFires() {

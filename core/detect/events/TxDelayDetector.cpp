@@ -128,7 +128,9 @@ void TxDelayDetector::onConfirmed(ChainState& c, const std::string& key, const P
     if (c.cusum == 0) c.alarm.clear();
     if (!c.alarm.active()) c.delay.add(delay);  // learn only from normal confirmations
 
-    if (c.delay.count() < cfg_.minConfirmations || c.cusum < cfg_.delayThreshold) return;
+    // Only a slow confirmation reports slowness: the statistic comes down over several
+    // confirmations after the chain recovers.
+    if (c.delay.count() < cfg_.minConfirmations || c.cusum < cfg_.delayThreshold || z <= cfg_.delayK) return;
     if (!c.alarm.shouldFire(ts, cfg_.refireMs)) return;
     Anomaly a = makeAnomaly("tx.confirmation_delay", "tx.confirmation_ms", key, ts, seq_++);
     a.observed = delay;
