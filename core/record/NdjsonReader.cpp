@@ -1,205 +1,42 @@
-// Decoding side of the NDJSON codec (simdjson DOM, runtime-dispatched kernels). Every field of a line is
-// visited once into a flat staging area, then the record of the line's kind is
-// built from it; a missing or mistyped field is an error naming the field.
+// Decoding side of the NDJSON codec (simdjson DOM, run-time dispatched kernels). Every
+// field of a line is visited once into a staging area, then the record of the line's
+// kind is built from it (NdjsonFields.h); a missing or mistyped field is an error
+// naming the field.
+//
+// Chunks of lines go through parse_many: one simdjson pass over many lines costs far
+// less than one parse per ~120-byte line, whose fixed cost dominated. parse_many does
+// not know about lines, so its documents are trusted only where they provably are the
+// lines: document k must begin at line k's first byte, and line k's result is kept
+// only once document k+1 begins at line k+1 (so line k held exactly one value). The
+// first line that breaks this, the line before it and a chunk's last line (after
+// which parse_many silently drops an incomplete document) go through the
+// line-by-line path, whose results and messages are the reference.
 #include "record/NdjsonCodec.h"
+#include "record/NdjsonFields.h"
 
 #include <simdjson.h>
 
-#include <cmath>
+#include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace vigil {
 namespace {
 
 using namespace simdjson;
+using namespace ndjson;
 
-enum F : int {
-    fSeries, fTarget, fTaskId, fAgent, fWorkflow, fState, fEndpoint, fError, fTxHash, fChain,
-    fIdem, fSource, fLevel, fMsg, fId, fDetector, fExplanation, fSeverity, fCause, fNarrative,
-    fIncidentId, fType, fParams, fStatus, fActionId, fRequester, fApprover, fDecision, fReason,
-    fDetail, kStrCount,
-    // numbers (double)
-    fValue = 100, fDurationMs, fValueEth, fMaxFee, fPrioFee, fScore, fObserved, fExpLow, fExpHigh,
-    kNumEnd,
-    // integers
-    fV = 200, fTs, fNonce, fOpened, fAnomalyCount, fExpires, kIntEnd,
-    fKind = 300, fTargets, fCritical, fSuccess,
-    fUnknown = -1
-};
+// Chunk bounds: big enough to amortise parse_many's set-up, small enough that stage 1's
+// index of a chunk is still in cache when stage 2 walks it.
+constexpr std::size_t kChunkBytes = 64 << 10;
+constexpr std::size_t kMaxChunkLines = 4096;
+// Below this, parse_many's set-up and the lines parsed twice at a chunk's end cost more
+// than they save: such chunks go line by line.
+constexpr std::size_t kMinChunkLines = 16;
 
-struct Name { std::string_view n; int id; };
-constexpr Name kNames[] = {
-    {"series", fSeries}, {"target", fTarget}, {"task_id", fTaskId}, {"agent", fAgent},
-    {"workflow", fWorkflow}, {"state", fState}, {"endpoint", fEndpoint}, {"error", fError},
-    {"tx_hash", fTxHash}, {"chain", fChain}, {"idem", fIdem}, {"source", fSource},
-    {"level", fLevel}, {"msg", fMsg}, {"id", fId}, {"detector", fDetector},
-    {"explanation", fExplanation}, {"severity", fSeverity}, {"cause", fCause},
-    {"narrative", fNarrative}, {"incident_id", fIncidentId}, {"type", fType},
-    {"params", fParams}, {"status", fStatus}, {"action_id", fActionId},
-    {"requester", fRequester}, {"approver", fApprover}, {"decision", fDecision},
-    {"reason", fReason}, {"detail", fDetail},
-    {"value", fValue}, {"duration_ms", fDurationMs}, {"value_eth", fValueEth},
-    {"max_fee_gwei", fMaxFee}, {"priority_fee_gwei", fPrioFee}, {"score", fScore},
-    {"observed", fObserved}, {"expected_low", fExpLow}, {"expected_high", fExpHigh},
-    {"v", fV}, {"ts", fTs}, {"nonce", fNonce}, {"opened", fOpened},
-    {"anomaly_count", fAnomalyCount}, {"expires", fExpires},
-    {"kind", fKind}, {"targets", fTargets}, {"critical", fCritical}, {"success", fSuccess},
-};
-
-int fieldId(std::string_view k) {
-    // Linear scan over ~50 short names, compared by length first: cheaper than
-    // hashing for keys this short, and there are only ~10 keys per line.
-    for (const auto& n : kNames)
-        if (n.n.size() == k.size() && n.n == k) return n.id;
-    return fUnknown;
-}
-
-std::string_view fieldName(int id) {
-    for (const auto& n : kNames)
-        if (n.id == id) return n.n;
-    return "?";
-}
-
-constexpr int kNumCount = kNumEnd - fValue;
-constexpr int kIntCount = kIntEnd - fV;
-
-struct Staging {
-    std::string_view str[kStrCount];
-    std::uint64_t hasStr = 0;
-    double num[kNumCount];
-    std::uint32_t hasNum = 0;
-    std::int64_t integer[kIntCount];
-    std::uint32_t hasInt = 0;
-    std::string_view kind;
-    bool hasKind = false;
-    bool critical = false, success = false;
-    std::vector<std::string> targets;
-    std::string error;
-
-    void reset() {
-        hasStr = 0; hasNum = 0; hasInt = 0; hasKind = false;
-        critical = false; success = false;
-        targets.clear();
-    }
-    bool need(int id) {
-        bool ok = id < kStrCount      ? (hasStr >> id) & 1
-                  : id < kNumEnd      ? (hasNum >> (id - fValue)) & 1
-                                      : (hasInt >> (id - fV)) & 1;
-        if (!ok && error.empty()) error = "missing field '" + std::string(fieldName(id)) + "'";
-        return ok;
-    }
-    std::string s(int id) const { return (hasStr >> id) & 1 ? std::string(str[id]) : std::string(); }
-    double d(int id) const { return (hasNum >> (id - fValue)) & 1 ? num[id - fValue] : 0.0; }
-    std::int64_t i(int id) const { return (hasInt >> (id - fV)) & 1 ? integer[id - fV] : 0; }
-};
-
-template <class E>
-bool enumField(Staging& st, int id, E& out) {
-    if (!st.need(id)) return false;
-    if (!fromString(st.str[id], out)) {
-        st.error = "field '" + std::string(fieldName(id)) + "': unknown value '" +
-                   std::string(st.str[id]) + "'";
-        return false;
-    }
-    return true;
-}
-
-bool build(Staging& st, Record& out) {
-    RecordKind kind;
-    if (!kindFromName(st.kind, kind)) {
-        st.error = "field 'kind': unknown record kind '" + std::string(st.kind) + "'";
-        return false;
-    }
-    const TimestampMs ts = st.i(fTs);
-    switch (kind) {
-    case RecordKind::Metric: {
-        if (!st.need(fSeries) || !st.need(fValue)) return false;
-        out = MetricSample{ts, st.s(fSeries), st.s(fTarget), st.d(fValue)};
-        return true;
-    }
-    case RecordKind::Task: {
-        TaskEvent t;
-        if (!st.need(fAgent) || !enumField(st, fState, t.state)) return false;
-        t.ts = ts; t.task_id = st.s(fTaskId); t.agent = st.s(fAgent); t.workflow = st.s(fWorkflow);
-        t.endpoint = st.s(fEndpoint); t.error = st.s(fError); t.duration_ms = st.d(fDurationMs);
-        out = std::move(t);
-        return true;
-    }
-    case RecordKind::Tx: {
-        TxEvent t;
-        if (!st.need(fTxHash) || !enumField(st, fState, t.state)) return false;
-        t.ts = ts; t.tx_hash = st.s(fTxHash); t.agent = st.s(fAgent); t.chain = st.s(fChain);
-        t.endpoint = st.s(fEndpoint); t.nonce = st.i(fNonce); t.value_eth = st.d(fValueEth);
-        t.max_fee_gwei = st.d(fMaxFee); t.priority_fee_gwei = st.d(fPrioFee);
-        t.idempotency_key = st.s(fIdem);
-        out = std::move(t);
-        return true;
-    }
-    case RecordKind::Log: {
-        LogLine l;
-        if (!st.need(fMsg) || !enumField(st, fLevel, l.level)) return false;
-        l.ts = ts; l.source = st.s(fSource); l.message = st.s(fMsg);
-        out = std::move(l);
-        return true;
-    }
-    case RecordKind::Anomaly: {
-        if (!st.need(fId) || !st.need(fDetector)) return false;
-        out = Anomaly{ts, st.s(fId), st.s(fDetector), st.s(fSeries), st.s(fTarget), st.d(fScore),
-                      st.d(fObserved), st.d(fExpLow), st.d(fExpHigh), st.s(fExplanation)};
-        return true;
-    }
-    case RecordKind::Incident: {
-        Incident i;
-        if (!st.need(fId) || !enumField(st, fState, i.state) || !enumField(st, fSeverity, i.severity))
-            return false;
-        i.ts = ts; i.id = st.s(fId); i.opened = st.i(fOpened); i.targets = std::move(st.targets);
-        i.cause = st.s(fCause); i.narrative = st.s(fNarrative); i.anomaly_count = st.i(fAnomalyCount);
-        out = std::move(i);
-        return true;
-    }
-    case RecordKind::Action: {
-        Action a;
-        if (!st.need(fId) || !st.need(fType) || !enumField(st, fStatus, a.status)) return false;
-        a.ts = ts; a.id = st.s(fId); a.incident_id = st.s(fIncidentId); a.kind = st.s(fType);
-        a.target = st.s(fTarget); a.params = st.s(fParams); a.critical = st.critical;
-        out = std::move(a);
-        return true;
-    }
-    case RecordKind::Approval: {
-        Approval a;
-        if (!st.need(fId) || !enumField(st, fDecision, a.decision)) return false;
-        a.ts = ts; a.id = st.s(fId); a.action_id = st.s(fActionId); a.requester = st.s(fRequester);
-        a.approver = st.s(fApprover); a.expires = st.i(fExpires); a.reason = st.s(fReason);
-        out = std::move(a);
-        return true;
-    }
-    case RecordKind::Outcome: {
-        if (!st.need(fActionId)) return false;
-        out = Outcome{ts, st.s(fActionId), st.success, st.s(fDetail)};
-        return true;
-    }
-    }
-    st.error = "unreachable record kind";
-    return false;
-}
-
-}  // namespace
-
-static_assert(kJsonPadding >= SIMDJSON_PADDING);
-
-struct NdjsonDecoder::Impl {
-    dom::parser parser;
-    Staging st;
-    std::string scratch;  // for decodeCopy
-};
-
-NdjsonDecoder::NdjsonDecoder() : impl_(new Impl) {}
-NdjsonDecoder::~NdjsonDecoder() { delete impl_; }
-
-bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& error) {
-    Staging& st = impl_->st;
+// Walks one parsed line into st, then builds its record into out.
+bool decodeElement(dom::element doc, Staging& st, Record& out, std::string& error) {
     st.reset();
-    st.error.clear();
     auto fail = [&](std::string why) {
         error = std::move(why);
         return false;
@@ -208,20 +45,15 @@ bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& erro
         return fail("field '" + std::string(key) + "': expected " + want);
     };
 
-    // The DOM parser picks the best kernel at run time (AVX2, SSE4.2, ...), which the
-    // on-demand front end of simdjson 3.0 does only at compile time.
-    dom::element doc;
-    if (auto e = impl_->parser.parse(reinterpret_cast<const std::uint8_t*>(line.data()), line.size(), false).get(doc); e)
-        return fail(std::string("invalid JSON: ") + error_message(e));
     dom::object obj;
     if (doc.get_object().get(obj)) return fail("not a JSON object");
-
     for (auto [key, val] : obj) {
         const int id = fieldId(key);
         if (id == fUnknown) continue;  // forward compatible: unknown fields are ignored
         if (id < kStrCount) {
-            if (val.get_string().get(st.str[id])) return typeError(key, "a string");
-            st.hasStr |= std::uint64_t{1} << id;
+            std::string_view s;
+            if (val.get_string().get(s)) return typeError(key, "a string");
+            st.setStr(id, s);
         } else if (id < kNumEnd) {
             double d;
             if (val.is_null()) {
@@ -229,13 +61,11 @@ bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& erro
             } else if (val.get_double().get(d)) {
                 return typeError(key, "a number");
             }
-            st.num[id - fValue] = d;
-            st.hasNum |= 1u << (id - fValue);
+            st.setNum(id, d);
         } else if (id < kIntEnd) {
             std::int64_t n;
             if (val.get_int64().get(n)) return typeError(key, "an integer");
-            st.integer[id - fV] = n;
-            st.hasInt |= 1u << (id - fV);
+            st.setInt(id, n);
         } else if (id == fKind) {
             if (val.get_string().get(st.kind)) return typeError(key, "a string");
             st.hasKind = true;
@@ -253,13 +83,105 @@ bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& erro
             (id == fCritical ? st.critical : st.success) = b;
         }
     }
-    if (!((st.hasInt >> (fV - fV)) & 1)) return fail("missing field 'v'");
-    if (st.integer[0] != kWireVersion)
-        return fail("unsupported wire version " + std::to_string(st.integer[0]) + " (this build reads 1)");
+    if (!st.hasInteger(fV)) return fail("missing field 'v'");
+    if (st.i(fV) != kWireVersion)
+        return fail("unsupported wire version " + std::to_string(st.i(fV)) + " (this build reads 1)");
     if (!st.hasKind) return fail("missing field 'kind'");
-    if (!((st.hasInt >> (fTs - fV)) & 1)) return fail("missing field 'ts'");
+    if (!st.hasInteger(fTs)) return fail("missing field 'ts'");
     if (!build(st, out)) return fail(st.error);
     return true;
+}
+
+}  // namespace
+
+static_assert(kJsonPadding >= SIMDJSON_PADDING);
+
+struct NdjsonDecoder::Impl {
+    dom::parser parser;
+    Staging st;
+    std::string scratch;       // for decodeCopy
+    std::string error;         // reason of the line being decoded
+    std::size_t chunkLines = kMaxChunkLines;  // shrinks after a chunk with a bad line
+
+    // Single-threaded by design: without this, parse_many may start simdjson's
+    // stage-1 worker thread on input longer than one batch.
+    Impl() {
+#ifdef SIMDJSON_THREADS_ENABLED
+        parser.threaded = false;
+#endif
+    }
+
+    // The reference path: one parse per line.
+    bool decodeLine(std::string_view line, Record& out, std::string& why) {
+        dom::element doc;
+        if (auto e = parser.parse(reinterpret_cast<const std::uint8_t*>(line.data()), line.size(), false).get(doc); e) {
+            why = std::string("invalid JSON: ") + error_message(e);
+            return false;
+        }
+        return decodeElement(doc, st, out, why);
+    }
+
+    void decodeOne(const NdjsonLine& l, std::vector<Record>& out, DecodeStats& stats) {
+        ++stats.lines;
+        Record& r = out.emplace_back();
+        if (decodeLine(l.text, r, error)) {
+            ++stats.records;
+            ++stats.perKind[r.index()];
+        } else {
+            out.pop_back();
+            stats.addError(l.number, std::move(error));
+        }
+    }
+
+    // Decodes a prefix of w (at least one line, w.size() when nothing went wrong) and
+    // returns its length. See the comment at the top of the file.
+    std::size_t decodeChunk(std::span<const NdjsonLine> w, std::vector<Record>& out, DecodeStats& stats) {
+        const char* base = w.front().text.data();
+        const std::size_t len = static_cast<std::size_t>(w.back().text.data() + w.back().text.size() - base);
+        const std::size_t n = w.size();
+        auto startOf = [&](std::size_t k) {  // where line k's JSON value has to begin
+            return static_cast<std::size_t>(w[k].text.data() - base) + w[k].text.find_first_not_of(" \t");
+        };
+        std::size_t i = 0;        // documents that began exactly at lines 0..i-1
+        bool pendingOk = false;   // line i-1's result: out.back() when ok, else `error`
+        {
+            dom::document_stream stream;
+            // batch_size = len: the whole chunk is one batch, parsed in this thread.
+            if (!parser.parse_many(base, len, len).get(stream)) {
+                for (auto it = stream.begin(); it != stream.end(); ++it) {
+                    dom::element doc;
+                    if ((*it).get(doc)) break;
+                    if (i == n || it.current_index() != startOf(i)) break;
+                    if (i > 0) {  // document i begins line i: line i-1 held exactly one value
+                        ++stats.lines;
+                        if (pendingOk) {
+                            ++stats.records;
+                            ++stats.perKind[out.back().index()];
+                        } else {
+                            stats.addError(w[i - 1].number, std::move(error));
+                        }
+                    }
+                    Record& r = out.emplace_back();
+                    pendingOk = decodeElement(doc, st, r, error);
+                    if (!pendingOk) out.pop_back();
+                    ++i;
+                }
+            }
+        }
+        // Line i-1 is unconfirmed and line i (if any) is where parse_many went astray
+        // or ended: both take the reference path.
+        if (i > 0 && pendingOk) out.pop_back();
+        const std::size_t from = i > 0 ? i - 1 : 0, to = std::min(i, n - 1);
+        for (std::size_t k = from; k <= to; ++k) decodeOne(w[k], out, stats);
+        return to + 1;
+    }
+};
+
+NdjsonDecoder::NdjsonDecoder() : impl_(new Impl) {}
+NdjsonDecoder::~NdjsonDecoder() { delete impl_; }
+
+bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& error) {
+    return impl_->decodeLine(line, out, error);
 }
 
 bool NdjsonDecoder::decodeCopy(std::string_view line, Record& out, std::string& error) {
@@ -269,35 +191,69 @@ bool NdjsonDecoder::decodeCopy(std::string_view line, Record& out, std::string& 
     return decode(std::string_view(s.data(), line.size()), out, error);
 }
 
+void NdjsonDecoder::decodeLines(std::span<const NdjsonLine> lines, std::vector<Record>& out, DecodeStats& stats) {
+    Impl& im = *impl_;
+    std::size_t i = 0;
+    while (i < lines.size()) {
+        const char* begin = lines[i].text.data();
+        const std::size_t last = std::min(lines.size(), i + im.chunkLines);
+        std::size_t j = i + 1;
+        while (j < last && static_cast<std::size_t>(lines[j].text.data() + lines[j].text.size() - begin) <= kChunkBytes)
+            ++j;
+        const auto chunk = lines.subspan(i, j - i);
+        std::size_t done = chunk.size();
+        if (chunk.size() < kMinChunkLines)
+            for (const auto& l : chunk) im.decodeOne(l, out, stats);
+        else
+            done = im.decodeChunk(chunk, out, stats);
+        // After a bad line, go on line by line and double the chunk while lines are
+        // good, so that a file with many bad lines costs about what line-by-line costs.
+        im.chunkLines = done == chunk.size() ? std::min(kMaxChunkLines, im.chunkLines * 2) : 1;
+        i += done;
+    }
+}
+
 void DecodeStats::addError(std::int64_t line, std::string reason) {
     ++malformed;
     if (errors.size() < kMaxKeptErrors) errors.push_back({line, std::move(reason)});
 }
 
-std::vector<Record> decodeAll(std::string_view text, DecodeStats& stats) {
-    std::vector<Record> out;
-    NdjsonDecoder dec;
-    std::string err;
-    std::int64_t lineNo = 0;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t nl = text.find('\n', pos);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = text.substr(pos, nl - pos);
-        pos = nl + 1;
+std::size_t splitNdjsonLines(std::string_view text, bool final, std::int64_t& lineNo,
+                             std::vector<NdjsonLine>& lines, std::size_t maxLines) {
+    std::size_t pos = 0, added = 0;
+    while (added < maxLines && pos < text.size()) {
+        const char* p = text.data() + pos;
+        const void* nl = std::memchr(p, '\n', text.size() - pos);
+        std::size_t end = text.size();
+        if (nl)
+            end = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+        else if (!final)
+            break;  // an incomplete line: the caller reads more first
+        std::string_view line(p, end - pos);
+        pos = nl ? end + 1 : end;
         ++lineNo;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        ++stats.lines;
-        Record r;
-        if (dec.decodeCopy(line, r, err)) {
-            ++stats.records;
-            ++stats.perKind[r.index()];
-            out.push_back(std::move(r));
-        } else {
-            stats.addError(lineNo, err);
-        }
+        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank: not counted
+        lines.push_back({line, lineNo});
+        ++added;
     }
+    return pos;
+}
+
+std::vector<Record> decodeAll(std::string_view text, DecodeStats& stats) {
+    // One padded copy, so that chunks can be handed to simdjson in place.
+    std::string buf;
+    buf.reserve(text.size() + kJsonPadding);
+    buf.assign(text);
+    buf.append(kJsonPadding, '\0');
+    std::vector<NdjsonLine> lines;
+    std::int64_t lineNo = 0;
+    splitNdjsonLines(std::string_view(buf.data(), text.size()), true, lineNo, lines,
+                     std::numeric_limits<std::size_t>::max());
+    std::vector<Record> out;
+    out.reserve(lines.size());
+    NdjsonDecoder dec;
+    dec.decodeLines(lines, out, stats);
     return out;
 }
 

@@ -51,37 +51,19 @@ bool LogFileReader::fill() {
 
 bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) {
     if (!gz_) return false;
-    std::string err;
-    std::size_t got = 0;
-    while (got < maxRecords) {
-        const char* base = buf_.data();
-        const void* nlp = std::memchr(base + pos_, '\n', end_ - pos_);
-        std::size_t lineEnd;
-        if (!nlp) {
-            if (!eof_) {
-                fill();
-                continue;
-            }
-            if (pos_ >= end_) return false;  // done
-            lineEnd = end_;                   // last line without newline
-        } else {
-            lineEnd = static_cast<std::size_t>(static_cast<const char*>(nlp) - base);
+    const std::size_t first = out.size();
+    while (out.size() - first < maxRecords) {
+        // Whole lines already in the buffer are decoded in one go (the decoder parses
+        // them in chunks); they are views into buf_, so this happens before fill().
+        lines_.clear();
+        pos_ += splitNdjsonLines(std::string_view(buf_.data() + pos_, end_ - pos_), eof_, lineNo_, lines_,
+                                 maxRecords - (out.size() - first));
+        if (!lines_.empty()) {
+            decoder_.decodeLines(lines_, out, stats_);
+            continue;
         }
-        std::string_view line(base + pos_, lineEnd - pos_);
-        pos_ = lineEnd < end_ ? lineEnd + 1 : end_;
-        ++lineNo_;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-        ++stats_.lines;
-        Record r;
-        if (decoder_.decode(line, r, err)) {
-            ++stats_.records;
-            ++stats_.perKind[r.index()];
-            out.push_back(std::move(r));
-            ++got;
-        } else {
-            stats_.addError(lineNo_, err);
-        }
+        if (eof_) return false;  // everything consumed
+        fill();
     }
     return true;
 }

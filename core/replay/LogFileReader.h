@@ -38,6 +38,7 @@ private:
     bool eof_ = false;
     std::int64_t lineNo_ = 0;
     std::int64_t bytes_ = 0;
+    std::vector<NdjsonLine> lines_;  // the complete lines of buf_ being decoded
     DecodeStats stats_;
     NdjsonDecoder decoder_;
 };

@@ -1,11 +1,13 @@
 // NDJSON parse and encode rates. Run: build/tests/bench/bench_codec
-// Figures and machine: docs/performance.md.
+// With VIGIL_BENCH_LOG=FILE it also times reading that file (BM_ReadLog), e.g. a
+// recording made by `vigilctl simulate`. Figures and machine: docs/performance.md.
 #include "record/NdjsonCodec.h"
 #include "replay/LogFileReader.h"
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <unistd.h>
 
@@ -62,29 +64,47 @@ static void BM_DecodeInMemory(benchmark::State& state) {
 }
 BENCHMARK(BM_DecodeInMemory)->Unit(benchmark::kMillisecond);
 
+// Reads a whole file the way `vigilctl replay` does (batches of 4096); returns records.
+static std::int64_t readWhole(const char* path) {
+    LogFileReader r;
+    if (!r.open(path)) return 0;
+    std::vector<Record> batch;
+    batch.reserve(4096);
+    std::int64_t records = 0;
+    while (true) {
+        batch.clear();
+        const bool more = r.readBatch(batch, 4096);
+        records += std::int64_t(batch.size());
+        if (!more) break;
+    }
+    return records;
+}
+
 static void BM_ReadFile(benchmark::State& state) {
     char path[] = "/tmp/vigil-bench-XXXXXX";
     const int fd = mkstemp(path);
     close(fd);
     std::ofstream(path, std::ios::binary) << corpus();
     std::int64_t records = 0;
-    for (auto _ : state) {
-        LogFileReader r;
-        r.open(path);
-        std::vector<Record> batch;
-        batch.reserve(4096);
-        while (true) {
-            batch.clear();
-            const bool more = r.readBatch(batch, 4096);
-            records += std::int64_t(batch.size());
-            if (!more) break;
-        }
-    }
+    for (auto _ : state) records += readWhole(path);
     std::remove(path);
     state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(corpus().size()));
     state.SetItemsProcessed(records);
 }
 BENCHMARK(BM_ReadFile)->Unit(benchmark::kMillisecond);
+
+static void BM_ReadLog(benchmark::State& state, const char* path) {
+    const std::int64_t size = std::ifstream(path, std::ios::binary | std::ios::ate).tellg();
+    std::int64_t records = 0;
+    for (auto _ : state) records += readWhole(path);
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * size);
+    state.SetItemsProcessed(records);
+}
+static const bool kReadLogRegistered = [] {
+    const char* path = std::getenv("VIGIL_BENCH_LOG");
+    if (path) benchmark::RegisterBenchmark("BM_ReadLog", BM_ReadLog, path)->Unit(benchmark::kMillisecond);
+    return path != nullptr;
+}();
 
 static void BM_Encode(benchmark::State& state) {
     const auto recs = mixedRecords(200000);
