@@ -1,12 +1,14 @@
 #include "engine/SeriesWindow.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace vigil {
 
 void SeriesWindow::add(const MetricSample& m) {
-    const KeyView key{m.series, m.target};
-    auto it = rings_.lower_bound(key);
-    if (it == rings_.end() || rings_.key_comp()(key, it->first))  // a new series: only now copy the names
-        it = rings_.emplace_hint(it, Key{m.series, m.target}, Ring{});
+    auto it = rings_.find(KeyView{m.series, m.target});
+    if (it == rings_.end())  // a new series: only now copy the names
+        it = rings_.emplace(Key{m.series, m.target}, Ring{}).first;
     Ring& r = it->second;
     if (r.pts.size() < cap_) {
         r.pts.push_back({m.ts, m.value});
@@ -25,6 +27,9 @@ std::vector<SeriesTail> SeriesWindow::tails() const {
         for (std::size_t i = 0; i < r.pts.size(); ++i) t.points.push_back(r.pts[(r.head + i) % r.pts.size()]);
         out.push_back(std::move(t));
     }
+    std::sort(out.begin(), out.end(), [](const SeriesTail& a, const SeriesTail& b) {
+        return std::tie(a.series, a.target) < std::tie(b.series, b.target);
+    });
     return out;
 }
 

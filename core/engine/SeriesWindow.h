@@ -4,9 +4,10 @@
 
 #include "engine/Snapshot.h"
 
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -25,20 +26,28 @@ private:
         std::vector<SeriesPoint> pts;
         std::size_t head = 0;  // next write position once full
     };
-    using Key = std::pair<std::string, std::string>;       // (series, target)
+    using Key = std::pair<std::string, std::string>;  // (series, target)
     using KeyView = std::pair<std::string_view, std::string_view>;
-    // Transparent, so add() finds an existing series from a view of the sample's
-    // strings: one lookup per sample on the engine's hot path, no copies.
-    // Same order as Key's own operator<.
-    struct KeyLess {
+    // Hashed and transparent, so add() finds an existing series from a view of the
+    // sample's strings: one hash per sample on the engine's hot path, no copies, no
+    // string comparisons down a tree. tails() sorts (it runs at most at the UI's rate).
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(const KeyView& k) const {
+            const std::size_t a = std::hash<std::string_view>{}(k.first);
+            return a ^ (std::hash<std::string_view>{}(k.second) + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+        }
+        std::size_t operator()(const Key& k) const { return (*this)(KeyView{k.first, k.second}); }
+    };
+    struct KeyEqual {
         using is_transparent = void;
         static KeyView view(const Key& k) { return {k.first, k.second}; }
         static KeyView view(const KeyView& k) { return k; }
         template <class A, class B>
-        bool operator()(const A& a, const B& b) const { return view(a) < view(b); }
+        bool operator()(const A& a, const B& b) const { return view(a) == view(b); }
     };
     std::size_t cap_;
-    std::map<Key, Ring, KeyLess> rings_;
+    std::unordered_map<Key, Ring, KeyHash, KeyEqual> rings_;
 };
 
 }  // namespace vigil

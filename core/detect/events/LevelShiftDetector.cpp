@@ -27,7 +27,11 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
                                formatNumber(m->value) + " cannot be judged";
         return false;
     }
-    const std::string key = m->series + "|" + m->target;
+    // Built in a reused buffer: every watched sample needs it.
+    key_.assign(m->series);
+    key_ += '|';
+    key_ += m->target;
+    const std::string& key = key_;
     if (KeyState* s = table_.find(key); s && s->samples > 0 && m->ts <= s->newest) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +

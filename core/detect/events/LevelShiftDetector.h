@@ -51,6 +51,7 @@ private:
     LevelShiftConfig cfg_;
     double alpha_;
     KeyedTable<KeyState> table_;
+    std::string key_;  // scratch for the per-sample key
     RejectCounters counters_;
     std::uint64_t seq_ = 0;
 };
