@@ -28,6 +28,10 @@ IncidentPanel::IncidentPanel(IncidentListModel* model, QWidget* parent) : QStack
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
+    // The narrative is the detail pane's job: as a column, sized to its text it pushed
+    // the table into sideways scrolling in a docked panel, and squeezed it showed a few
+    // letters. The table keeps the columns an engineer triages by.
+    table_->setColumnHidden(IncidentListModel::NarrativeCol, true);
 
     // Narratives can be long: the detail scrolls rather than clipping.
     auto* detailScroll = new QScrollArea(split);
