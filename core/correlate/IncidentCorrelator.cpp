@@ -13,6 +13,7 @@ IncidentCorrelator::IncidentCorrelator(CorrelatorConfig cfg) : cfg_(std::move(cf
 
 bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
     topology_.learn(in);
+    if (const auto* l = std::get_if<LogLine>(&in)) changes_.observe(*l);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         const std::string target = canonicalTarget(*a);
         if (target == a->target) {
@@ -345,6 +346,12 @@ void IncidentCorrelator::refresh(Tracked& inc) {
         f.causeExplanation = inc.targets.at(cause).explanation;
     }
     f.explained = std::max(0, causeExplains);
+    // What changed on the affected targets shortly before the first signal (cause first).
+    for (const std::string& t : inc.rec.targets) {
+        if (f.changes.size() >= 2) break;
+        const Change* c = changes_.latest(targetName(t), inc.firstAnomaly - cfg_.changeLookbackMs, inc.firstAnomaly);
+        if (c) f.changes.push_back(*c);
+    }
     f.anomalies = inc.rec.anomaly_count;
     f.flaps = inc.flaps;
     f.remedied = inc.remedied;

@@ -14,6 +14,7 @@
 // significant updates (new target, new cause, new severity), coalesced.
 #pragma once
 
+#include "correlate/RecentChanges.h"
 #include "correlate/Topology.h"
 #include "record/Stage.h"
 
@@ -31,6 +32,7 @@ struct CorrelatorConfig {
     TimestampMs flapCooldownMs = 600'000;    // a resolved incident re-opens instead of a new one
     TimestampMs updateGapMs = 15'000;        // significant updates coalesced to one per gap
     TimestampMs causeLeadSlackMs = 30'000;   // an upstream target detected this much later still leads
+    TimestampMs changeLookbackMs = 900'000;  // a change announced this long before the first signal is named
     // Opening evidence.
     std::vector<std::string> decisiveDetectors = {"task.failure_ratio", "tx.", "gas.spike", "worker.queue_growth",
                                                   "level.shift"};  // prefixes
@@ -104,6 +106,7 @@ private:
 
     CorrelatorConfig cfg_;
     Topology topology_;
+    RecentChanges changes_;
     std::deque<Anomaly> pending_;            // not (yet) part of an incident, newest last
     std::map<std::string, Tracked> incidents_;  // by id; resolved ones kept for the flap cool-down
     std::map<std::string, std::string> actionIncident_;  // action id -> incident id

@@ -46,6 +46,7 @@ std::string firstSentence(const std::string& s, std::size_t max = 220) {
 std::string detectorWords(const std::string& d) {
     static const std::map<std::string, std::string> words = {
         {"task.failure_ratio", "repeated task failures"},
+        {"tx.failure_ratio", "repeated transaction failures"},
         {"tx.stuck", "stuck transactions"},
         {"tx.confirmation_delay", "slow confirmations"},
         {"gas.spike", "a gas price spike"},
@@ -84,6 +85,12 @@ std::string buildNarrative(const NarrativeFacts& f) {
             for (std::size_t i = 0; i < f.otherCauses.size() && i < 2; ++i) s += (i ? ", " : " ") + f.otherCauses[i];
             s += ".";
         }
+    }
+    for (std::size_t i = 0; i < f.changes.size(); ++i) {
+        const Change& c = f.changes[i];
+        s += std::string(i ? " Also changed: " : " Changed before it: ") + c.source + " \"" +
+             firstSentence(c.message) + "\" at " + formatUtc(c.ts) + ", " + span(f.since - c.ts) +
+             " before the first signal.";
     }
     s += " " + std::to_string(f.anomalies) + " anomal" + (f.anomalies == 1 ? "y" : "ies") + " so far";
     if (f.flaps > 0) s += ", re-opened " + std::to_string(f.flaps) + (f.flaps == 1 ? " time" : " times");

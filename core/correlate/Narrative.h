@@ -3,6 +3,7 @@
 // times, so a replay writes the same words.
 #pragma once
 
+#include "correlate/RecentChanges.h"
 #include "record/Record.h"
 
 #include <string>
@@ -22,6 +23,7 @@ struct NarrativeFacts {
     std::int64_t anomalies = 0;
     int flaps = 0;
     bool remedied = false;
+    std::vector<Change> changes;  // announced on affected targets shortly before `since`
 };
 
 std::string buildNarrative(const NarrativeFacts& f);

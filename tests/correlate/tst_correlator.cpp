@@ -234,6 +234,38 @@ private slots:
         QVERIFY(!targets.count("rpc-health"));
     }
 
+    void narrativeNamesTheChangeBeforeTheFirstSignal() {
+        Harness h;
+        LogLine deploy;
+        deploy.ts = kT0 + 40 * kS;
+        deploy.source = "agent-01";
+        deploy.message = "deployed workflow rebalance v2.4.0 (was v2.3.9)";
+        h.feed(deploy);
+        LogLine other;  // a change on an unrelated agent is not named
+        other.ts = kT0 + 50 * kS;
+        other.source = "agent-03";
+        other.message = "config reloaded";
+        h.feed(other);
+        h.feed(anomaly(kT0 + 100 * kS, "tx.failure_ratio", "agent:agent-01", 0.95));
+        QCOMPARE(h.incidents().size(), std::size_t(1));
+        const std::string n = h.last().narrative;
+        QVERIFY2(n.find("Changed before it: agent-01 \"deployed workflow rebalance v2.4.0 (was v2.3.9)\"") !=
+                     std::string::npos, n.c_str());
+        QVERIFY2(n.find("1m00s before the first signal") != std::string::npos, n.c_str());
+        QVERIFY2(n.find("agent-03") == std::string::npos, n.c_str());
+        QVERIFY2(n.find("repeated transaction failures") != std::string::npos, n.c_str());
+        // A change long before (beyond the look-back) or after the first signal is not named.
+        Harness late;
+        deploy.ts = kT0 + 100 * kS - 16 * 60 * kS;
+        late.feed(deploy);
+        LogLine after = deploy;
+        after.ts = kT0 + 101 * kS;
+        late.feed(anomaly(kT0 + 100 * kS, "tx.failure_ratio", "agent:agent-01", 0.95));
+        late.feed(after);
+        late.tick(kT0 + 130 * kS);
+        QVERIFY2(late.last().narrative.find("Changed") == std::string::npos, late.last().narrative.c_str());
+    }
+
     void deterministicIdsAndRecords() {
         auto run = [] {
             Harness h;

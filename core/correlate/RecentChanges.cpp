@@ -1,0 +1,61 @@
+#include "correlate/RecentChanges.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace vigil {
+namespace {
+// Words with which agents, deploy tools and orchestrators announce a change. Matched
+// as whole words so "deployment_id=…" in an error does not count as a deploy.
+constexpr std::string_view kChangeWords[] = {
+    "deployed", "deploying", "redeployed", "upgraded", "downgraded", "rolled", "rollout",
+    "rollback", "restarted", "reloaded", "reconfigured", "migrated", "scaled",
+};
+
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+}  // namespace
+
+bool RecentChanges::announcesChange(std::string_view message) {
+    std::size_t i = 0;
+    while (i < message.size()) {
+        while (i < message.size() && !isWordChar(message[i])) ++i;
+        const std::size_t start = i;
+        while (i < message.size() && isWordChar(message[i])) ++i;
+        if (i == start) break;
+        const std::string_view word = message.substr(start, i - start);
+        for (std::string_view w : kChangeWords)
+            if (word.size() == w.size() &&
+                std::equal(word.begin(), word.end(), w.begin(),
+                           [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                return true;
+    }
+    return false;
+}
+
+void RecentChanges::observe(const LogLine& line) {
+    if (line.source.empty() || !announcesChange(line.message)) return;
+    auto it = bySource_.find(line.source);
+    if (it == bySource_.end()) {
+        if (bySource_.size() >= maxSources_) {
+            // Forget the source whose newest change is oldest.
+            auto victim = bySource_.begin();
+            for (auto s = bySource_.begin(); s != bySource_.end(); ++s)
+                if (s->second.back().ts < victim->second.back().ts) victim = s;
+            bySource_.erase(victim);
+        }
+        it = bySource_.emplace(line.source, std::deque<Change>{}).first;
+    }
+    it->second.push_back({line.ts, line.source, line.message});
+    if (it->second.size() > perSource_) it->second.pop_front();
+}
+
+const Change* RecentChanges::latest(std::string_view source, TimestampMs from, TimestampMs to) const {
+    auto it = bySource_.find(source);
+    if (it == bySource_.end()) return nullptr;
+    const Change* best = nullptr;
+    for (const Change& c : it->second)
+        if (c.ts >= from && c.ts <= to && (!best || c.ts >= best->ts)) best = &c;
+    return best;
+}
+
+}  // namespace vigil
