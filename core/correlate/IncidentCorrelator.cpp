@@ -71,7 +71,7 @@ bool IncidentCorrelator::enoughEvidence(const std::vector<const Anomaly*>& clust
     // Strong signals, by (series, target), newest time each; the cluster is in time order.
     std::vector<std::pair<TimestampMs, const Anomaly*>> strongOnes;
     for (const Anomaly* a : cluster) {
-        if (decisive(*a)) return true;
+        if (decisive(*a) || newErrorAfterChange(*a)) return true;
         if (strong(*a)) strongOnes.emplace_back(a->ts, a);
     }
     std::sort(strongOnes.begin(), strongOnes.end(),
@@ -89,6 +89,13 @@ bool IncidentCorrelator::enoughEvidence(const std::vector<const Anomaly*>& clust
             return true;
     }
     return false;
+}
+
+bool IncidentCorrelator::newErrorAfterChange(const Anomaly& a) const {
+    // A never-seen error right after a deploy (or restart, config reload) on the same
+    // target is the classic regression: alone, a new error pattern is only supporting.
+    if (a.detector != cfg_.newErrorDetector || a.score < 1.0) return false;
+    return changes_.latest(targetName(a.target), a.ts - cfg_.changeLookbackMs, a.ts) != nullptr;
 }
 
 std::string IncidentCorrelator::canonicalTarget(const Anomaly& a) const {

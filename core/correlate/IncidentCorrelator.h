@@ -2,9 +2,10 @@
 // Topology) form one incident; later ones attach to it instead of opening new
 // ones; a related anomaly soon after an incident resolved re-opens it (flapping
 // costs no new incident). An incident opens only on enough evidence: one
-// decisive detector (the sequential event tests), or a burst of strong metric
+// decisive detector (the sequential event tests), a burst of strong metric
 // anomalies on several related series at once, two of them upstream (an
-// endpoint's latency and error rate together; one wandering latency is not enough);
+// endpoint's latency and error rate together; one wandering latency is not enough),
+// or a never-seen error on a target shortly after a change announced there (a deploy);
 // lone metric blips and log novelties on a calm fleet stay anomalies (they only
 // support an incident that exists). Only decisive or strong signals keep an
 // incident open, so supporting noise cannot hold it forever. The likely cause is the
@@ -33,6 +34,7 @@ struct CorrelatorConfig {
     TimestampMs updateGapMs = 15'000;        // significant updates coalesced to one per gap
     TimestampMs causeLeadSlackMs = 30'000;   // an upstream target detected this much later still leads
     TimestampMs changeLookbackMs = 900'000;  // a change announced this long before the first signal is named
+    std::string newErrorDetector = "log.new_template";  // at score 1 (error level) after a change: opens
     // Opening evidence.
     std::vector<std::string> decisiveDetectors = {"task.failure_ratio", "tx.", "gas.spike", "worker.queue_growth",
                                                   "level.shift"};  // prefixes
@@ -98,6 +100,7 @@ private:
     int tier(const Anomaly& a) const { return decisive(a) ? 2 : strong(a) ? 1 : 0; }
     std::string canonicalTarget(const Anomaly& a) const;
     bool enoughEvidence(const std::vector<const Anomaly*>& cluster) const;
+    bool newErrorAfterChange(const Anomaly& a) const;
     void refresh(Tracked& inc);  // cause, severity, targets list, narrative
     void publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out);
     Tracked* findActive(const std::string& target, TimestampMs ts);

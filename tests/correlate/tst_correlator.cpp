@@ -266,6 +266,31 @@ private slots:
         QVERIFY2(late.last().narrative.find("Changed") == std::string::npos, late.last().narrative.c_str());
     }
 
+    void newErrorRightAfterADeployOpens() {
+        // Alone a new error pattern only supports (weakSignalsAloneOpenNothing); right after
+        // a deploy on the same agent it is the regression an engineer would page for.
+        Harness h;
+        h.feed(anomaly(kT0 + 100 * kS, "log.new_template", "agent-01", 1.0, "log.template:1"));
+        h.tick(kT0 + 200 * kS);
+        QCOMPARE(h.incidents().size(), std::size_t(0));
+        LogLine deploy;
+        deploy.ts = kT0 + 300 * kS;
+        deploy.source = "agent-01";
+        deploy.message = "deployed workflow rebalance v2.4.0 (was v2.3.9)";
+        h.feed(deploy);
+        h.feed(anomaly(kT0 + 350 * kS, "log.new_template", "agent-03", 1.0, "log.template:2"));  // not the deployed one
+        h.tick(kT0 + 360 * kS);
+        QCOMPARE(h.incidents().size(), std::size_t(0));
+        h.feed(anomaly(kT0 + 380 * kS, "log.new_template", "agent-01", 0.6, "log.template:3"));  // a warning: no
+        h.tick(kT0 + 390 * kS);
+        QCOMPARE(h.incidents().size(), std::size_t(0));
+        h.feed(anomaly(kT0 + 400 * kS, "log.new_template", "agent-01", 1.0, "log.template:4"));
+        QCOMPARE(h.incidents().size(), std::size_t(1));
+        QCOMPARE(h.last().cause, std::string("agent:agent-01"));
+        QCOMPARE(h.last().opened, kT0 + 400 * kS);
+        QVERIFY(h.last().narrative.find("deployed workflow rebalance") != std::string::npos);
+    }
+
     void deterministicIdsAndRecords() {
         auto run = [] {
             Harness h;
