@@ -1,7 +1,6 @@
 #include "correlate/RecentChanges.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace vigil {
 namespace {
@@ -12,7 +11,11 @@ constexpr std::string_view kChangeWords[] = {
     "rollback", "restarted", "reloaded", "reconfigured", "migrated", "scaled",
 };
 
-bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+// ASCII only and inline: every log line of the fleet passes through here.
+bool isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 }  // namespace
 
 bool RecentChanges::announcesChange(std::string_view message) {
@@ -25,8 +28,7 @@ bool RecentChanges::announcesChange(std::string_view message) {
         const std::string_view word = message.substr(start, i - start);
         for (std::string_view w : kChangeWords)
             if (word.size() == w.size() &&
-                std::equal(word.begin(), word.end(), w.begin(),
-                           [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+                std::equal(word.begin(), word.end(), w.begin(), [](char a, char b) { return lower(a) == b; }))
                 return true;
     }
     return false;
