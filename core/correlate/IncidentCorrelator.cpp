@@ -357,7 +357,10 @@ void IncidentCorrelator::refresh(Tracked& inc) {
     for (const std::string& t : inc.rec.targets) {
         if (f.changes.size() >= 2) break;
         const Change* c = changes_.latest(targetName(t), inc.firstAnomaly - cfg_.changeLookbackMs, inc.firstAnomaly);
-        if (c) f.changes.push_back(*c);
+        // pool:x and workflow:x share the bare name x: name a change once.
+        if (c && std::none_of(f.changes.begin(), f.changes.end(),
+                              [c](const Change& k) { return k.source == c->source && k.ts == c->ts; }))
+            f.changes.push_back(*c);
     }
     f.anomalies = inc.rec.anomaly_count;
     f.flaps = inc.flaps;

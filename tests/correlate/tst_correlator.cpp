@@ -266,6 +266,22 @@ private slots:
         QVERIFY2(late.last().narrative.find("Changed") == std::string::npos, late.last().narrative.c_str());
     }
 
+    void aChangeIsNamedOnceThoughTwoTargetsShareItsName() {
+        Harness h;
+        LogLine scaled;
+        scaled.ts = kT0 + 60 * kS;
+        scaled.source = "rebalance";  // pool:rebalance and workflow:rebalance both answer to it
+        scaled.message = "pool rebalance scaled to 6 workers";
+        h.feed(scaled);
+        h.feed(anomaly(kT0 + 100 * kS, "worker.queue_growth", "pool:rebalance", 0.95));
+        h.feed(anomaly(kT0 + 101 * kS, "task.failure_ratio", "workflow:rebalance", 0.95));
+        h.tick(kT0 + 130 * kS);
+        const std::string n = h.last().narrative;
+        QVERIFY2(n.find("Changed before it: rebalance \"pool rebalance scaled to 6 workers\"") != std::string::npos,
+                 n.c_str());
+        QVERIFY2(n.find("Also changed") == std::string::npos, n.c_str());
+    }
+
     void newErrorRightAfterADeployOpens() {
         // Alone a new error pattern only supports (weakSignalsAloneOpenNothing); right after
         // a deploy on the same agent it is the regression an engineer would page for.
