@@ -46,7 +46,7 @@ bool normaliseIdentity(const std::string& raw, std::string& out) {
     return true;
 }
 
-void ApprovalGate::emit(const Record& r) const {
+void ApprovalGate::publish(const Record& r) const {
     if (onRecord_) onRecord_(r);
 }
 
@@ -114,7 +114,7 @@ GateStatus ApprovalGate::request(const NewApprovalRequest& req, ApprovalRequest&
     if (store::Status s = record(r, ApprovalDecision::Requested, "", r.what.rule, r.created); !s) return storage(s);
     if (store::Status s = recordAction(r, ActionStatus::AwaitingApproval, r.created); !s) return storage(s);
     if (store::Status s = tx.commit(); !s) return storage(s);
-    for (const auto& rec : pending_) emit(rec);
+    for (const auto& rec : pending_) publish(rec);
     pending_.clear();
     out = std::move(r);
     return {};
@@ -174,7 +174,7 @@ GateStatus ApprovalGate::decide(const std::string& id, const std::string& rawWho
         if (store::Status s = recordAction(r, ActionStatus::Rejected, now); !s) return storage(s);
     }
     if (store::Status s = tx.commit(); !s) return storage(s);
-    for (const auto& rec : pending_) emit(rec);
+    for (const auto& rec : pending_) publish(rec);
     pending_.clear();
     if (out) {
         std::optional<ApprovalRequest> after;
@@ -211,7 +211,7 @@ GateStatus ApprovalGate::authorize(const std::string& id, const std::string& con
         if (store::Status s = recordAction(r, ActionStatus::Executing, now); !s) return storage(s);
     }
     if (store::Status s = tx.commit(); !s) return storage(s);
-    for (const auto& rec : pending_) emit(rec);
+    for (const auto& rec : pending_) publish(rec);
     pending_.clear();
     return result;
 }
@@ -230,7 +230,7 @@ GateStatus ApprovalGate::expireDue(std::vector<remedy::Escalation>& escalations)
         if (store::Status s = expire(*r, now, &escalations); !s) return storage(s);
     }
     if (store::Status s = tx.commit(); !s) return storage(s);
-    for (const auto& rec : pending_) emit(rec);
+    for (const auto& rec : pending_) publish(rec);
     pending_.clear();
     return {};
 }

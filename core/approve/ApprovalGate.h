@@ -77,7 +77,7 @@ private:
     store::Status record(const ApprovalRequest& r, ApprovalDecision d, const std::string& approver,
                          const std::string& reason, TimestampMs now);
     store::Status recordAction(const ApprovalRequest& r, ActionStatus status, TimestampMs now);
-    void emit(const Record& r) const;
+    void publish(const Record& r) const;
 
     store::Database& db_;
     ApprovalTable table_;
