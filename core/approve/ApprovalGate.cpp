@@ -146,7 +146,11 @@ GateStatus ApprovalGate::decide(const std::string& id, const std::string& rawWho
 
     GateStatus result;
     const bool open = r.state == RequestState::Pending || (!approve && r.state == RequestState::Approved);
-    if (!open) {
+    if (approve && sha256Hex(r.what.content) != r.contentSha256) {
+        // Someone edited the stored content after the request was made: what a
+        // person would read is not what the hash (and the executor) stands for.
+        return GateStatus::fail(GateCode::Refused, r.id + ": stored content does not match its sha256; the request was altered");
+    } else if (!open) {
         result = GateStatus::fail(GateCode::Refused, stateRefusal(r));
     } else if (now >= r.expires) {
         // Too late to decide: the request expires now (and stays expired).
@@ -201,6 +205,8 @@ GateStatus ApprovalGate::authorize(const std::string& id, const std::string& con
                                                          " (ms since epoch); not executed");
     } else if (r.state != RequestState::Approved) {
         return GateStatus::fail(GateCode::Refused, stateRefusal(r) + "; not executed");
+    } else if (sha256Hex(r.what.content) != r.contentSha256) {
+        return GateStatus::fail(GateCode::Refused, r.id + ": stored content does not match its sha256; the request was altered; not executed");
     } else if (sha256Hex(content) != r.contentSha256) {
         const std::string keys = differingKeys(r.what.content, content);
         return GateStatus::fail(GateCode::Refused, r.id + ": what is about to be sent differs from what was approved" +

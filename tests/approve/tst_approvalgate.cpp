@@ -168,6 +168,22 @@ private slots:
         QVERIFY_OK(gate.authorize(r.id, transferContent(tx)));
     }
 
+    void alteredStoredContentIsRefused() {
+        store::Database db = openDb(freshName());
+        VirtualClock clock(kStart);
+        ApprovalGate gate(db, clock);
+        const TransferDryRun tx = transfer(2 * kWeiPerEth);
+        ApprovalRequest r;
+        QVERIFY_OK(gate.request(newRequest(tx, 1), r));
+        QVERIFY_OK(gate.approve(r.id, "alice", "ok"));
+        // Someone with write access to the file swaps the destination after approval.
+        QVERIFY(static_cast<bool>(db.exec("UPDATE approval_requests SET content = replace(content, '00b0', '00c0')")));
+        QVERIFY_REFUSED(gate.authorize(r.id, transferContent(tx)), "stored content does not match its sha256");
+        QVERIFY_REFUSED(gate.authorize(r.id, transferContent(transfer(2 * kWeiPerEth, "0x00000000000000000000000000000000000000c0"))),
+                        "the request was altered");
+        QCOMPARE(sql(db, "SELECT state FROM approval_requests"), std::string("approved"));
+    }
+
     void unansweredRequestExpiresAndEscalates() {
         store::Database db = openDb(freshName());
         VirtualClock clock(kStart);
