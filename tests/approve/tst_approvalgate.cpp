@@ -7,6 +7,8 @@
 #include "approve/ApprovalGate.h"
 #include "approve/CanonicalJson.h"
 #include "approve/ExecutionContent.h"
+#include "remedy/PolicyLoader.h"
+#include "remedy/PolicyMatch.h"
 #include "store/Statement.h"
 
 #include <QTemporaryDir>
@@ -113,6 +115,46 @@ private slots:
         QCOMPARE(sql(db, "SELECT status FROM actions WHERE id = 'act-transfer-1'"), std::string("executing"));
         QCOMPARE(sql(db, "SELECT group_concat(decision || ':' || approver, ' ') FROM approvals WHERE id = '" + r.id + "'"),
                  std::string("requested: approved:alice"));
+    }
+
+    // The default policy decides who must approve; the gate enforces it.
+    void defaultPolicyLimitsDriveTheGate() {
+        remedy::Policy policy;
+        std::string error;
+        QVERIFY2(remedy::loadPolicyFile(VIGIL_SOURCE_DIR "/resources/policy.yaml", policy, error), error.c_str());
+        const remedy::PolicyRule* rule = remedy::matchRule(policy, {"transfer", {}, "agent:agent-04", Severity::Critical, {}});
+        QVERIFY(rule);
+        store::Database db = openDb(freshName());
+        VirtualClock clock(kStart);
+        remedy::ActionAdmission admission(clock);
+        ApprovalGate gate(db, clock, policy.approvalExpiryMs);
+
+        struct Case {
+            remedy::Wei value;
+            const char* verdict;
+            int approvers;
+        };
+        for (const Case& c : {Case{kWeiPerEth / 2, "execute", 0}, Case{kWeiPerEth, "needs-approval", 1},
+                              Case{10 * kWeiPerEth, "needs-approval", 2}}) {
+            clock.advanceBy(10 * kMinute);  // past the cooldown
+            const auto [choice, adm] = admission.admitStep(policy, *rule, rule->playbook[0], "agent:agent-04", c.value);
+            QVERIFY(choice);
+            QCOMPARE(std::string(toString(adm.verdict)), std::string(c.verdict));
+            QCOMPARE(adm.approvers, c.approvers);
+            if (adm.approvers == 0) continue;
+            const TransferDryRun tx = transfer(c.value);
+            NewApprovalRequest req = newRequest(tx, adm.approvers);
+            req.actionId = "act-" + remedy::weiToString(c.value);
+            ApprovalRequest r;
+            QVERIFY_OK(gate.request(req, r));
+            QVERIFY_REFUSED(gate.authorize(r.id, transferContent(tx)), "not approved yet");
+            QVERIFY_OK(gate.approve(r.id, "alice", "ok"));
+            if (adm.approvers == 2) {
+                QVERIFY_REFUSED(gate.authorize(r.id, transferContent(tx)), "1 of 2 approvals");
+                QVERIFY_OK(gate.approve(r.id, "bob", "ok"));
+            }
+            QVERIFY_OK(gate.authorize(r.id, transferContent(tx)));
+        }
     }
 
     void aboveTwoPersonLimitOneApprovalIsNotEnough() {
