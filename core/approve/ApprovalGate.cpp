@@ -200,9 +200,10 @@ GateStatus ApprovalGate::authorize(const std::string& id, const std::string& con
 
     GateStatus result;
     if ((r.state == RequestState::Pending || r.state == RequestState::Approved) && now >= r.expires) {
+        const bool wasApproved = r.state == RequestState::Approved;
         if (store::Status s = expire(r, now, nullptr); !s) return storage(s);
-        result = GateStatus::fail(GateCode::Refused, r.id + ": approval expired at " + std::to_string(r.expires) +
-                                                         " (ms since epoch); not executed");
+        result = GateStatus::fail(GateCode::Refused, r.id + (wasApproved ? ": approval expired at " : ": request expired unanswered at ") +
+                                                         std::to_string(r.expires) + " (ms since epoch); not executed");
     } else if (r.state != RequestState::Approved) {
         return GateStatus::fail(GateCode::Refused, stateRefusal(r) + "; not executed");
     } else if (sha256Hex(r.what.content) != r.contentSha256) {

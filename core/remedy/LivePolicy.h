@@ -6,6 +6,7 @@
 
 #include "remedy/Policy.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -26,12 +27,20 @@ public:
     void setKillSwitch(bool on);
     int generation() const;  // bumps on every successful swap
 
+    // Called (outside the lock) for every load, refused load and kill-switch
+    // flip, for the audit log: kind is "policy.loaded", "policy.refused",
+    // "kill_switch.on" or "kill_switch.off"; detail names the source or error.
+    using Listener = std::function<void(const std::string& kind, const std::string& detail)>;
+    void onChange(Listener l);
+
 private:
     void swap(Policy next);
+    void notify(const std::string& kind, const std::string& detail) const;
 
     mutable std::mutex mutex_;
     std::shared_ptr<const Policy> current_;
     int generation_ = 1;
+    Listener listener_;
 };
 
 }  // namespace vigil::remedy

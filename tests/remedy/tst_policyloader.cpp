@@ -158,6 +158,8 @@ private slots:
         std::string error;
         QVERIFY(parsePolicy(kMinimal, "p.yaml", p, error));
         LivePolicy live(p);
+        std::vector<std::string> events;
+        live.onChange([&](const std::string& kind, const std::string& detail) { events.push_back(kind + " " + detail); });
         const auto before = live.current();
         std::string bad = kMinimal;
         bad.replace(bad.find("risk: auto"), 10, "risk: sometimes");
@@ -176,6 +178,10 @@ private slots:
         live.setKillSwitch(true);
         QVERIFY(live.current()->killSwitch);
         QCOMPARE(live.current()->approvalLimit, Wei(2 * kWeiPerEth));
+        QCOMPARE(int(events.size()), 4);  // refused, refused, loaded, kill switch: each for the audit log
+        QVERIFY2(events[0].rfind("policy.refused new.yaml:11: rules[0].playbook[0].risk:", 0) == 0, events[0].c_str());
+        QCOMPARE(events[2], std::string("policy.loaded new.yaml"));
+        QCOMPARE(events[3], std::string("kill_switch.on "));
     }
 };
 
