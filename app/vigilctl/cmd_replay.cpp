@@ -15,6 +15,9 @@
 #include <thread>
 
 namespace vigilctl {
+namespace {
+constexpr std::size_t kErrorsListed = 20;
+}  // namespace
 
 int cmdReplay(const QStringList& args) {
     QCommandLineParser p;
@@ -80,12 +83,18 @@ int cmdReplay(const QStringList& args) {
     if (writer) writer->close();
 
     const auto& st = reader.stats();
-    for (const auto& e : st.errors)
-        std::fprintf(stderr, "%s:%lld: %s\n", reader.path().c_str(), static_cast<long long>(e.line), e.reason.c_str());
-    if (st.malformed > std::int64_t(st.errors.size()))
-        std::fprintf(stderr, "%s: %lld more malformed lines not listed\n", reader.path().c_str(),
-                     static_cast<long long>(st.malformed - std::int64_t(st.errors.size())));
+    // The first few errors say what is wrong; a thousand more lines of the same
+    // would bury the summary, so the rest is a count.
+    for (std::size_t i = 0; i < st.errors.size() && i < kErrorsListed; ++i)
+        std::fprintf(stderr, "%s:%lld: %s\n", reader.path().c_str(), static_cast<long long>(st.errors[i].line),
+                     st.errors[i].reason.c_str());
+    if (st.malformed > std::int64_t(kErrorsListed))
+        std::fprintf(stderr, "%s: %lld malformed lines in all, the first %zu listed\n", reader.path().c_str(),
+                     static_cast<long long>(st.malformed), kErrorsListed);
     if (!reader.error().empty()) return usageError(QString::fromStdString(reader.error()));
+    if (st.records == 0)
+        return usageError(QString::fromStdString(reader.path() + ": no valid record (" + std::to_string(st.malformed) +
+                                                 " malformed lines)"));
 
     std::printf("replayed %s: %lld records", reader.path().c_str(), static_cast<long long>(st.records));
     for (int k = 0; k < vigil::kRecordKindCount; ++k)
