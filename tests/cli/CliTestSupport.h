@@ -40,3 +40,19 @@ inline bool writeFile(const QString& path, const QByteArray& bytes) {
 }
 
 }  // namespace clitest
+
+namespace clitest {
+
+// Reads p's stdout (kept in `seen`) until it contains `needle`; false when the
+// process ends or `timeoutMs` (a hang guard) passes first.
+inline bool waitForOutput(QProcess& p, const QString& needle, QString& seen, int timeoutMs = 60000) {
+    for (int waited = 0; waited < timeoutMs; waited += 100) {
+        seen += QString::fromUtf8(p.readAllStandardOutput());
+        if (seen.contains(needle)) return true;
+        if (p.state() == QProcess::NotRunning) return false;
+        p.waitForReadyRead(100);
+    }
+    return false;
+}
+
+}  // namespace clitest
