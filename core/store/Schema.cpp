@@ -139,12 +139,28 @@ CREATE INDEX approvals_by_action ON approvals(action_id, seq);
 ALTER TABLE incidents ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
 )sql";
 
-// Version 3: approval requests with their evidence (issue #9). One row per
+// Version 3: one row per imported log file, written in the import's own
+// transaction (an import is all or nothing). The content hash is UNIQUE: the
+// same bytes imported twice would double every metric and event.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE imports(
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  path        TEXT NOT NULL,
+  bytes       INTEGER NOT NULL,
+  modified    INTEGER NOT NULL,
+  records     INTEGER NOT NULL,
+  imported_at INTEGER NOT NULL,
+  imported_by TEXT NOT NULL
+);
+)sql";
+
+// Version 4: approval requests with their evidence (issue #9). One row per
 // request; its decisions stay rows of `approvals` (requested, approved,
 // rejected, expired; reason = the person's comment). content is the canonical
 // JSON of exactly what would be sent and content_sha256 its hash: an approval
 // is valid only for that content. Amounts are decimal wei text (exact).
-constexpr const char* kV3 = R"sql(
+constexpr const char* kV4 = R"sql(
 CREATE TABLE approval_requests(
   id               TEXT PRIMARY KEY,
   action_id        TEXT NOT NULL,
@@ -171,7 +187,8 @@ CREATE INDEX approvals_by_id ON approvals(id, seq);
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
-    {3, "approval requests with evidence", kV3},
+    {3, "imports: one row per imported log file", kV3},
+    {4, "approval requests with evidence", kV4},
 }};
 
 }  // namespace
