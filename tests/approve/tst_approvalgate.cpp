@@ -12,6 +12,8 @@
 #include "store/Statement.h"
 
 #include <QTemporaryDir>
+
+#include <thread>
 #include <QtTest>
 
 using namespace vigil;
@@ -312,6 +314,32 @@ private slots:
         QVERIFY_OK(cli.find(r.id, seen));
         QCOMPARE(toString(seen.state), std::string_view("executed"));
         QCOMPARE(sql(engineDb, "PRAGMA journal_mode"), std::string("wal"));
+    }
+
+    // The same person approving from two processes at once counts once: each
+    // decision reads and writes inside one IMMEDIATE transaction.
+    void concurrentApprovalsBySameIdentityCountOnce() {
+        const QString name = freshName();
+        store::Database a = openDb(name), b = openDb(name);
+        VirtualClock clock(kStart);
+        ApprovalGate gateA(a, clock), gateB(b, clock);
+        for (int i = 0; i < 20; ++i) {
+            NewApprovalRequest req = newRequest(transfer(20 * kWeiPerEth), 2);
+            req.actionId = "act-race-" + std::to_string(i);
+            ApprovalRequest r;
+            QVERIFY_OK(gateA.request(req, r));
+            GateStatus sa, sb;
+            std::thread ta([&] { sa = gateA.approve(r.id, "alice", "a"); });
+            std::thread tb([&] { sb = gateB.approve(r.id, "Alice", "b"); });
+            ta.join();
+            tb.join();
+            QCOMPARE(int(bool(sa)) + int(bool(sb)), 1);
+            const GateStatus& refused = sa ? sb : sa;
+            QVERIFY2(refused.message.find("already approved it") != std::string::npos, refused.message.c_str());
+            QVERIFY_OK(gateB.find(r.id, r));
+            QCOMPARE(toString(r.state), std::string_view("pending"));
+            QCOMPARE(r.approvals(), 1);
+        }
     }
 
     void canonicalContentIsStable() {
