@@ -44,6 +44,8 @@ public:
     bool insert(const Record& r, std::string& error);
     bool insertAudit(const AuditEntry& e, std::string& error);
 
+    sqlite3* handle() const { return db_; }
+
 private:
     struct HeldMetric {
         std::int64_t seriesId;
