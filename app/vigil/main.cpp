@@ -3,6 +3,8 @@
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -79,7 +81,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<vigil::store::StoreWriter> store;
     if (!opts->noStore) {
         const QString path = opts->db.isEmpty() ? defaultDatabase() : opts->db;
-        auto opened = vigil::store::StoreWriter::open(path.toStdString());
+        auto opened = vigil::audit::openAuditedWriter(path.toStdString());
         if (!opened) {
             const QString why = QString::fromStdString(opened.error());
             std::fprintf(stderr, "vigil: %s\n", qPrintable(why));
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
             rows.insert(rows.end(), out.begin(), out.end());
             store->append(std::move(rows));
         });
+        engine.addSink(vigil::audit::auditSink(*store));
     }
     engine.start();
 

@@ -19,6 +19,7 @@ const Command* commands() {
         {"nab-score", "score NAB results with the benchmark's rules, all three profiles", cmdNabScore},
         {"logparse", "assign a log template id to every line of a message file", cmdLogparse},
         {"logbench", "grouping accuracy of the log miner on Loghub samples", cmdLogbench},
+        {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {nullptr, nullptr, nullptr},
     };
     return table;

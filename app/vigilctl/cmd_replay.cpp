@@ -4,6 +4,8 @@
 #include "vigilctl/Commands.h"
 #include "vigilctl/ReplayReport.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "engine/Pipeline.h"
 #include "replay/LogFileReader.h"
 #include "store/StoreWriter.h"
@@ -43,7 +45,7 @@ int cmdReplay(const QStringList& args) {
 
     std::unique_ptr<vigil::store::StoreWriter> writer;
     if (p.isSet(QStringLiteral("db"))) {
-        auto opened = vigil::store::StoreWriter::open(p.value(QStringLiteral("db")).toStdString());
+        auto opened = vigil::audit::openAuditedWriter(p.value(QStringLiteral("db")).toStdString());
         if (!opened) return usageError(QString::fromStdString(opened.error()));
         writer = std::move(opened.value());
     }
@@ -59,6 +61,7 @@ int cmdReplay(const QStringList& args) {
             if (!out.empty()) writer->append(out);
         }
     });
+    if (writer) engine.addSink(vigil::audit::auditSink(*writer));
     engine.start();
     const auto wall0 = std::chrono::steady_clock::now();
     vigil::TimestampMs firstTs = -1;

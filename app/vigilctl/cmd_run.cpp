@@ -3,6 +3,8 @@
 // correlation running, everything stored. Prints a status line every few seconds.
 #include "vigilctl/Commands.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -57,7 +59,7 @@ int cmdRun(const QStringList& args) {
         return usageError(QStringLiteral("run: ") + QString::fromStdString(why));
 
     const QString dbPath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
-    auto store = vigil::store::StoreWriter::open(dbPath.toStdString());
+    auto store = vigil::audit::openAuditedWriter(dbPath.toStdString());
     if (!store) return usageError(QString::fromStdString(store.error()));
 
     vigil::SystemClock clock;
@@ -68,6 +70,7 @@ int cmdRun(const QStringList& args) {
         writer->append(in);
         if (!out.empty()) writer->append(out);
     });
+    engine.addSink(vigil::audit::auditSink(*writer));
     engine.start();
     vigil::DemoFeed feed(spec, seed, clock.now(), [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
                          vigil::DemoFeed::Options{speed, std::chrono::milliseconds(100)});
