@@ -100,20 +100,23 @@ Result<AuditKey> loadOrCreateKey(const std::string& path) {
     std::vector<unsigned char> bytes(kAuditKeyBytes);
     if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
         return Status::failure(path + ": OpenSSL RAND_bytes failed, no audit key created");
-    // O_EXCL: when two processes race to create the key, one wins and the other
-    // reads the winner's key.
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return loadKey(path);
-        return Status::failure(sysError(path, "cannot create audit key"));
-    }
+    // Written in full to a private temporary file, then linked into place: the
+    // key appears complete or not at all, and when two processes race to create
+    // it, link() lets one win and the other reads the winner's key.
+    std::string tmp = path + ".XXXXXX";
+    const int fd = ::mkstemp(tmp.data());  // a new file, mode 0600
+    if (fd < 0) return Status::failure(sysError(tmp, "cannot create audit key"));
     const bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) && ::fsync(fd) == 0;
-    const auto why = ok ? std::string() : sysError(path, "cannot write audit key");
+    std::string why = ok ? std::string() : sysError(tmp, "cannot write audit key");
     ::close(fd);
-    if (!ok) {
-        ::unlink(path.c_str());
-        return Status::failure(why);
+    if (ok && ::link(tmp.c_str(), path.c_str()) != 0) {
+        const bool lost = errno == EEXIST;
+        why = sysError(path, "cannot create audit key");
+        ::unlink(tmp.c_str());
+        if (lost) return loadKey(path);
     }
+    ::unlink(tmp.c_str());
+    if (!why.empty()) return Status::failure(why);
     return AuditKey{path, std::move(bytes)};
 }
 

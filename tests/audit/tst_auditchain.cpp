@@ -9,12 +9,14 @@
 #include "store/StoreWriter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QMessageAuthenticationCode>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <sqlite3.h>
+#include <thread>
 #include <sys/stat.h>
 
 using namespace vigil;
@@ -124,6 +126,23 @@ private slots:
         QVERIFY(b.ok());
         QVERIFY(a->bytes == b->bytes);  // read back, not regenerated
         QVERIFY(a->bytes != std::vector<unsigned char>(kAuditKeyBytes, 0));
+    }
+
+    void racingCreatorsShareOneKey() {
+        const std::string path = dir_.filePath(QStringLiteral("race/vigil/audit.key")).toStdString();
+        std::vector<std::vector<unsigned char>> got(8);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            threads.emplace_back([&, i] {
+                auto k = loadOrCreateKey(path);
+                if (k) got[i] = k->bytes;
+            });
+        for (auto& t : threads) t.join();
+        for (const auto& g : got) {
+            QCOMPARE(g.size(), kAuditKeyBytes);  // nobody saw a half-written key
+            QVERIFY(g == got.front());
+        }
+        QCOMPARE(QDir(dir_.filePath(QStringLiteral("race/vigil"))).entryList(QDir::Files).size(), 1);  // no temp files left
     }
 
     void looseOrMalformedKeyIsRefused() {
