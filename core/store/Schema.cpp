@@ -184,11 +184,39 @@ CREATE INDEX approval_requests_by_state ON approval_requests(state, expires);
 CREATE INDEX approvals_by_id ON approvals(id, seq);
 )sql";
 
+// Version 5: the saga journal (core/remedy/SagaJournal): multi-step workflows
+// recorded step by step, each step with its compensation, so a workflow failing
+// part-way is undone in reverse order, also after a restart. States are wire
+// names, as everywhere in the schema.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE sagas(
+  id      TEXT PRIMARY KEY,
+  kind    TEXT NOT NULL,
+  state   TEXT NOT NULL CHECK(state IN ('running', 'compensating', 'completed', 'compensated', 'stuck')),
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  error   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE saga_steps(
+  saga_id      TEXT NOT NULL REFERENCES sagas(id),
+  pos          INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  params       TEXT NOT NULL,
+  compensation TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK(state IN ('pending', 'started', 'done', 'failed', 'compensating', 'compensated')),
+  updated      INTEGER NOT NULL,
+  detail       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(saga_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX sagas_by_state ON sagas(state);
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
     {3, "imports: one row per imported log file", kV3},
     {4, "approval requests with evidence", kV4},
+    {5, "saga journal: sagas, saga_steps", kV5},
 }};
 
 }  // namespace
