@@ -133,9 +133,9 @@ private slots:
             auto db = Database::open(path.toStdString(), OpenMode::ReadWrite);
             QVERIFY2(db.ok(), db.error().c_str());
             QCOMPARE(db->openedAtVersion(), 1);
-            QCOMPARE(db->schemaVersion(), 2);
+            QCOMPARE(db->schemaVersion(), kSchemaVersion);  // every later step ran too
         }
-        QCOMPARE(rawText(path, "PRAGMA user_version"), std::string("2"));
+        QCOMPARE(rawText(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
         QCOMPARE(rawText(path, "SELECT count(*) FROM metric_blocks"), std::string("2"));  // one per v1 series
         QCOMPARE(rawText(path, "SELECT count(*) FROM meta WHERE key = 'migrated_to_2_by'"), std::string("1"));
         QCOMPARE(rawText(path, "SELECT value FROM meta WHERE key = 'created_by'"), std::string("vigil 0.0.1"));
