@@ -4,8 +4,9 @@
 //    an executor restarted (new journal and executor on the same SQLite file)
 //    between send and mining sends nothing; after mining the recipient's
 //    balance moved exactly once;
-//  - a send whose answer was lost, a send that never arrived and a dropped
-//    transaction are each reconciled without a second payment;
+//  - a send whose answer was lost, a send that never arrived, a send that
+//    timed out on a frozen node and a dropped transaction are each reconciled
+//    without a second payment;
 //  - a revert and missing funds are final and never retried; the fee cap stops
 //    replacements and escalates.
 #include "net/Json.h"
@@ -17,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <thread>
+
 using namespace vigil;
 using namespace vigil::remedy;
 using namespace std::chrono_literals;
@@ -26,6 +29,26 @@ namespace {
 constexpr const char* kSender = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 constexpr const char* kOneEth = "0xde0b6b3a7640000";
 constexpr std::uint64_t kOneEthWei = 1'000'000'000'000'000'000ull;
+
+// Freezes the node (SIGSTOP) for the first eth_sendTransaction only, so the
+// send times out after the nonce and fees were read.
+class FreezeDuringSend final : public net::RpcCaller {
+public:
+    FreezeDuringSend(net::RpcCaller& inner, peers::AnvilPeer& peer) : inner_(inner), peer_(peer) {}
+    net::RpcResponse call(std::string_view method, std::string_view params) override {
+        if (!armed_ || method != "eth_sendTransaction") return inner_.call(method, params);
+        armed_ = false;
+        peer_.freeze();
+        auto r = inner_.call(method, params);
+        peer_.thaw();
+        return r;
+    }
+
+private:
+    net::RpcCaller& inner_;
+    peers::AnvilPeer& peer_;
+    bool armed_ = true;
+};
 
 }  // namespace
 
@@ -245,6 +268,37 @@ private slots:
         QCOMPARE(outcomes[0].state, TransferState::Mined);
         QCOMPARE(exec.sendsIssued(), std::uint64_t(0));
         QCOMPARE(balance(req.to), kOneEthWei);
+    }
+
+    // The signer hangs during the send (SIGSTOP): the executor's deadline ends
+    // the call, the send's fate is unknown ('sending'). After the node resumes
+    // it may or may not have taken the buffered request; either way the next
+    // steps settle it with one payment.
+    void sendTimingOutIsSettledWithOnePayment() {
+        auto db = openDb("timeout.db");
+        TransferJournal journal(db);
+        std::string why;
+        net::JsonRpcClient impatient(*net::HttpTarget::parse(anvil_.url(), why), 300ms);
+        FreezeDuringSend signer(impatient, anvil_);
+        TransferExecutor exec(signer, journal, clock_);
+        const auto req = transfer("send-timed-out");
+        const std::uint64_t nonce = nonceOf("pending");
+        auto o = exec.submit(req);
+        QCOMPARE(o.state, TransferState::Sending);
+        QCOMPARE(o.lastError, TxErrorClass::Network);
+        for (int i = 0; i < 10 && o.state != TransferState::Pending; ++i) {
+            std::this_thread::sleep_for(100ms);
+            o = exec.advance(req.key);
+        }
+        QCOMPARE(o.state, TransferState::Pending);
+        QVERIFY(exec.sendsIssued() <= 2);
+        QCOMPARE(nonceOf("pending"), nonce + 1);
+        mine();
+        QCOMPARE(exec.advance(req.key).state, TransferState::Mined);
+        QCOMPARE(balance(req.to), kOneEthWei);
+        std::string outcomes;
+        for (const auto& send : (*journal.find(req.key))->sends) outcomes += " " + send.outcome;
+        qInfo("sends issued: %llu, outcomes:%s", static_cast<unsigned long long>(exec.sendsIssued()), outcomes.c_str());
     }
 
     void droppedTransactionResentWithSameNonce() {

@@ -18,6 +18,7 @@ std::string lowerHex(std::string s) {
 
 std::optional<std::string> EthQueries::result(std::string_view method, const std::string& params) {
     auto r = rpc_.call(method, params);
+    lastError_ = r.error;
     if (!r.ok()) {
         error_ = std::string(method) + ": " + r.message;
         return std::nullopt;

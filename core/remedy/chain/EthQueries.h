@@ -44,12 +44,16 @@ public:
     net::RpcResponse sendTransaction(const TransferRequest& r, std::uint64_t nonce, const TxFees& fees);
 
     const std::string& error() const { return error_; }
+    // Did the last call fail for want of an answer (as opposed to the node
+    // answering with an error, e.g. "method not supported")?
+    bool unreachable() const { return net::isTransportFailure(lastError_); }
 
 private:
     std::optional<std::string> result(std::string_view method, const std::string& params);
 
     net::RpcCaller& rpc_;
     std::string error_;
+    net::NetError lastError_ = net::NetError::None;
 };
 
 std::string lowerHex(std::string s);

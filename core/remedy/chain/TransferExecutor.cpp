@@ -108,6 +108,8 @@ TransferOutcome TransferExecutor::step(TransferRecord& t) {
             if (!s) return journalFailure(key, s.error());
             return report(key, TxErrorClass::None, "", false);
         }
+        // No answer at all: try again later rather than journal a send per step.
+        if (eth_.unreachable()) return report(key, TxErrorClass::Network, eth_.error(), false);
         return send(t, last->fees);
     }
 

@@ -10,6 +10,10 @@ using store::Result;
 using store::Statement;
 using store::Status;
 
+TransferJournal::TransferJournal(store::Database& db) : db_(db) {
+    if (db_.mode() == store::OpenMode::ReadWrite) db_.exec("PRAGMA synchronous=FULL");
+}
+
 Status TransferJournal::run(const char* sql, const std::function<void(Statement&)>& bind) {
     Statement st;
     std::string error;

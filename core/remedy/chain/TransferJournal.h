@@ -16,7 +16,11 @@ namespace vigil::remedy {
 
 class TransferJournal {
 public:
-    explicit TransferJournal(store::Database& db) : db_(db) {}
+    // Give it its own connection: it switches that connection to
+    // synchronous=FULL, so a journaled step survives a power cut too, not only
+    // a process crash (WAL's NORMAL may lose the last commits on power loss,
+    // and a lost 'nonce fixed' row is the one way to pay twice).
+    explicit TransferJournal(store::Database& db);
 
     // Journals a new transfer as Planned. An existing key with the same
     // request returns false (already journaled); with a different request it
