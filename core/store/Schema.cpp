@@ -139,13 +139,29 @@ CREATE INDEX approvals_by_action ON approvals(action_id, seq);
 ALTER TABLE incidents ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
 )sql";
 
-// Version 3: the transfer journal (core/remedy/chain/TransferJournal). One row
+// Version 3: one row per imported log file, written in the import's own
+// transaction (an import is all or nothing). The content hash is UNIQUE: the
+// same bytes imported twice would double every metric and event.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE imports(
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  path        TEXT NOT NULL,
+  bytes       INTEGER NOT NULL,
+  modified    INTEGER NOT NULL,
+  records     INTEGER NOT NULL,
+  imported_at INTEGER NOT NULL,
+  imported_by TEXT NOT NULL
+);
+)sql";
+
+// Version 4: the transfer journal (core/remedy/chain/TransferJournal). One row
 // per logical transfer, keyed by its idempotency key, with the nonce fixed
 // before the first send and never changed; one row per send attempt, written
 // before the send ('sending') and completed with the node's answer, so a crash
 // between the two is visible on restart and reconciled against the chain.
 // Fees are wei per gas (fit in 63 bits); value is a hex quantity (may not).
-constexpr const char* kV3 = R"sql(
+constexpr const char* kV4 = R"sql(
 CREATE TABLE transfers(
   key        TEXT PRIMARY KEY,
   chain      TEXT NOT NULL,
@@ -179,7 +195,8 @@ CREATE TABLE transfer_sends(
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
-    {3, "transfer journal (transfers, transfer_sends)", kV3},
+    {3, "imports: one row per imported log file", kV3},
+    {4, "transfer journal (transfers, transfer_sends)", kV4},
 }};
 
 }  // namespace
