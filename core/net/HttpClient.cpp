@@ -61,7 +61,8 @@ public:
         req_.method(http::verb::post);
         req_.target(target_.path);
         req_.version(11);
-        req_.set(http::field::host, target_.host + ":" + target_.port);
+        const bool v6 = target_.host.find(':') != std::string::npos;
+        req_.set(http::field::host, (v6 ? "[" + target_.host + "]" : target_.host) + ":" + target_.port);
         req_.set(http::field::content_type, "application/json");
         req_.set(http::field::connection, "close");
         req_.body() = std::move(body);

@@ -27,7 +27,10 @@ struct HttpTarget {
     // Accepts "http://host[:port][/path]"; nullopt with reason in error otherwise
     // (https is refused: signer and RPC endpoints here are local or tunnelled).
     static std::optional<HttpTarget> parse(const std::string& url, std::string& error);
-    std::string url() const { return "http://" + host + ":" + port + path; }
+    std::string url() const {
+        const bool v6 = host.find(':') != std::string::npos;
+        return "http://" + (v6 ? "[" + host + "]" : host) + ":" + port + path;
+    }
 };
 
 struct HttpResponse {

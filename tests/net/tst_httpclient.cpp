@@ -39,6 +39,7 @@ private slots:
         t = HttpTarget::parse("http://[::1]:9000/", error);
         QVERIFY(t);
         QCOMPARE(t->host, std::string("::1"));
+        QCOMPARE(t->url(), std::string("http://[::1]:9000/"));
         QVERIFY(!HttpTarget::parse("https://x:1/", error));
         QVERIFY2(error.find("http://") != std::string::npos, error.c_str());
         QVERIFY(!HttpTarget::parse("http://x:port/", error));

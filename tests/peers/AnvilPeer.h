@@ -18,10 +18,12 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <fcntl.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -132,7 +134,14 @@ public:
         ::waitpid(pid_, nullptr, 0);
         pid_ = 0;
     }
-    void freeze() { if (pid_ > 0) ::kill(pid_, SIGSTOP); }
+    // SIGSTOP is asynchronous: wait (up to 2 s) until every thread of the
+    // node is stopped, so no request sent after freeze() is answered.
+    void freeze() {
+        if (pid_ <= 0) return;
+        ::kill(pid_, SIGSTOP);
+        for (int i = 0; i < 200 && !allThreadsStopped(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     void thaw() { if (pid_ > 0) ::kill(pid_, SIGCONT); }
 
     pid_t pid() const { return pid_; }
@@ -168,6 +177,26 @@ public:
     }
 
 private:
+    // Every /proc/PID/task/TID/stat shows state T (stopped) or t (traced).
+    bool allThreadsStopped() const {
+        const std::string dir = "/proc/" + std::to_string(pid_) + "/task";
+        DIR* d = ::opendir(dir.c_str());
+        if (!d) return false;
+        bool all = true;
+        while (dirent* e = ::readdir(d)) {
+            if (e->d_name[0] == '.') continue;
+            std::ifstream stat(dir + "/" + e->d_name + "/stat");
+            std::string line;
+            std::getline(stat, line);
+            const auto close = line.rfind(')');
+            if (close == std::string::npos || close + 2 >= line.size()) continue;  // thread gone
+            const char state = line[close + 2];
+            if (state != 'T' && state != 't') all = false;
+        }
+        ::closedir(d);
+        return all;
+    }
+
     pid_t pid_ = 0;
     int port_ = 0;
 };
