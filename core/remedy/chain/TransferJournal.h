@@ -1,4 +1,4 @@
-// The transfer journal in the SQLite store (schema step 4: transfers,
+// The transfer journal in the SQLite store (schema step 5: transfers,
 // transfer_sends). Every step is written before the action it describes: the
 // nonce before the first send, a 'sending' row before each eth_sendTransaction.
 // So after a crash the journal never claims less than happened, and the
