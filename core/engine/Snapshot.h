@@ -39,7 +39,12 @@ struct EngineCounters {
     std::array<std::int64_t, kRecordKindCount> inputsPerKind{};
     std::array<std::int64_t, kRecordKindCount> outputsPerKind{};
     std::int64_t batches = 0;
-    std::int64_t rejected = 0;  // inputs refused by a stage (NaN, out of order, ...), counted
+    // Inputs refused, each counted once however many stages refused it (NaN, out of
+    // order, ...), and those refused before any stage for their timestamp (a subset).
+    std::int64_t rejected = 0;
+    std::int64_t rejectedTime = 0;
+    std::int64_t timeResyncs = 0;       // runs of later records that moved engine time on
+    std::vector<std::string> rejectReasons;  // the first few, in input order
     std::int64_t inputs() const {
         std::int64_t n = 0;
         for (auto v : inputsPerKind) n += v;

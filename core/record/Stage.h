@@ -4,6 +4,7 @@
 
 #include "record/Record.h"
 
+#include <string>
 #include <vector>
 
 namespace vigil {
@@ -19,6 +20,9 @@ public:
     // to resolve incidents). Default: nothing.
     virtual void tick(TimestampMs now, std::vector<Record>& out) {}
     virtual const char* name() const = 0;
+    // Why the last refused input was refused ("" when the stage keeps no reason);
+    // the engine asks only for the first few refusals, to show them to the user.
+    virtual std::string lastRejectReason() const { return {}; }
 };
 
 }  // namespace vigil

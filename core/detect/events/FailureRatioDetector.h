@@ -35,6 +35,7 @@ public:
     const char* name() const override { return "event.failure_ratio"; }
 
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
     std::size_t keys() const { return table_.size(); }
 
 private:

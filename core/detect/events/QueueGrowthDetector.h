@@ -32,6 +32,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.queue_growth"; }
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
 
 private:
     struct Point {

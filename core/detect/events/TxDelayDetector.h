@@ -46,6 +46,7 @@ public:
     const char* name() const override { return "event.tx_delay"; }
 
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
     std::size_t pending() const { return pending_.size(); }
     std::uint64_t abandoned() const { return abandoned_; }
     // Submissions that superseded a pending one of the same sender, chain and nonce.

@@ -41,6 +41,8 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     if (it == detectors_.end()) {
         if (detectors_.size() >= max_series_) {
             ++counters_.rejected_series_limit;
+            lastReason_ = m->series + " on " + m->target + ": series limit of " + std::to_string(max_series_) +
+                          " reached, new series refused";
             return false;
         }
         it = detectors_.emplace(key_, metric::MetricAnomalyDetector(cfg_)).first;
@@ -48,10 +50,13 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     const metric::MetricScore s = it->second.update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {
         ++counters_.rejected_non_finite;
+        lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value is not a finite number";
         return false;
     }
     if (s.verdict == metric::Verdict::RejectedOutOfOrder) {
         ++counters_.rejected_out_of_order;
+        lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
+                      " is not newer than the series' previous sample";
         return false;
     }
     if (!s.alert) return true;

@@ -26,6 +26,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "detect.metric"; }
     const MetricStageCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return lastReason_; }
     std::size_t seriesCount() const { return detectors_.size(); }
 
 private:
@@ -34,6 +35,7 @@ private:
     std::unordered_map<std::string, metric::MetricAnomalyDetector> detectors_;
     std::string key_;  // scratch for the lookup key
     MetricStageCounters counters_;
+    std::string lastReason_;
 };
 
 }  // namespace vigil
