@@ -100,6 +100,20 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("future.ndjson: rejected metric record at 2027-01-01T00:00:00.000Z is ")),
                  qPrintable(r.err));
     }
+
+    void overLongLinesAndFieldsAreMalformed() {
+        QList<QByteArray> lines = lines_.mid(0, 2000);
+        const QByteArray open = "{\"v\":1,\"kind\":\"log\",\"ts\":1767225600500,\"source\":\"agent-01\",\"level\":\"info\",\"msg\":\"";
+        lines.insert(1, open + QByteArray(2 << 20, 'x') + "\"}");    // line 2: a 2 MiB line
+        lines.insert(2, open + QByteArray(100'000, 'x') + "\"}");    // line 3: a 100 kB msg
+        auto r = vigilctl({"replay", write(QStringLiteral("long.ndjson"), lines)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(field(r.out, QStringLiteral("malformed")), 2);
+        QVERIFY2(r.err.contains(QStringLiteral("long.ndjson:2: line is 2097235 bytes, over the 1048576-byte limit")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("long.ndjson:3: field 'msg' is 100000 bytes, over the 65536-byte limit")),
+                 qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliBadRecords)
