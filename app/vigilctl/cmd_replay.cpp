@@ -105,6 +105,13 @@ int cmdReplay(const QStringList& args) {
                      reader.path().c_str(), static_cast<long long>(c.rejected - std::int64_t(c.rejectReasons.size())),
                      static_cast<long long>(c.rejectedTime));
 
+    if (c.evicted() > 0) {  // bounded state under many distinct targets: said, not silent
+        std::printf("bounded state: forgot %lld least recently seen keys (", static_cast<long long>(c.evicted()));
+        for (std::size_t i = 0; i < c.evictions.size(); ++i)
+            std::printf("%s%s %lld", i ? ", " : "", c.evictions[i].first.c_str(), static_cast<long long>(c.evictions[i].second));
+        std::printf(")\n");
+    }
+
     int rc = kOk;
     if (writer) {
         const auto ws = writer->stats();

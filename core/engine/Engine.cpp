@@ -9,7 +9,8 @@ Engine::Engine(const Clock& clock, EngineOptions opts)
       opts_(opts),
       queue_(opts.queueCapacity),
       gate_(opts.maxAheadMs, opts.resyncAfterRecords),
-      series_(opts.seriesCapacity) {
+      series_(opts.seriesCapacity, opts.seriesLimit),
+      fleet_(opts.agentLimit) {
     opts_.tickIntervalMs = std::max<TimestampMs>(opts_.tickIntervalMs, 1);
 }
 
@@ -178,6 +179,10 @@ void Engine::publish() {
     s->sequence = ++snapshotSeq_;
     s->engineTime = time_;
     s->counters = counters_;
+    for (const auto& stage : stages_)
+        if (const auto n = stage->evictions()) s->counters.evictions.emplace_back(stage->name(), std::int64_t(n));
+    if (const auto n = series_.evicted()) s->counters.evictions.emplace_back("series window", std::int64_t(n));
+    if (const auto n = fleet_.evicted()) s->counters.evictions.emplace_back("fleet", std::int64_t(n));
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();
     s->series = series_.tails();

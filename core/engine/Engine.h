@@ -27,6 +27,8 @@ namespace vigil {
 struct EngineOptions {
     std::size_t queueCapacity = 64;      // batches
     std::size_t seriesCapacity = 4096;   // points kept per series for charts
+    std::size_t seriesLimit = 10'000;    // series kept for charts (least recently updated forgotten)
+    std::size_t agentLimit = 10'000;     // agents kept for the fleet strip (least recently heard forgotten)
     std::size_t recentAnomalies = 500;   // kept for the snapshot
     TimestampMs tickIntervalMs = 1000;   // stages' tick() runs on these boundaries of record time
     // A record more than this far ahead of engine time is refused (counted, with a

@@ -36,6 +36,7 @@ public:
 
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }
+    std::uint64_t evictions() const override { return table_.evicted(); }
     std::size_t keys() const { return table_.size(); }
 
 private:
