@@ -175,6 +175,20 @@ int cmdReplay(const QStringList& args) {
                 static_cast<long long>(snap->counters.outputsPerKind[static_cast<int>(vigil::RecordKind::Anomaly)]),
                 snap->incidents.size());
     std::printf(" in %.2f s (%.0f records/s)\n", seconds, seconds > 0 ? double(st.records) / seconds : 0.0);
+    // Refused records are not silent: the first reasons, then how many more.
+    const auto& c = snap->counters;
+    for (const auto& why : c.rejectReasons) std::fprintf(stderr, "%s: rejected %s\n", reader.path().c_str(), why.c_str());
+    if (c.rejected > std::int64_t(c.rejectReasons.size()))
+        std::fprintf(stderr, "%s: %lld more rejected records not listed (%lld refused for their timestamp in all)\n",
+                     reader.path().c_str(), static_cast<long long>(c.rejected - std::int64_t(c.rejectReasons.size())),
+                     static_cast<long long>(c.rejectedTime));
+
+    if (c.evicted() > 0) {  // bounded state under many distinct targets: said, not silent
+        std::printf("bounded state: forgot %lld least recently seen keys (", static_cast<long long>(c.evicted()));
+        for (std::size_t i = 0; i < c.evictions.size(); ++i)
+            std::printf("%s%s %lld", i ? ", " : "", c.evictions[i].first.c_str(), static_cast<long long>(c.evictions[i].second));
+        std::printf(")\n");
+    }
 
     int rc = kOk;
     if (writer) {

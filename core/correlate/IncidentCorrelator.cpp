@@ -200,13 +200,18 @@ void IncidentCorrelator::onAnomaly(const Anomaly& a, std::vector<Record>& out) {
         inc->remedied = false;
     } else {
         if (incidents_.size() >= cfg_.maxActiveIncidents) {
-            // Hard cap: forget the resolved incident that ended first (an open one is never forgotten).
+            // Hard cap: forget the resolved incident that ended first; an open one is never
+            // forgotten, so with all of them open no new one opens.
             auto victim = incidents_.end();
             for (auto it = incidents_.begin(); it != incidents_.end(); ++it)
                 if (it->second.rec.state == IncidentState::Resolved &&
                     (victim == incidents_.end() || it->second.resolvedAt < victim->second.resolvedAt))
                     victim = it;
-            if (victim != incidents_.end()) incidents_.erase(victim);
+            if (victim == incidents_.end()) {  // all still open: bounded, counted
+                ++counters_.openRefused;
+                return;
+            }
+            incidents_.erase(victim);
         }
         char id[32];
         std::snprintf(id, sizeof id, "INC-%06llu", static_cast<unsigned long long>(++seq_));

@@ -59,6 +59,9 @@ struct CorrelatorConfig {
 struct CorrelatorCounters {
     std::int64_t anomalies = 0, attached = 0, opened = 0, reopened = 0, resolved = 0, mitigated = 0;
     std::int64_t pendingDropped = 0, emitted = 0, outOfOrder = 0;
+    // Incidents not opened because maxActiveIncidents were all still open (their
+    // anomalies stay pending): the cap holds however many targets fail at once.
+    std::int64_t openRefused = 0;
 };
 
 class IncidentCorrelator final : public Stage {
@@ -71,6 +74,12 @@ public:
     const Topology& topology() const { return topology_; }
     const CorrelatorCounters& counters() const { return counters_; }
     std::size_t activeIncidents() const { return incidents_.size(); }
+    // State dropped by the memory bounds: pending anomalies, change sources, topology
+    // links refused, incidents not opened at the cap.
+    std::uint64_t evictions() const override {
+        return static_cast<std::uint64_t>(counters_.pendingDropped + counters_.openRefused) + changes_.evicted() +
+               topology_.dropped();
+    }
 
 private:
     struct TargetInfo {

@@ -39,23 +39,27 @@ void RecentChanges::observe(const LogLine& line) {
     auto it = bySource_.find(line.source);
     if (it == bySource_.end()) {
         if (bySource_.size() >= maxSources_) {
-            // Forget the source whose newest change is oldest.
-            auto victim = bySource_.begin();
-            for (auto s = bySource_.begin(); s != bySource_.end(); ++s)
-                if (s->second.back().ts < victim->second.back().ts) victim = s;
-            bySource_.erase(victim);
+            // Forget the source that announced a change least recently: O(1), so a
+            // flood of distinct sources costs no more than a few.
+            bySource_.erase(bySource_.find(order_.back()));
+            order_.pop_back();
+            ++evicted_;
         }
-        it = bySource_.emplace(line.source, std::deque<Change>{}).first;
+        order_.push_front(line.source);
+        it = bySource_.emplace(line.source, Entry{{}, order_.begin()}).first;
+    } else if (it->second.pos != order_.begin()) {
+        order_.splice(order_.begin(), order_, it->second.pos);
     }
-    it->second.push_back({line.ts, line.source, line.message});
-    if (it->second.size() > perSource_) it->second.pop_front();
+    auto& changes = it->second.changes;
+    changes.push_back({line.ts, line.source, line.message});
+    if (changes.size() > perSource_) changes.pop_front();
 }
 
 const Change* RecentChanges::latest(std::string_view source, TimestampMs from, TimestampMs to) const {
     auto it = bySource_.find(source);
     if (it == bySource_.end()) return nullptr;
     const Change* best = nullptr;
-    for (const Change& c : it->second)
+    for (const Change& c : it->second.changes)
         if (c.ts >= from && c.ts <= to && (!best || c.ts >= best->ts)) best = &c;
     return best;
 }

@@ -6,7 +6,9 @@
 
 #include "record/Record.h"
 
+#include <cstdint>
 #include <deque>
+#include <list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -32,10 +34,17 @@ public:
     // The newest change of `source` in [from, to], if any.
     const Change* latest(std::string_view source, TimestampMs from, TimestampMs to) const;
     std::size_t sources() const { return bySource_.size(); }
+    std::uint64_t evicted() const { return evicted_; }  // sources forgotten to stay within maxSources
 
 private:
+    struct Entry {
+        std::deque<Change> changes;
+        std::list<std::string>::iterator pos;  // in order_
+    };
     std::size_t maxSources_, perSource_;
-    std::map<std::string, std::deque<Change>, std::less<>> bySource_;
+    std::map<std::string, Entry, std::less<>> bySource_;
+    std::list<std::string> order_;  // sources, the one that announced a change most recently first
+    std::uint64_t evicted_ = 0;
 };
 
 }  // namespace vigil

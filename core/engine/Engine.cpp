@@ -5,7 +5,14 @@
 namespace vigil {
 
 Engine::Engine(const Clock& clock, EngineOptions opts)
-    : clock_(clock), opts_(opts), queue_(opts.queueCapacity), series_(opts.seriesCapacity) {}
+    : clock_(clock),
+      opts_(opts),
+      queue_(opts.queueCapacity),
+      gate_(opts.maxAheadMs, opts.resyncAfterRecords),
+      series_(opts.seriesCapacity, opts.seriesLimit),
+      fleet_(opts.agentLimit) {
+    opts_.tickIntervalMs = std::max<TimestampMs>(opts_.tickIntervalMs, 1);
+}
 
 Engine::~Engine() { stop(); }
 
@@ -89,17 +96,34 @@ void Engine::runTicks(TimestampMs now) {
 void Engine::advanceTime(TimestampMs t) {
     // Ticks fall on fixed boundaries of record time, so the outputs do not depend
     // on how the input happened to be cut into batches.
-    if (t < nextTick_) return;
+    if (t < nextTick_ || t < 0) return;
     const TimestampMs boundary = t - t % opts_.tickIntervalMs;
     runTicks(boundary);
     nextTick_ = boundary + opts_.tickIntervalMs;
 }
 
+void Engine::noteRejected(std::string why) {
+    if (counters_.rejectReasons.size() < opts_.keptRejectReasons && !why.empty())
+        counters_.rejectReasons.push_back(std::move(why));
+}
+
 void Engine::processBatch(const std::vector<Record>& batch) {
     outputs_.clear();
+    // Live mode: the system clock bounds how far ahead a record may be, even before
+    // the first record. In replay the virtual clock stays behind the records.
+    const TimestampMs clockAtStart = clock_.now();
     for (const Record& in : batch) {
         ++counters_.inputsPerKind[in.index()];
         const TimestampMs ts = timestampOf(in);
+        const TimestampMs ref = std::max(time_, clockAtStart);
+        if (!gate_.admit(ts, ref, timeSet_ || clockAtStart > 0, kindOf(in), why_)) {
+            ++counters_.rejected;
+            ++counters_.rejectedTime;
+            noteRejected(std::move(why_));
+            continue;
+        }
+        counters_.timeResyncs = static_cast<std::int64_t>(gate_.resyncs());
+        timeSet_ = true;
         if (ts > time_) {
             time_ = ts;
             advanceTime(ts);
@@ -109,18 +133,30 @@ void Engine::processBatch(const std::vector<Record>& batch) {
 
         // Each stage sees the input and whatever earlier stages emitted for it.
         const std::size_t first = outputs_.size();
+        bool refused = false;
         for (auto& stage : stages_) {
             scratch_.clear();
-            if (!stage->process(in, scratch_)) ++counters_.rejected;
+            if (!stage->process(in, scratch_)) {
+                if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
+                    std::string why = stage->lastRejectReason();
+                    noteRejected(std::string(stage->name()) + ": " +
+                                 (why.empty() ? std::string(kindName(kindOf(in))) + " record at " + isoTime(ts) +
+                                                    " refused"
+                                              : why));
+                }
+                refused = true;
+            }
             for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
             for (auto& r : scratch_) outputs_.push_back(std::move(r));
         }
+        if (refused) ++counters_.rejected;  // once per input, however many stages refused it
     }
     // Live mode: an injected system clock keeps ticks going through quiet input.
     // In replay the clock is virtual and never ahead of the records.
     const TimestampMs clockNow = clock_.now();
-    if (clockNow > time_) {
+    if (clockNow > time_ && clockNow < kLatestTimestampMs) {
         time_ = clockNow;
+        timeSet_ = true;
         advanceTime(clockNow);
     }
 
@@ -143,6 +179,10 @@ void Engine::publish() {
     s->sequence = ++snapshotSeq_;
     s->engineTime = time_;
     s->counters = counters_;
+    for (const auto& stage : stages_)
+        if (const auto n = stage->evictions()) s->counters.evictions.emplace_back(stage->name(), std::int64_t(n));
+    if (const auto n = series_.evicted()) s->counters.evictions.emplace_back("series window", std::int64_t(n));
+    if (const auto n = fleet_.evicted()) s->counters.evictions.emplace_back("fleet", std::int64_t(n));
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();
     s->series = series_.tails();

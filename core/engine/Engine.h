@@ -8,6 +8,7 @@
 #include "engine/FleetState.h"
 #include "engine/SeriesWindow.h"
 #include "engine/Snapshot.h"
+#include "engine/TimeGate.h"
 #include "record/Clock.h"
 #include "record/Stage.h"
 
@@ -26,8 +27,17 @@ namespace vigil {
 struct EngineOptions {
     std::size_t queueCapacity = 64;      // batches
     std::size_t seriesCapacity = 4096;   // points kept per series for charts
+    std::size_t seriesLimit = 10'000;    // series kept for charts (least recently updated forgotten)
+    std::size_t agentLimit = 10'000;     // agents kept for the fleet strip (least recently heard forgotten)
     std::size_t recentAnomalies = 500;   // kept for the snapshot
     TimestampMs tickIntervalMs = 1000;   // stages' tick() runs on these boundaries of record time
+    // A record more than this far ahead of engine time is refused (counted, with a
+    // reason) and does not move engine time; see TimeGate.h and docs/reliability.md.
+    TimestampMs maxAheadMs = 15 * 60'000;
+    // ... unless this many consecutive records agree on the later time: then the
+    // stream itself moved on (a recording resumed after a pause) and engine time follows.
+    std::size_t resyncAfterRecords = 32;
+    std::size_t keptRejectReasons = 5;   // the first reasons, for the CLI and the UI
 };
 
 class Engine {
@@ -78,6 +88,7 @@ private:
     void run();
     void processBatch(const std::vector<Record>& batch);
     void advanceTime(TimestampMs t);
+    void noteRejected(std::string why);
     void runTicks(TimestampMs now);
     void publish();
 
@@ -93,7 +104,10 @@ private:
 
     // Engine-thread state.
     TimestampMs time_ = 0;
+    bool timeSet_ = false;  // by a record or the clock
     TimestampMs nextTick_ = 0;
+    TimeGate gate_;
+    std::string why_;  // scratch for the gate's reason
     EngineCounters counters_;
     SeriesWindow series_;
     FleetState fleet_;

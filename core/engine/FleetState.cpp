@@ -3,7 +3,19 @@
 namespace vigil {
 
 void FleetState::add(const TaskEvent& t) {
-    AgentStatus& a = agents_[t.agent];
+    auto it = agents_.find(t.agent);
+    if (it == agents_.end()) {
+        if (agents_.size() >= max_) {
+            agents_.erase(order_.back());
+            order_.pop_back();
+            ++evicted_;
+        }
+        order_.push_front(t.agent);
+        it = agents_.emplace(t.agent, Entry{AgentStatus{}, order_.begin()}).first;
+    } else if (it->second.pos != order_.begin()) {
+        order_.splice(order_.begin(), order_, it->second.pos);
+    }
+    AgentStatus& a = it->second.status;
     a.agent = t.agent;
     if (!t.workflow.empty()) a.workflow = t.workflow;
     if (!t.endpoint.empty()) a.endpoint = t.endpoint;
@@ -18,7 +30,7 @@ void FleetState::add(const TaskEvent& t) {
 std::vector<AgentStatus> FleetState::agents() const {
     std::vector<AgentStatus> out;
     out.reserve(agents_.size());
-    for (const auto& [_, a] : agents_) out.push_back(a);
+    for (const auto& [_, e] : agents_) out.push_back(e.status);
     return out;
 }
 

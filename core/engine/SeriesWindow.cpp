@@ -7,8 +7,19 @@ namespace vigil {
 
 void SeriesWindow::add(const MetricSample& m) {
     auto it = rings_.find(KeyView{m.series, m.target});
-    if (it == rings_.end())  // a new series: only now copy the names
+    if (it == rings_.end()) {  // a new series: only now copy the names
+        if (rings_.size() >= maxSeries_) {
+            const Key* victim = order_.back();
+            order_.pop_back();
+            rings_.erase(rings_.find(*victim));
+            ++evicted_;
+        }
         it = rings_.emplace(Key{m.series, m.target}, Ring{}).first;
+        order_.push_front(&it->first);
+        it->second.pos = order_.begin();
+    } else if (it->second.pos != order_.begin()) {
+        order_.splice(order_.begin(), order_, it->second.pos);
+    }
     Ring& r = it->second;
     if (r.pts.size() < cap_) {
         r.pts.push_back({m.ts, m.value});

@@ -1,10 +1,14 @@
 // Rolling per-series state for charts: the last `capacity` points of every
-// (series, target) pair, in ring buffers so memory is bounded however long it runs.
+// (series, target) pair, in ring buffers so memory is bounded however long it runs;
+// and at most `maxSeries` pairs, so it is bounded however many targets there are
+// (the pair updated least recently is forgotten first, counted).
 #pragma once
 
 #include "engine/Snapshot.h"
 
+#include <cstdint>
 #include <functional>
+#include <list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,18 +19,21 @@ namespace vigil {
 
 class SeriesWindow {
 public:
-    explicit SeriesWindow(std::size_t capacity = 4096) : cap_(capacity) {}
+    explicit SeriesWindow(std::size_t capacity = 4096, std::size_t maxSeries = 10'000)
+        : cap_(capacity ? capacity : 1), maxSeries_(maxSeries ? maxSeries : 1) {}
 
     void add(const MetricSample& m);
     std::vector<SeriesTail> tails() const;  // sorted by series, then target
     std::size_t seriesCount() const { return rings_.size(); }
+    std::uint64_t evicted() const { return evicted_; }
 
 private:
+    using Key = std::pair<std::string, std::string>;  // (series, target)
     struct Ring {
         std::vector<SeriesPoint> pts;
         std::size_t head = 0;  // next write position once full
+        std::list<const Key*>::iterator pos;  // in order_
     };
-    using Key = std::pair<std::string, std::string>;  // (series, target)
     using KeyView = std::pair<std::string_view, std::string_view>;
     // Hashed and transparent, so add() finds an existing series from a view of the
     // sample's strings: one hash per sample on the engine's hot path, no copies, no
@@ -46,8 +53,10 @@ private:
         template <class A, class B>
         bool operator()(const A& a, const B& b) const { return view(a) == view(b); }
     };
-    std::size_t cap_;
+    std::size_t cap_, maxSeries_;
     std::unordered_map<Key, Ring, KeyHash, KeyEqual> rings_;
+    std::list<const Key*> order_;  // keys of rings_ (stable node addresses), most recently updated first
+    std::uint64_t evicted_ = 0;
 };
 
 }  // namespace vigil

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil {
@@ -39,7 +40,20 @@ struct EngineCounters {
     std::array<std::int64_t, kRecordKindCount> inputsPerKind{};
     std::array<std::int64_t, kRecordKindCount> outputsPerKind{};
     std::int64_t batches = 0;
-    std::int64_t rejected = 0;  // inputs refused by a stage (NaN, out of order, ...), counted
+    // Inputs refused, each counted once however many stages refused it (NaN, out of
+    // order, ...), and those refused before any stage for their timestamp (a subset).
+    std::int64_t rejected = 0;
+    std::int64_t rejectedTime = 0;
+    std::int64_t timeResyncs = 0;       // runs of later records that moved engine time on
+    std::vector<std::string> rejectReasons;  // the first few, in input order
+    // Per-key state forgotten to stay bounded under many distinct targets, by holder
+    // (a stage's name, "series window", "fleet"), only those that forgot any.
+    std::vector<std::pair<std::string, std::int64_t>> evictions;
+    std::int64_t evicted() const {
+        std::int64_t n = 0;
+        for (const auto& [_, v] : evictions) n += v;
+        return n;
+    }
     std::int64_t inputs() const {
         std::int64_t n = 0;
         for (auto v : inputsPerKind) n += v;

@@ -57,10 +57,21 @@ struct NdjsonLine {
 std::size_t splitNdjsonLines(std::string_view text, bool final, std::int64_t& lineNo,
                              std::vector<NdjsonLine>& lines, std::size_t maxLines);
 
+// Size limits of one line and of its string fields (docs/telemetry.md, "Limits"). A
+// line or field over its limit makes the line malformed, with a reason naming the
+// field: one hostile record must not take gigabytes of memory downstream.
+struct DecodeLimits {
+    std::size_t maxLineBytes = 1 << 20;  // a whole line, without its '\n'
+    std::size_t maxTextBytes = 64 << 10; // free text: msg, explanation, narrative, params, detail, reason, error
+    std::size_t maxNameBytes = 1 << 10;  // every other string: ids, hashes, names, series, targets, states
+    std::size_t maxTargets = 256;        // entries of an incident's "targets"
+};
+
 // Decodes lines; holds a simdjson parser, so keep one per thread.
 class NdjsonDecoder {
 public:
     NdjsonDecoder();
+    explicit NdjsonDecoder(const DecodeLimits& limits);
     ~NdjsonDecoder();
     NdjsonDecoder(const NdjsonDecoder&) = delete;
     NdjsonDecoder& operator=(const NdjsonDecoder&) = delete;
@@ -77,6 +88,8 @@ public:
     // Results are exactly those of decode() line by line; it is faster because
     // whole chunks go through simdjson's parse_many (see NdjsonReader.cpp).
     void decodeLines(std::span<const NdjsonLine> lines, std::vector<Record>& out, DecodeStats& stats);
+
+    const DecodeLimits& limits() const;
 
 private:
     struct Impl;

@@ -34,8 +34,27 @@ constexpr std::size_t kMaxChunkLines = 4096;
 // than they save: such chunks go line by line.
 constexpr std::size_t kMinChunkLines = 16;
 
+bool isText(int id) {
+    return id == fMsg || id == fExplanation || id == fNarrative || id == fParams || id == fDetail ||
+           id == fReason || id == fError;
+}
+
+std::string tooLong(std::string_view what, std::size_t size, std::size_t limit) {
+    return std::string(what) + " is " + std::to_string(size) + " bytes, over the " + std::to_string(limit) +
+           "-byte limit";
+}
+
+// Byte limits of the string fields by id, from DecodeLimits.
+struct FieldCaps {
+    std::array<std::size_t, kStrCount> str{};
+    std::size_t name = 0, targets = 0;
+    explicit FieldCaps(const DecodeLimits& l) : name(l.maxNameBytes), targets(l.maxTargets) {
+        for (int id = 0; id < kStrCount; ++id) str[id] = isText(id) ? l.maxTextBytes : l.maxNameBytes;
+    }
+};
+
 // Walks one parsed line into st, then builds its record into out.
-bool decodeElement(dom::element doc, Staging& st, Record& out, std::string& error) {
+bool decodeElement(dom::element doc, Staging& st, const FieldCaps& caps, Record& out, std::string& error) {
     st.reset();
     auto fail = [&](std::string why) {
         error = std::move(why);
@@ -53,6 +72,7 @@ bool decodeElement(dom::element doc, Staging& st, Record& out, std::string& erro
         if (id < kStrCount) {
             std::string_view s;
             if (val.get_string().get(s)) return typeError(key, "a string");
+            if (s.size() > caps.str[id]) return fail(tooLong("field '" + std::string(key) + "'", s.size(), caps.str[id]));
             st.setStr(id, s);
         } else if (id < kNumEnd) {
             double d;
@@ -68,13 +88,18 @@ bool decodeElement(dom::element doc, Staging& st, Record& out, std::string& erro
             st.setInt(id, n);
         } else if (id == fKind) {
             if (val.get_string().get(st.kind)) return typeError(key, "a string");
+            if (st.kind.size() > caps.name) return fail(tooLong("field 'kind'", st.kind.size(), caps.name));
             st.hasKind = true;
         } else if (id == fTargets) {
             dom::array arr;
             if (val.get_array().get(arr)) return typeError(key, "an array of strings");
+            if (arr.size() > caps.targets)
+                return fail("field 'targets' has " + std::to_string(arr.size()) + " entries, over the limit of " +
+                            std::to_string(caps.targets));
             for (auto el : arr) {
                 std::string_view s;
                 if (el.get_string().get(s)) return typeError(key, "an array of strings");
+                if (s.size() > caps.name) return fail(tooLong("an entry of field 'targets'", s.size(), caps.name));
                 st.targets.emplace_back(s);
             }
         } else if (id == fCritical || id == fSuccess) {
@@ -97,6 +122,8 @@ bool decodeElement(dom::element doc, Staging& st, Record& out, std::string& erro
 static_assert(kJsonPadding >= SIMDJSON_PADDING);
 
 struct NdjsonDecoder::Impl {
+    DecodeLimits limits;
+    FieldCaps caps;
     dom::parser parser;
     Staging st;
     std::string scratch;       // for decodeCopy
@@ -105,7 +132,7 @@ struct NdjsonDecoder::Impl {
 
     // Single-threaded by design: without this, parse_many may start simdjson's
     // stage-1 worker thread on input longer than one batch.
-    Impl() {
+    explicit Impl(const DecodeLimits& l) : limits(l), caps(l) {
 #ifdef SIMDJSON_THREADS_ENABLED
         parser.threaded = false;
 #endif
@@ -113,12 +140,16 @@ struct NdjsonDecoder::Impl {
 
     // The reference path: one parse per line.
     bool decodeLine(std::string_view line, Record& out, std::string& why) {
+        if (line.size() > limits.maxLineBytes) {
+            why = tooLong("line", line.size(), limits.maxLineBytes);
+            return false;
+        }
         dom::element doc;
         if (auto e = parser.parse(reinterpret_cast<const std::uint8_t*>(line.data()), line.size(), false).get(doc); e) {
             why = std::string("invalid JSON: ") + error_message(e);
             return false;
         }
-        return decodeElement(doc, st, out, why);
+        return decodeElement(doc, st, caps, out, why);
     }
 
     void decodeOne(const NdjsonLine& l, std::vector<Record>& out, DecodeStats& stats) {
@@ -162,7 +193,7 @@ struct NdjsonDecoder::Impl {
                         }
                     }
                     Record& r = out.emplace_back();
-                    pendingOk = decodeElement(doc, st, r, error);
+                    pendingOk = decodeElement(doc, st, caps, r, error);
                     if (!pendingOk) out.pop_back();
                     ++i;
                 }
@@ -177,7 +208,9 @@ struct NdjsonDecoder::Impl {
     }
 };
 
-NdjsonDecoder::NdjsonDecoder() : impl_(new Impl) {}
+NdjsonDecoder::NdjsonDecoder() : impl_(new Impl(DecodeLimits{})) {}
+NdjsonDecoder::NdjsonDecoder(const DecodeLimits& limits) : impl_(new Impl(limits)) {}
+const DecodeLimits& NdjsonDecoder::limits() const { return impl_->limits; }
 NdjsonDecoder::~NdjsonDecoder() { delete impl_; }
 
 bool NdjsonDecoder::decode(std::string_view line, Record& out, std::string& error) {
@@ -198,8 +231,12 @@ void NdjsonDecoder::decodeLines(std::span<const NdjsonLine> lines, std::vector<R
         const char* begin = lines[i].text.data();
         const std::size_t last = std::min(lines.size(), i + im.chunkLines);
         std::size_t j = i + 1;
-        while (j < last && static_cast<std::size_t>(lines[j].text.data() + lines[j].text.size() - begin) <= kChunkBytes)
-            ++j;
+        // A line over the length limit goes alone through decodeOne(), which says so.
+        const std::size_t maxLine = im.limits.maxLineBytes;
+        if (lines[i].text.size() <= maxLine)
+            while (j < last && lines[j].text.size() <= maxLine &&
+                   static_cast<std::size_t>(lines[j].text.data() + lines[j].text.size() - begin) <= kChunkBytes)
+                ++j;
         const auto chunk = lines.subspan(i, j - i);
         std::size_t done = chunk.size();
         if (chunk.size() < kMinChunkLines)

@@ -4,6 +4,8 @@
 
 #include "record/Record.h"
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 namespace vigil {
@@ -19,6 +21,12 @@ public:
     // to resolve incidents). Default: nothing.
     virtual void tick(TimestampMs now, std::vector<Record>& out) {}
     virtual const char* name() const = 0;
+    // Why the last refused input was refused ("" when the stage keeps no reason);
+    // the engine asks only for the first few refusals, to show them to the user.
+    virtual std::string lastRejectReason() const { return {}; }
+    // Per-key state forgotten so far to keep memory bounded (least recently used keys
+    // when more distinct targets pass by than the stage keeps); reported, never silent.
+    virtual std::uint64_t evictions() const { return 0; }
 };
 
 }  // namespace vigil

@@ -80,9 +80,36 @@ bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) 
                          ") before the end of the gzip stream";
             return false;
         }
+        if (end_ - pos_ > decoder_.limits().maxLineBytes) {
+            // No end in sight and already over the limit: count it now, then drop its
+            // bytes as they come (a 1 GB line must not be buffered whole).
+            ++lineNo_;
+            ++stats_.lines;
+            stats_.addError(lineNo_, "line is over the " + std::to_string(decoder_.limits().maxLineBytes) +
+                                         "-byte limit, skipped");
+            skipping_ = true;
+            skipLongLine();
+            continue;
+        }
         fill();
     }
     return true;
+}
+
+void LogFileReader::skipLongLine() {
+    while (skipping_) {
+        const void* nl = std::memchr(buf_.data() + pos_, '\n', end_ - pos_);
+        if (nl) {
+            pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+            skipping_ = false;
+            return;
+        }
+        pos_ = end_ = 0;  // drop what was read of it
+        if (eof_ || !fill()) {
+            skipping_ = false;  // the line ended with the file
+            return;
+        }
+    }
 }
 
 }  // namespace vigil

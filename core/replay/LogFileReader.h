@@ -13,6 +13,9 @@ namespace vigil {
 class LogFileReader {
 public:
     LogFileReader() = default;
+    // Lines over limits.maxLineBytes are counted as malformed and skipped without
+    // being held whole: the reader keeps at most about that much plus one read.
+    explicit LogFileReader(const DecodeLimits& limits) : decoder_(limits) {}
     ~LogFileReader();
     LogFileReader(const LogFileReader&) = delete;
     LogFileReader& operator=(const LogFileReader&) = delete;
@@ -29,15 +32,18 @@ public:
     const std::string& error() const { return error_; }
     const std::string& path() const { return path_; }
     std::int64_t bytesRead() const { return bytes_; }
+    std::size_t bufferBytes() const { return buf_.size(); }  // what it holds at most, for tests
 
 private:
     bool fill();
+    void skipLongLine();
     void* gz_ = nullptr;  // gzFile
     std::string path_;
     std::string error_;
     std::string buf_;        // unconsumed bytes [pos_, end_) + simdjson padding room
     std::size_t pos_ = 0, end_ = 0;
     bool eof_ = false;
+    bool skipping_ = false;  // inside a line over the length limit: discard up to its '\n'
     bool truncated_ = false;  // a gzip stream that stopped before its end
     std::int64_t lineNo_ = 0;
     std::int64_t bytes_ = 0;

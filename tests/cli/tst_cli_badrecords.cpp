@@ -79,6 +79,41 @@ private slots:
         const qint64 rejected = field(r.out, QStringLiteral("rejected"));
         QVERIFY2(rejected >= 0 && rejected <= dup.size() - lines_.size(), qPrintable(r.out));
     }
+
+    void farFutureTimestampsAreRefusedWithAReason() {
+        auto clean = vigilctl({"replay", log_});
+        QVERIFY2(clean.code == 0, qPrintable(clean.err));
+        QList<QByteArray> lines = lines_;
+        const qsizetype at = lines.size() / 3;
+        const QByteArray m = R"({"v":1,"kind":"metric","series":"rpc.latency_ms","target":"rpc:eth-main-a","value":53,"ts":)";
+        lines.insert(at, m + "4102444800000}");              // 2100-01-01
+        lines.insert(at + 500, m + "9223372036854775807}");  // INT64_MAX
+        lines.insert(at + 900, m + "1798761600000}");        // 2027-01-01, a year ahead
+        lines.insert(at + 1200, m + "-9223372036854775808}");
+        auto r = vigilctl({"replay", write(QStringLiteral("future.ndjson"), lines)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(field(r.out, QStringLiteral("rejected")), 4);
+        // Detection on the rest is untouched (before: 7 098 later records refused).
+        QCOMPARE(field(r.out, QStringLiteral("anomalies")), field(clean.out, QStringLiteral("anomalies")));
+        QVERIFY2(r.err.contains(QStringLiteral("future.ndjson: rejected metric record with ts 4102444800000: outside")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("future.ndjson: rejected metric record at 2027-01-01T00:00:00.000Z is ")),
+                 qPrintable(r.err));
+    }
+
+    void overLongLinesAndFieldsAreMalformed() {
+        QList<QByteArray> lines = lines_.mid(0, 2000);
+        const QByteArray open = "{\"v\":1,\"kind\":\"log\",\"ts\":1767225600500,\"source\":\"agent-01\",\"level\":\"info\",\"msg\":\"";
+        lines.insert(1, open + QByteArray(2 << 20, 'x') + "\"}");    // line 2: a 2 MiB line
+        lines.insert(2, open + QByteArray(100'000, 'x') + "\"}");    // line 3: a 100 kB msg
+        auto r = vigilctl({"replay", write(QStringLiteral("long.ndjson"), lines)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(field(r.out, QStringLiteral("malformed")), 2);
+        QVERIFY2(r.err.contains(QStringLiteral("long.ndjson:2: line is 2097235 bytes, over the 1048576-byte limit")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("long.ndjson:3: field 'msg' is 100000 bytes, over the 65536-byte limit")),
+                 qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliBadRecords)

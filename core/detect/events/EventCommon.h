@@ -6,6 +6,7 @@
 #include "record/Record.h"
 
 #include <cstdint>
+#include <list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,19 +59,22 @@ std::string formatDuration(TimestampMs ms);  // "4m12s", "850ms", "2h03m"
 std::string formatNumber(double v, int precision = 3);  // trims trailing zeros
 std::string formatPercent(double ratio);                // 0.1234 -> "12.3%"
 
-// Per-key state with a hard cap: when full, the key seen least recently is
-// evicted (counted), so a flood of distinct keys cannot grow memory.
+// Per-key state with a hard cap: when full, the key used least recently is evicted
+// (counted), so a flood of distinct keys cannot grow memory. Eviction is O(1) (a
+// recency list), so a million distinct keys cost what a thousand do.
 template <class State>
 class KeyedTable {
 public:
     explicit KeyedTable(std::size_t cap) : cap_(cap ? cap : 1) {}
-    State& at(const std::string& key, TimestampMs seen) {
+    State& at(const std::string& key, TimestampMs /*seen*/) {
         auto it = map_.find(key);
         if (it == map_.end()) {
-            if (map_.size() >= cap_) evictOldest();
-            it = map_.emplace(key, Entry{}).first;
+            if (map_.size() >= cap_) evictLeastRecent();
+            order_.push_front(key);
+            it = map_.emplace(key, Entry{State{}, order_.begin()}).first;
+        } else if (it->second.pos != order_.begin()) {
+            order_.splice(order_.begin(), order_, it->second.pos);
         }
-        it->second.lastSeen = seen;
         return it->second.state;
     }
     State* find(const std::string& key) {
@@ -91,20 +95,15 @@ public:
 private:
     struct Entry {
         State state{};
-        TimestampMs lastSeen = 0;
+        std::list<std::string>::iterator pos;  // in order_
     };
-    void evictOldest() {
-        auto victim = map_.begin();
-        for (auto it = map_.begin(); it != map_.end(); ++it)
-            if (it->second.lastSeen < victim->second.lastSeen ||
-                (it->second.lastSeen == victim->second.lastSeen && it->first < victim->first))
-                victim = it;
-        if (victim != map_.end()) {
-            map_.erase(victim);
-            ++evicted_;
-        }
+    void evictLeastRecent() {
+        map_.erase(order_.back());
+        order_.pop_back();
+        ++evicted_;
     }
     std::size_t cap_;
+    std::list<std::string> order_;  // most recently used first
     std::unordered_map<std::string, Entry> map_;
     std::uint64_t evicted_ = 0;
 };

@@ -35,6 +35,8 @@ public:
     const char* name() const override { return "event.failure_ratio"; }
 
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
+    std::uint64_t evictions() const override { return table_.evicted(); }
     std::size_t keys() const { return table_.size(); }
 
 private:

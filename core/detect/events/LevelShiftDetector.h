@@ -37,6 +37,8 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.level_shift"; }
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
+    std::uint64_t evictions() const override { return table_.evicted(); }
 
 private:
     struct KeyState {

@@ -46,6 +46,9 @@ public:
     const char* name() const override { return "event.tx_delay"; }
 
     const RejectCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return counters_.lastReason; }
+    // Chains forgotten, and pending transactions dropped by the pending cap or age.
+    std::uint64_t evictions() const override { return chains_.evicted() + abandoned_; }
     std::size_t pending() const { return pending_.size(); }
     std::uint64_t abandoned() const { return abandoned_; }
     // Submissions that superseded a pending one of the same sender, chain and nonce.

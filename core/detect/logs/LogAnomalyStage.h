@@ -39,6 +39,7 @@ public:
 
     const logs::LogTemplateMiner& miner() const { return miner_; }
     std::uint64_t linesSeen() const { return lines_; }
+    std::uint64_t evictions() const override { return miner_.evictions(); }  // templates forgotten
 
     // P(X >= k) for X ~ Poisson(lambda); exposed for tests.
     static double poissonUpperTail(double lambda, std::int64_t k);

@@ -26,7 +26,7 @@ std::string anomalyId(const MetricSample& m, std::int64_t sequence) {
 }  // namespace
 
 MetricDetectionStage::MetricDetectionStage(const metric::DetectorConfig& cfg, std::size_t max_series)
-    : cfg_(cfg), max_series_(max_series) {}
+    : cfg_(cfg), max_series_(max_series ? max_series : 1) {}
 
 bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
@@ -40,18 +40,25 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     auto it = detectors_.find(key_);
     if (it == detectors_.end()) {
         if (detectors_.size() >= max_series_) {
-            ++counters_.rejected_series_limit;
-            return false;
+            detectors_.erase(order_.back());
+            order_.pop_back();
+            ++counters_.evicted;
         }
-        it = detectors_.emplace(key_, metric::MetricAnomalyDetector(cfg_)).first;
+        order_.push_front(key_);
+        it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), order_.begin()}).first;
+    } else if (it->second.pos != order_.begin()) {
+        order_.splice(order_.begin(), order_, it->second.pos);
     }
-    const metric::MetricScore s = it->second.update(m->ts, m->value);
+    const metric::MetricScore s = it->second.detector.update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {
         ++counters_.rejected_non_finite;
+        lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value is not a finite number";
         return false;
     }
     if (s.verdict == metric::Verdict::RejectedOutOfOrder) {
         ++counters_.rejected_out_of_order;
+        lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
+                      " is not newer than the series' previous sample";
         return false;
     }
     if (!s.alert) return true;

@@ -7,33 +7,44 @@
 #include "record/Stage.h"
 
 #include <cstdint>
+#include <list>
 #include <string>
 #include <unordered_map>
 
 namespace vigil {
 
 struct MetricStageCounters {
-    std::int64_t samples = 0, rejected_non_finite = 0, rejected_out_of_order = 0, rejected_series_limit = 0,
-                 anomalies = 0;
+    std::int64_t samples = 0, rejected_non_finite = 0, rejected_out_of_order = 0, anomalies = 0;
+    std::int64_t evicted = 0;  // series forgotten (least recently updated) to stay within max_series
 };
 
 class MetricDetectionStage : public Stage {
 public:
-    // `max_series` bounds memory: samples of further new (series, target) pairs are refused.
-    explicit MetricDetectionStage(const metric::DetectorConfig& cfg = {}, std::size_t max_series = 100000);
-    // Non-metric records are ignored (true). Non-finite values, timestamps going
-    // backwards within a series, and series past the limit return false.
+    // `max_series` bounds memory (a detector is a few kB): a new (series, target) pair
+    // beyond it replaces the pair updated least recently, which starts afresh if it
+    // comes back. O(1) per sample however many pairs pass by.
+    explicit MetricDetectionStage(const metric::DetectorConfig& cfg = {}, std::size_t max_series = 20'000);
+    // Non-metric records are ignored (true). Non-finite values and timestamps going
+    // backwards within a series return false.
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "detect.metric"; }
     const MetricStageCounters& counters() const { return counters_; }
+    std::string lastRejectReason() const override { return lastReason_; }
     std::size_t seriesCount() const { return detectors_.size(); }
+    std::uint64_t evictions() const override { return static_cast<std::uint64_t>(counters_.evicted); }
 
 private:
     metric::DetectorConfig cfg_;
     std::size_t max_series_;
-    std::unordered_map<std::string, metric::MetricAnomalyDetector> detectors_;
+    struct Entry {
+        metric::MetricAnomalyDetector detector;
+        std::list<std::string>::iterator pos;  // in order_
+    };
+    std::unordered_map<std::string, Entry> detectors_;
+    std::list<std::string> order_;  // keys, most recently updated first
     std::string key_;  // scratch for the lookup key
     MetricStageCounters counters_;
+    std::string lastReason_;
 };
 
 }  // namespace vigil
