@@ -4,6 +4,8 @@
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
         const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
         vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
-            locked ? vigil::store::StoreWriter::open(path.toStdString())
+            locked ? vigil::audit::openAuditedWriter(path.toStdString())
                    : vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>>(
                          vigil::store::Status::failure(locked.error()));
         if (locked) lock = std::move(locked.value());
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
             rows.insert(rows.end(), out.begin(), out.end());
             store->append(std::move(rows));
         });
+        engine.addSink(vigil::audit::auditSink(*store));
     }
     engine.start();
 

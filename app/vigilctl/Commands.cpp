@@ -19,6 +19,9 @@ const Command* commands() {
         {"nab-score", "score NAB results with the benchmark's rules, all three profiles", cmdNabScore},
         {"logparse", "assign a log template id to every line of a message file", cmdLogparse},
         {"logbench", "grouping accuracy of the log miner on Loghub samples", cmdLogbench},
+        {"policy", "check a remediation policy file (policy check FILE)", cmdPolicy},
+        {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
+        {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -8,6 +8,8 @@
 #include "vigilctl/Commands.h"
 #include "vigilctl/ReplayReport.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "engine/Pipeline.h"
 #include "replay/FileFingerprint.h"
 #include "replay/LogFileReader.h"
@@ -91,7 +93,7 @@ int cmdReplay(const QStringList& args) {
         if (!vigil::fingerprintFile(reader.path(), fingerprint, why)) return usageError(QString::fromStdString(why));
         vigil::store::StoreWriterOptions wopts;
         wopts.singleTransaction = true;
-        auto opened = vigil::store::StoreWriter::open(db, wopts);
+        auto opened = vigil::audit::openAuditedWriter(db, {}, wopts);
         if (!opened) return usageError(QString::fromStdString(opened.error()));
         writer = std::move(opened.value());
         if (why = alreadyImported(db, reader.path(), fingerprint.sha256); !why.empty())
@@ -114,6 +116,7 @@ int cmdReplay(const QStringList& args) {
             if (!out.empty()) writer->append(out);
         }
     });
+    if (writer) engine.addSink(vigil::audit::auditSink(*writer));
     engine.start();
     const auto wall0 = std::chrono::steady_clock::now();
     vigil::TimestampMs firstTs = -1;

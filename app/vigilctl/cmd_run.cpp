@@ -4,6 +4,8 @@
 // and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
 #include "vigilctl/Commands.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -70,7 +72,7 @@ int cmdRun(const QStringList& args) {
     const QString dbPath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
     auto lock = vigil::store::EngineLock::acquire(dbPath.toStdString());  // one engine per database
     if (!lock) return usageError(QString::fromStdString(lock.error()));
-    auto store = vigil::store::StoreWriter::open(dbPath.toStdString());
+    auto store = vigil::audit::openAuditedWriter(dbPath.toStdString());
     if (!store) return usageError(QString::fromStdString(store.error()));
 
     // Like the console: in real time the system clock drives the engine; faster,
@@ -85,6 +87,7 @@ int cmdRun(const QStringList& args) {
         writer->append(in);
         if (!out.empty()) writer->append(out);
     });
+    engine.addSink(vigil::audit::auditSink(*writer));
     engine.start();
     const vigil::TimestampMs simStart = systemClock.now();
     vigil::DemoFeed feed(spec, seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },

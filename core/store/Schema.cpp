@@ -155,10 +155,68 @@ CREATE TABLE imports(
 );
 )sql";
 
+// Version 4: approval requests with their evidence (issue #9). One row per
+// request; its decisions stay rows of `approvals` (requested, approved,
+// rejected, expired; reason = the person's comment). content is the canonical
+// JSON of exactly what would be sent and content_sha256 its hash: an approval
+// is valid only for that content. Amounts are decimal wei text (exact).
+constexpr const char* kV4 = R"sql(
+CREATE TABLE approval_requests(
+  id               TEXT PRIMARY KEY,
+  action_id        TEXT NOT NULL,
+  action_kind      TEXT NOT NULL,
+  target           TEXT NOT NULL,
+  incident_id      TEXT NOT NULL,
+  narrative        TEXT NOT NULL,
+  metric_window    TEXT NOT NULL,
+  content          TEXT NOT NULL,
+  content_sha256   TEXT NOT NULL,
+  rule             TEXT NOT NULL,
+  requester        TEXT NOT NULL,
+  value_wei        TEXT NOT NULL,
+  approvers_needed INTEGER NOT NULL CHECK(approvers_needed IN (1, 2)),
+  created          INTEGER NOT NULL,
+  expires          INTEGER NOT NULL,
+  state            TEXT NOT NULL CHECK(state IN ('pending', 'approved', 'rejected', 'expired', 'executed')),
+  updated          INTEGER NOT NULL
+);
+CREATE INDEX approval_requests_by_state ON approval_requests(state, expires);
+CREATE INDEX approvals_by_id ON approvals(id, seq);
+)sql";
+
+// Version 5: the saga journal (core/remedy/SagaJournal): multi-step workflows
+// recorded step by step, each step with its compensation, so a workflow failing
+// part-way is undone in reverse order, also after a restart. States are wire
+// names, as everywhere in the schema.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE sagas(
+  id      TEXT PRIMARY KEY,
+  kind    TEXT NOT NULL,
+  state   TEXT NOT NULL CHECK(state IN ('running', 'compensating', 'completed', 'compensated', 'stuck')),
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  error   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE saga_steps(
+  saga_id      TEXT NOT NULL REFERENCES sagas(id),
+  pos          INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  params       TEXT NOT NULL,
+  compensation TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK(state IN ('pending', 'started', 'done', 'failed', 'compensating', 'compensated')),
+  updated      INTEGER NOT NULL,
+  detail       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(saga_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX sagas_by_state ON sagas(state);
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
     {3, "imports: one row per imported log file", kV3},
+    {4, "approval requests with evidence", kV4},
+    {5, "saga journal: sagas, saga_steps", kV5},
 }};
 
 }  // namespace
