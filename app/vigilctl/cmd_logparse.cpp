@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ int cmdLogparse(const QStringList& args) {
         return usageError(QStringLiteral("logparse: --in FILE and --out FILE.csv are required"));
     const std::string inPath = p.value(QStringLiteral("in")).toStdString();
     const std::string outPath = p.value(QStringLiteral("out")).toStdString();
+    // Writing the output truncates it: refuse when it is the input under any
+    // name (the same path, a symlink, a hard link, "dir/../file").
+    std::error_code ec;
+    if (std::filesystem::equivalent(inPath, outPath, ec))
+        return usageError(QString::fromStdString("logparse: --out " + outPath + " is the input file " + inPath +
+                                                 "; writing it would destroy the input"));
 
     std::ifstream in(inPath, std::ios::binary);
     if (!in) return usageError(QString::fromStdString("logparse: " + inPath + ":0: cannot open"));

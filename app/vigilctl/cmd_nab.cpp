@@ -2,9 +2,10 @@
 //   Runs the metric detector (one fresh detector per file, one configuration for
 //   all) over every data CSV under DIR and writes <out>/<category>/vigil_<name>.csv
 //   with timestamp,value,anomaly_score, one row per input row.
-// vigilctl nab-score --results DIR --windows combined_windows.json [--json OUT]
+// vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT]
 //   Scores such results with NAB's rules (core/detect/nab/NabScorer.h) and prints
-//   the normalised score of each profile.
+//   the normalised score of each profile. Each results file must hold every row
+//   of its data file (--data, default: the data folder beside the windows file).
 #include "vigilctl/Commands.h"
 
 #include "detect/nab/NabRun.h"
@@ -114,12 +115,17 @@ int cmdNabScore(const QStringList& args) {
     p.setApplicationDescription(QStringLiteral("Score NAB results files with the benchmark's rules."));
     p.addOption({QStringLiteral("results"), QStringLiteral("folder of <category>/<detector>_<name>.csv"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json"), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("data"), QStringLiteral("NAB data folder the results were made from (default: data/ beside the windows file)"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("json"), QStringLiteral("also write the scores as JSON"), QStringLiteral("OUT")});
     int exit = kOk;
     if (!parseOrHelp(p, args, exit)) return exit;
     if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
         return usageError(QStringLiteral("nab-score: --results DIR and --windows FILE are required"));
     const std::string results = p.value(QStringLiteral("results")).toStdString();
+    const std::string data = p.isSet(QStringLiteral("data"))
+                                 ? p.value(QStringLiteral("data")).toStdString()
+                                 : (std::filesystem::path(p.value(QStringLiteral("windows")).toStdString()).parent_path() /
+                                    "data").string();
     std::map<std::string, std::vector<vigil::nab::Window>> windows;
     std::string fatal;
     if (!vigil::nab::readWindows(p.value(QStringLiteral("windows")).toStdString(), windows, fatal))
@@ -131,9 +137,17 @@ int cmdNabScore(const QStringList& args) {
         const std::string path = findResult(results, key);
         if (path.empty())
             return usageError(QString::fromStdString("nab-score: no single results file for " + key + " under " + results));
-        vigil::nab::NabTable table;
+        vigil::nab::NabTable table, rows;
         if (!vigil::nab::readNabCsv(path, true, table, problems, fatal))
             return usageError(QString::fromStdString("nab-score: " + fatal));
+        // A results file cut short scores lower instead of failing: check it against its data.
+        const std::string dataPath = (std::filesystem::path(data) / key).string();
+        std::vector<vigil::nab::CsvProblem> ignored;  // the data file's own bad rows are nab's business
+        if (!vigil::nab::readNabCsv(dataPath, false, rows, ignored, fatal))
+            return usageError(QString::fromStdString("nab-score: cannot check " + path + " is complete: " + fatal +
+                                                     " (pass --data DIR)"));
+        if (const std::string why = vigil::nab::missingRows(rows, dataPath, table, path); !why.empty())
+            return usageError(QString::fromStdString("nab-score: " + why));
         files.push_back({key, table.ts_ms, table.score, wins});
     }
     if (reportProblems(problems)) return kUsage;

@@ -20,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -29,6 +30,7 @@
 namespace vigilctl {
 namespace {
 constexpr std::size_t kErrorsListed = 20;
+constexpr double kMinSpeed = 0.01, kMaxSpeed = 1e6;  // multiples of recorded time
 
 std::atomic<int> g_signal{0};
 void onSignal(int sig) { g_signal = sig; }
@@ -68,7 +70,12 @@ int cmdReplay(const QStringList& args) {
     if (p.value(QStringLiteral("speed")) != QLatin1String("max")) {
         bool ok = false;
         speed = p.value(QStringLiteral("speed")).toDouble(&ok);
-        if (!ok || speed <= 0) return usageError(QStringLiteral("replay: --speed must be 'max' or a positive number"));
+        // Written so NaN fails too; below the floor a replay would sleep for ages.
+        if (!ok || !(speed >= kMinSpeed && speed <= kMaxSpeed))
+            return usageError(QStringLiteral("replay: --speed '%1' must be 'max' or a number from %2 to %3")
+                                  .arg(p.value(QStringLiteral("speed")))
+                                  .arg(kMinSpeed)
+                                  .arg(kMaxSpeed));
     }
 
     vigil::LogFileReader reader;
@@ -120,7 +127,11 @@ int cmdReplay(const QStringList& args) {
         if (speed > 0 && !batch.empty()) {  // pace by recorded time
             const vigil::TimestampMs ts = vigil::timestampOf(batch.front());
             if (firstTs < 0) firstTs = ts;
-            std::this_thread::sleep_until(wall0 + std::chrono::duration<double, std::milli>(double(ts - firstTs) / speed));
+            const auto due = wall0 + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                         std::chrono::duration<double, std::milli>(double(ts - firstTs) / speed));
+            while (!g_signal && std::chrono::steady_clock::now() < due)  // a signal is served within 100 ms
+                std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                    due - std::chrono::steady_clock::now(), std::chrono::milliseconds(100)));
         }
         engine.submit(std::move(batch));
         if (!more || g_signal) break;

@@ -47,10 +47,13 @@ std::string describeHolder(int fd) {
 
 Result<EngineLock> EngineLock::acquire(const std::string& dbPath) {
     EngineLock lock;
-    lock.lockPath_ = dbPath + ".lock";
     const std::filesystem::path parent = std::filesystem::path(dbPath).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    // Beside the real file: a symlink or another spelling of the path must
+    // find the same lock.
+    const std::filesystem::path real = std::filesystem::weakly_canonical(dbPath, ec);
+    lock.lockPath_ = (ec || real.empty() ? dbPath : real.string()) + ".lock";
     lock.fd_ = ::open(lock.lockPath_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock.fd_ < 0)
         return Status::failure(dbPath + ": cannot create the engine lock " + lock.lockPath_ + ": " + std::strerror(errno));

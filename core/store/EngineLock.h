@@ -15,7 +15,8 @@ namespace vigil::store {
 
 class EngineLock {
 public:
-    // Locks "<dbPath>.lock" (created if missing). Fails, without waiting, with
+    // Locks "<dbPath>.lock" beside the real file (symlinks resolved; created if
+    // missing). Fails, without waiting, with
     // "<dbPath>: another engine is recording into this database: pid N (command)".
     static Result<EngineLock> acquire(const std::string& dbPath);
 

@@ -16,10 +16,14 @@ class TestCliReplay : public QObject {
         int code;
         QString out, err;
     };
-    static Run vigilctl(const QStringList& args) {
+    static Run vigilctl(const QStringList& args, int timeoutMs = 240000) {
         QProcess p;
         p.start(QString::fromLocal8Bit(qgetenv("VIGILCTL")), args);
-        if (!p.waitForFinished(240000)) return {-1, {}, QStringLiteral("timeout")};
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            p.waitForFinished();
+            return {-1, {}, QStringLiteral("timeout")};
+        }
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
@@ -93,6 +97,11 @@ private slots:
         QCOMPARE(vigilctl({"replay", dir_.filePath(QStringLiteral("missing.ndjson"))}).code, 2);
         QCOMPARE(vigilctl({"replay"}).code, 2);
         QCOMPARE(vigilctl({"replay", log_, "--speed", "fast"}).code, 2);
+        for (const char* bad : {"nan", "inf", "1e-18", "0", "-2", "1e7"}) {  // NaN slept for ever
+            const auto r = vigilctl({"replay", log_, "--speed", bad}, 30000);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("--speed '%1'").arg(QLatin1String(bad))), qPrintable(r.err));
+        }
         QCOMPARE(vigilctl({"no-such-command"}).code, 2);
         auto v = vigilctl({"--version"});
         QCOMPARE(v.code, 0);

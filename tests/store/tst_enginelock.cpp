@@ -4,6 +4,7 @@
 #include "store/EngineLock.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -34,6 +35,20 @@ private slots:
         first->release();
         auto third = EngineLock::acquire(db);
         QVERIFY2(third.ok(), third.error().c_str());
+    }
+
+    void aSymlinkOrAnotherSpellingFindsTheSameLock() {
+        QTemporaryDir dir;
+        const std::string db = dir.filePath("vigil.db").toStdString();
+        QFile f(QString::fromStdString(db));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QVERIFY(QFile::link(QString::fromStdString(db), dir.filePath("link.db")));
+        QVERIFY(QDir(dir.path()).mkpath("sub"));
+        auto first = EngineLock::acquire(db);
+        QVERIFY2(first.ok(), first.error().c_str());
+        QVERIFY(!EngineLock::acquire(dir.filePath("link.db").toStdString()).ok());
+        QVERIFY(!EngineLock::acquire(dir.filePath("sub/../vigil.db").toStdString()).ok());
     }
 
     void movingKeepsTheLock() {

@@ -76,6 +76,8 @@ bool readNabCsv(const std::string& path, bool want_score, NabTable& out, std::ve
         else if (!parseDouble(cell(c_val), v)) why = "bad value '" + std::string(cell(c_val)) + "'";
         else if (want_score && (!parseDouble(cell(c_score), s) || !std::isfinite(s)))
             why = "bad anomaly_score '" + std::string(cell(c_score)) + "'";
+        else if (want_score && !(s >= 0.0 && s <= 1.0))  // NAB's thresholds sweep [0, 1]
+            why = "anomaly_score " + std::string(cell(c_score)) + " outside [0, 1]";
         if (!why.empty()) problems.push_back({path, lineNo, why});
         out.timestamp_text.emplace_back(cell(c_ts));
         out.value_text.emplace_back(cell(c_val));
@@ -101,6 +103,18 @@ bool writeNabResults(const std::string& path, const NabTable& rows, const std::v
     const bool ok = std::fclose(f) == 0;
     if (!ok) fatal = path + ": write failed";
     return ok;
+}
+
+std::string missingRows(const NabTable& data, const std::string& dataPath, const NabTable& results,
+                        const std::string& resultsPath) {
+    if (results.size() != data.size())
+        return resultsPath + ": " + std::to_string(results.size()) + " rows, but " + dataPath + " has " +
+               std::to_string(data.size()) + ": every data row needs a score";
+    for (std::size_t i = 0; i < data.size(); ++i)
+        if (results.timestamp_text[i] != data.timestamp_text[i])
+            return resultsPath + ":" + std::to_string(i + 2) + ": timestamp '" + results.timestamp_text[i] +
+                   "' where " + dataPath + " has '" + data.timestamp_text[i] + "': rows missing or out of order";
+    return {};
 }
 
 }  // namespace vigil::nab

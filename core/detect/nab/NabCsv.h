@@ -28,9 +28,16 @@ struct NabTable {
 
 // Reads a NAB CSV. Returns false, with `fatal` set to a one-line reason naming the
 // file, when it cannot be opened or its header lacks `timestamp`/`value` (or
-// `anomaly_score` when `want_score`). Bad rows go to `problems`.
+// `anomaly_score` when `want_score`). Bad rows go to `problems`, among them a
+// score outside [0, 1].
 bool readNabCsv(const std::string& path, bool want_score, NabTable& out,
                 std::vector<CsvProblem>& problems, std::string& fatal);
+
+// Empty when the results file has exactly the data file's rows (same count, same
+// timestamps in order); else why not, naming both files. A results file cut short
+// would otherwise score as a worse detector instead of being refused.
+std::string missingRows(const NabTable& data, const std::string& dataPath, const NabTable& results,
+                        const std::string& resultsPath);
 
 // Writes `timestamp,value,anomaly_score`, one row per table row, timestamps and
 // values as given. Returns false with `fatal` set when the file cannot be written.

@@ -35,8 +35,18 @@ bool readWindows(const std::string& path, std::map<std::string, std::vector<Wind
                 fatal = path + ": \"" + name + "\": window must be [\"start\", \"end\"] timestamps";
                 return false;
             }
+            if (w.end_ms < w.start_ms) {
+                fatal = path + ": \"" + name + "\": window " + std::to_string(windows.size() + 1) + " [\"" +
+                        std::string(a) + "\", \"" + std::string(b) + "\"] ends before it starts";
+                return false;
+            }
             windows.push_back(w);
         }
+    }
+    // An empty object scores nothing and would print a meaningless 0 or NaN.
+    if (out.empty()) {
+        fatal = path + ": lists no files (expected {\"<category>/<name>.csv\": [[start, end], ...], ...})";
+        return false;
     }
     return true;
 }
