@@ -95,9 +95,15 @@ bool writeNabResults(const std::string& path, const NabTable& rows, const std::v
         return false;
     }
     std::fputs("timestamp,value,anomaly_score\n", f);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        std::fprintf(f, "%s,%s,%.6f\n", rows.timestamp_text[i].c_str(), rows.value_text[i].c_str(),
-                     i < scores.size() ? scores[i] : 0.0);
+    // Texts are written by length, not as C strings: a NUL inside a bad row's text
+    // must not cut the row short (the fuzzer found one).
+    auto text = [f](const std::string& s) { std::fwrite(s.data(), 1, s.size(), f); };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        text(rows.timestamp_text[i]);
+        std::fputc(',', f);
+        text(rows.value_text[i]);
+        std::fprintf(f, ",%.6f\n", i < scores.size() ? scores[i] : 0.0);
+    }
     const bool ok = std::fclose(f) == 0;
     if (!ok) fatal = path + ": write failed";
     return ok;
