@@ -38,6 +38,26 @@ private slots:
         QCOMPARE(back.value_text, t.value_text);
         QCOMPARE(back.score[1], 0.5);  // a bad row's score is not read
     }
+    // from_chars reads "nan" and "inf": such a value used to make an "ok" row that the
+    // detector then scored 0 without a word. It is a bad row, reported with its line,
+    // as a non-finite anomaly_score already was.
+    void nonFiniteValueIsABadRow() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("d.csv").toStdString();
+        std::ofstream(path) << "timestamp,value\n2014-04-10 07:15:00,nan\n2014-04-10 07:20:00,-inf\n"
+                               "2014-04-10 07:25:00,1.5\n";
+        NabTable t;
+        std::vector<CsvProblem> problems;
+        std::string fatal;
+        QVERIFY(readNabCsv(path, false, t, problems, fatal));
+        QCOMPARE(t.size(), std::size_t(3));
+        QVERIFY(!t.row_ok[0]);
+        QVERIFY(!t.row_ok[1]);
+        QVERIFY(t.row_ok[2]);
+        QCOMPARE(problems.size(), std::size_t(2));
+        QVERIFY(QString::fromStdString(problems[0].text()).endsWith("d.csv:2: bad value 'nan'"));
+        QCOMPARE(problems[1].line, 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNabCsv)

@@ -73,7 +73,8 @@ bool readNabCsv(const std::string& path, bool want_score, NabTable& out, std::ve
         double v = nan, s = 0.0;
         std::string why;
         if (!parseTimestamp(cell(c_ts), ts)) why = "bad timestamp '" + std::string(cell(c_ts)) + "'";
-        else if (!parseDouble(cell(c_val), v)) why = "bad value '" + std::string(cell(c_val)) + "'";
+        else if (!parseDouble(cell(c_val), v) || !std::isfinite(v))  // from_chars reads "nan", "inf"
+            why = "bad value '" + std::string(cell(c_val)) + "'";
         else if (want_score && (!parseDouble(cell(c_score), s) || !std::isfinite(s)))
             why = "bad anomaly_score '" + std::string(cell(c_score)) + "'";
         if (!why.empty()) problems.push_back({path, lineNo, why});
