@@ -32,6 +32,9 @@ if [[ -f tests/peers/package.json ]] && [[ ! -d tests/peers/node_modules ]]; the
   (cd tests/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
+# tools/sanitize.sh needs the packages only: it configures its own build directory.
+[[ ${VIGIL_SETUP_PACKAGES_ONLY:-0} == 1 ]] && exit 0
+
 build_dir=${VIGIL_BUILD_DIR:-build}
 if [[ ! -f $build_dir/build.ninja ]]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -143,7 +143,7 @@ IncidentCorrelator::Tracked* IncidentCorrelator::findRecentlyResolved(const std:
     for (auto& [_, inc] : incidents_) {
         if (inc.rec.state != IncidentState::Resolved || ts - inc.resolvedAt > cfg_.flapCooldownMs) continue;
         const bool rel = std::any_of(cluster.begin(), cluster.end(),
-                                     [&](const Anomaly* a) { return related(inc, a->target); });
+                                     [&, &inc = inc](const Anomaly* a) { return related(inc, a->target); });
         if (rel && (!best || inc.resolvedAt > best->resolvedAt)) best = &inc;
     }
     return best;
@@ -303,7 +303,7 @@ void IncidentCorrelator::refresh(Tracked& inc) {
         // The earliest root that explains other targets leads; one that explains
         // nothing leads only when no root does. Ties: more explained, upstream, name.
         const TargetInfo* best = cause.empty() ? nullptr : &inc.targets.at(cause);
-        auto key = [&](const TargetInfo& info, int ex) {
+        auto key = [&, &c = c](const TargetInfo& info, int ex) {  // clang 14 cannot capture a binding
             return std::make_tuple(ex > 0 ? 0 : 1, info.first, -ex, Topology::layer(c));
         };
         const bool better = !best || key(ci, explains) < std::make_tuple(causeExplains > 0 ? 0 : 1, best->first,

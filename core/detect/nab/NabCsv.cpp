@@ -73,7 +73,8 @@ bool readNabCsv(const std::string& path, bool want_score, NabTable& out, std::ve
         double v = nan, s = 0.0;
         std::string why;
         if (!parseTimestamp(cell(c_ts), ts)) why = "bad timestamp '" + std::string(cell(c_ts)) + "'";
-        else if (!parseDouble(cell(c_val), v)) why = "bad value '" + std::string(cell(c_val)) + "'";
+        else if (!parseDouble(cell(c_val), v) || !std::isfinite(v))  // from_chars reads "nan", "inf"
+            why = "bad value '" + std::string(cell(c_val)) + "'";
         else if (want_score && (!parseDouble(cell(c_score), s) || !std::isfinite(s)))
             why = "bad anomaly_score '" + std::string(cell(c_score)) + "'";
         else if (want_score && !(s >= 0.0 && s <= 1.0))  // NAB's thresholds sweep [0, 1]
@@ -97,9 +98,15 @@ bool writeNabResults(const std::string& path, const NabTable& rows, const std::v
         return false;
     }
     std::fputs("timestamp,value,anomaly_score\n", f);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        std::fprintf(f, "%s,%s,%.6f\n", rows.timestamp_text[i].c_str(), rows.value_text[i].c_str(),
-                     i < scores.size() ? scores[i] : 0.0);
+    // Texts are written by length, not as C strings: a NUL inside a bad row's text
+    // must not cut the row short (the fuzzer found one).
+    auto text = [f](const std::string& s) { std::fwrite(s.data(), 1, s.size(), f); };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        text(rows.timestamp_text[i]);
+        std::fputc(',', f);
+        text(rows.value_text[i]);
+        std::fprintf(f, ",%.6f\n", i < scores.size() ? scores[i] : 0.0);
+    }
     const bool ok = std::fclose(f) == 0;
     if (!ok) fatal = path + ": write failed";
     return ok;
