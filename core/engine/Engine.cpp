@@ -5,7 +5,7 @@
 namespace vigil {
 
 Engine::Engine(const Clock& clock, EngineOptions opts)
-    : clock_(clock), opts_(opts), queue_(opts.queueCapacity), series_(opts.seriesCapacity) {}
+    : clock_(clock), opts_(opts), queue_(opts.queueCapacity), snapshots_(opts.snapshot) {}
 
 Engine::~Engine() { stop(); }
 
@@ -95,6 +95,17 @@ void Engine::advanceTime(TimestampMs t) {
     nextTick_ = boundary + opts_.tickIntervalMs;
 }
 
+void Engine::runStages(const Record& in) {
+    // Each stage sees the input and whatever earlier stages emitted for it.
+    const std::size_t first = outputs_.size();
+    for (auto& stage : stages_) {
+        scratch_.clear();
+        if (!stage->process(in, scratch_)) ++counters_.rejected;
+        for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+        for (auto& r : scratch_) outputs_.push_back(std::move(r));
+    }
+}
+
 void Engine::processBatch(const std::vector<Record>& batch) {
     outputs_.clear();
     for (const Record& in : batch) {
@@ -104,17 +115,7 @@ void Engine::processBatch(const std::vector<Record>& batch) {
             time_ = ts;
             advanceTime(ts);
         }
-        if (auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
-        else if (auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
-
-        // Each stage sees the input and whatever earlier stages emitted for it.
-        const std::size_t first = outputs_.size();
-        for (auto& stage : stages_) {
-            scratch_.clear();
-            if (!stage->process(in, scratch_)) ++counters_.rejected;
-            for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
-            for (auto& r : scratch_) outputs_.push_back(std::move(r));
-        }
+        runStages(in);
     }
     // Live mode: an injected system clock keeps ticks going through quiet input.
     // In replay the clock is virtual and never ahead of the records.
@@ -124,16 +125,9 @@ void Engine::processBatch(const std::vector<Record>& batch) {
         advanceTime(clockNow);
     }
 
-    for (const Record& out : outputs_) {
-        ++counters_.outputsPerKind[out.index()];
-        if (auto* a = std::get_if<Anomaly>(&out)) {
-            anomalies_.push_back(*a);
-            if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
-        } else if (auto* inc = std::get_if<Incident>(&out)) {
-            incidents_[inc->id] = *inc;
-        }
-    }
+    for (const Record& out : outputs_) ++counters_.outputsPerKind[out.index()];
     ++counters_.batches;
+    snapshots_.consume(batch, outputs_);
     for (auto& sink : sinks_) sink(batch, outputs_);
     processed_.fetch_add(static_cast<std::int64_t>(batch.size()), std::memory_order_relaxed);
 }
@@ -145,10 +139,7 @@ void Engine::publish() {
     s->counters = counters_;
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();
-    s->series = series_.tails();
-    s->agents = fleet_.agents();
-    s->recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
-    for (const auto& [_, inc] : incidents_) s->incidents.push_back(inc);
+    snapshots_.fill(*s);
     std::lock_guard lk(snapMutex_);
     snapshot_ = std::move(s);
 }

@@ -1,33 +1,30 @@
 // The engine: one thread owns all stage state. Producers hand it record batches
 // through a bounded queue (submit() blocks when full: backpressure, never loss);
-// it runs the stages in order, hands inputs and outputs to the sinks (store,
-// recorder), and makes a Snapshot for the UI when one was requested.
+// it runs the stages in order, ticks them on record time, and hands inputs and
+// outputs to the sinks (the snapshot builder first, then store, recorder, ...).
+// When a snapshot was requested it publishes one that the builder filled.
 #pragma once
 
 #include "engine/BoundedQueue.h"
-#include "engine/FleetState.h"
-#include "engine/SeriesWindow.h"
 #include "engine/Snapshot.h"
+#include "engine/SnapshotBuilder.h"
 #include "record/Clock.h"
 #include "record/Stage.h"
 
 #include <atomic>
 #include <functional>
 #include <future>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
-#include <deque>
 
 namespace vigil {
 
 struct EngineOptions {
     std::size_t queueCapacity = 64;      // batches
-    std::size_t seriesCapacity = 4096;   // points kept per series for charts
-    std::size_t recentAnomalies = 500;   // kept for the snapshot
     TimestampMs tickIntervalMs = 1000;   // stages' tick() runs on these boundaries of record time
+    SnapshotOptions snapshot;            // what the snapshot builder keeps
 };
 
 class Engine {
@@ -80,6 +77,7 @@ private:
     void advanceTime(TimestampMs t);
     void runTicks(TimestampMs now);
     void publish();
+    void runStages(const Record& in);
 
     const Clock& clock_;
     EngineOptions opts_;
@@ -95,10 +93,7 @@ private:
     TimestampMs time_ = 0;
     TimestampMs nextTick_ = 0;
     EngineCounters counters_;
-    SeriesWindow series_;
-    FleetState fleet_;
-    std::deque<Anomaly> anomalies_;
-    std::map<std::string, Incident> incidents_;
+    SnapshotBuilder snapshots_;
     std::vector<Record> outputs_, scratch_;
     std::uint64_t snapshotSeq_ = 0;
 

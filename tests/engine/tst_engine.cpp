@@ -111,7 +111,7 @@ private slots:
     void snapshotCarriesSeriesAndFleet() {
         VirtualClock clock;
         EngineOptions o;
-        o.seriesCapacity = 10;
+        o.snapshot.seriesCapacity = 10;
         Engine engine(clock, o);
         engine.start();
         std::vector<Record> batch;

@@ -1,0 +1,40 @@
+// What the UI and the CLI see of the engine's recent past, kept beside the stages
+// as a sink (like the store): it reads every batch's inputs and outputs after the
+// stages ran, and fills a Snapshot's content when the engine publishes one. The
+// engine itself only schedules stages; it adds the header (sequence, time,
+// counters, queue) and never looks at what the records mean.
+#pragma once
+
+#include "engine/FleetState.h"
+#include "engine/SeriesWindow.h"
+#include "engine/Snapshot.h"
+
+#include <deque>
+#include <map>
+#include <string>
+
+namespace vigil {
+
+struct SnapshotOptions {
+    std::size_t seriesCapacity = 4096;  // points kept per series for the charts
+    std::size_t recentAnomalies = 500;  // newest anomalies kept
+};
+
+class SnapshotBuilder {
+public:
+    explicit SnapshotBuilder(SnapshotOptions opts = {});
+
+    // On the engine thread, after each batch (a sink).
+    void consume(const std::vector<Record>& inputs, const std::vector<Record>& outputs);
+    // Series tails, agents, recent anomalies and the latest state of every incident.
+    void fill(Snapshot& s) const;
+
+private:
+    SnapshotOptions opts_;
+    SeriesWindow series_;
+    FleetState fleet_;
+    std::deque<Anomaly> anomalies_;
+    std::map<std::string, Incident> incidents_;
+};
+
+}  // namespace vigil
