@@ -4,12 +4,14 @@
 #include "vigilctl/Commands.h"
 
 #include "common/DefaultPaths.h"
+#include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
 #include "store/StoreWriter.h"
 
 #include <QCommandLineParser>
 
+#include <array>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -19,6 +21,18 @@ namespace vigilctl {
 namespace {
 std::atomic<bool> g_interrupted{false};
 void onSignal(int) { g_interrupted = true; }
+
+// "9 healthy, 2 degraded, 1 failing, 0 silent": the engine's judgement, as the console shows it.
+std::string agentHealthSummary(const std::vector<vigil::AgentStatus>& agents) {
+    std::array<int, vigil::kAgentHealthCount> n{};
+    for (const auto& a : agents) ++n[static_cast<int>(a.health)];
+    std::string out;
+    for (int h = 0; h < vigil::kAgentHealthCount; ++h) {
+        if (h) out += ", ";
+        out += std::to_string(n[h]) + ' ' + std::string(vigil::healthName(static_cast<vigil::AgentHealth>(h)));
+    }
+    return out;
+}
 }  // namespace
 
 int cmdRun(const QStringList& args) {
@@ -88,13 +102,15 @@ int cmdRun(const QStringList& args) {
             const std::int64_t n = engine.recordsProcessed();
             const double rate = double(n - lastCount) / std::chrono::duration<double>(now - lastPrint).count();
             std::int64_t incidents = 0, anomalies = 0;
+            std::string health;
             if (auto s = engine.latestSnapshot()) {
                 incidents = std::int64_t(s->incidents.size());
                 anomalies = s->counters.outputsPerKind[int(vigil::RecordKind::Anomaly)];
+                health = agentHealthSummary(s->agents);
             }
-            std::printf("t=%5.0fs records=%lld (%.0f/s) queue=%zu/%zu anomalies=%lld incidents=%lld\n", elapsed,
+            std::printf("t=%5.0fs records=%lld (%.0f/s) queue=%zu/%zu anomalies=%lld incidents=%lld agents: %s\n", elapsed,
                         static_cast<long long>(n), rate, engine.queueDepth(), engine.queueCapacity(),
-                        static_cast<long long>(anomalies), static_cast<long long>(incidents));
+                        static_cast<long long>(anomalies), static_cast<long long>(incidents), health.c_str());
             std::fflush(stdout);
             lastPrint = now;
             lastCount = n;

@@ -21,7 +21,7 @@ void SnapshotBuilder::consume(const std::vector<Record>& inputs, const std::vect
 
 void SnapshotBuilder::fill(Snapshot& s) const {
     s.series = series_.tails();
-    s.agents = fleet_.agents();
+    s.agents = fleet_.agents(s.engineTime, s.series);
     s.recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
     s.incidents.clear();
     s.incidents.reserve(incidents_.size());

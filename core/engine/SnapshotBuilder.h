@@ -26,7 +26,8 @@ public:
 
     // On the engine thread, after each batch (a sink).
     void consume(const std::vector<Record>& inputs, const std::vector<Record>& outputs);
-    // Series tails, agents, recent anomalies and the latest state of every incident.
+    // Series tails, agents (health judged at `s.engineTime`), recent anomalies and
+    // the latest state of every incident.
     void fill(Snapshot& s) const;
 
 private:
