@@ -7,7 +7,7 @@
 // anomalies -> incidents reduction >= 95 %. Exit 1 when a goal is missed.
 #include "vigilctl/Commands.h"
 
-#include "engine/ScenarioEvaluation.h"
+#include "eval/ScenarioEvaluation.h"
 #include "sim/FleetSimulator.h"
 
 #include <QCommandLineParser>

@@ -12,12 +12,6 @@ Engine::~Engine() { stop(); }
 void Engine::addStage(std::unique_ptr<Stage> stage) { stages_.push_back(std::move(stage)); }
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
 
-Stage* Engine::findStage(std::string_view name) const {
-    for (const auto& s : stages_)
-        if (name == s->name()) return s.get();
-    return nullptr;
-}
-
 void Engine::start() {
     if (running_.exchange(true)) return;
     thread_ = std::thread([this] { run(); });

@@ -16,7 +16,6 @@
 #include <future>
 #include <memory>
 #include <mutex>
-#include <string_view>
 #include <thread>
 
 namespace vigil {
@@ -41,10 +40,6 @@ public:
 
     void addStage(std::unique_ptr<Stage> stage);  // before start()
     void addSink(Sink sink);                      // before start()
-    // The first stage whose name() is `name`, null when none. Stage state belongs
-    // to the engine thread: use the result only before start(), after stop(), or
-    // from the engine thread (a sink).
-    Stage* findStage(std::string_view name) const;
 
     void start();
     // Blocks while the queue is full. False only after stop().
