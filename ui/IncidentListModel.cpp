@@ -1,5 +1,8 @@
 #include "ui/IncidentListModel.h"
 
+#include "record/NarrativeText.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QStringList>
@@ -10,6 +13,15 @@ namespace vigil::ui {
 
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// The narrative in the user's language; an incident read back from a store has
+// only the English text.
+QString narrativeOf(const Incident& i) {
+    if (i.story.empty()) return qs(i.narrative);
+    return qs(renderNarrative(i.story, [](const char* english) {
+        return QCoreApplication::translate("Narrative", english).toStdString();
+    }));
+}
 
 bool isActive(const Incident& i) { return i.state != IncidentState::Resolved; }
 
@@ -101,9 +113,9 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
     case UpdatedRole: return qint64(i.ts);
     case TargetsRole: return targetsOf(i);
     case CauseRole: return qs(i.cause);
-    case NarrativeRole: return qs(i.narrative);
+    case NarrativeRole: return narrativeOf(i);
     case AnomalyCountRole: return qint64(i.anomaly_count);
-    case Qt::ToolTipRole: return qs(i.narrative);
+    case Qt::ToolTipRole: return narrativeOf(i);
     case Qt::DecorationRole: return index.column() == SeverityCol ? QVariant(colorOf(i.severity)) : QVariant();
     case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(QColor(0x9e, 0x9e, 0x9e));
     case Qt::TextAlignmentRole:
@@ -115,7 +127,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
         case StateCol: return nameOf(i.state);
         case CauseCol: return qs(i.cause);
         case AnomaliesCol: return QLocale().toString(qint64(i.anomaly_count));
-        case NarrativeCol: return qs(i.narrative);
+        case NarrativeCol: return narrativeOf(i);
         }
     }
     return {};

@@ -101,7 +101,16 @@ private:
     std::string canonicalTarget(const Anomaly& a) const;
     bool enoughEvidence(const std::vector<const Anomaly*>& cluster) const;
     bool newErrorAfterChange(const Anomaly& a) const;
-    void refresh(Tracked& inc);  // cause, severity, targets list, narrative
+    struct CauseChoice {
+        std::string cause;
+        int explains = 0;                               // targets the cause accounts for
+        std::vector<std::pair<std::string, int>> roots;  // every upstream root, with what it explains
+    };
+    CauseChoice chooseCause(const Tracked& inc) const;
+    static std::vector<std::string> orderTargets(const Tracked& inc, const std::string& cause);
+    Severity severityOf(const Tracked& inc) const;
+    CauseChoice refresh(Tracked& inc);  // cause, ordered targets, severity
+    void narrate(Tracked& inc, const CauseChoice& choice) const;
     void publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out);
     Tracked* findActive(const std::string& target, TimestampMs ts);
     Tracked* findRecentlyResolved(const std::vector<const Anomaly*>& cluster, TimestampMs ts);
