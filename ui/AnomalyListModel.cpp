@@ -1,14 +1,12 @@
 #include "ui/AnomalyListModel.h"
 
+#include "ui/Palette.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
 
 namespace vigil::ui {
-
-namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 AnomalyListModel::AnomalyListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -37,7 +35,7 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     case TimestampRole: return qint64(a.ts);
     case Qt::ToolTipRole: return qs(a.explanation);
     case Qt::ForegroundRole:
-        return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(QColor(0xd6, 0x45, 0x41)) : QVariant();
+        return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(palette::bad()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeCol: return QDateTime::fromMSecsSinceEpoch(a.ts).toString(QStringLiteral("HH:mm:ss"));

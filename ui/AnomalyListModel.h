@@ -1,6 +1,5 @@
 // The engine's recent anomalies, newest first, as a table model. New anomalies are
-// inserted at the top (not a reset), so a view keeps its selection. The detection
-// work of issue #3 fills it; until then it is usually empty.
+// inserted at the top (not a reset), so a view keeps its selection.
 #pragma once
 
 #include "engine/Snapshot.h"

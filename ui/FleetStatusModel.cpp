@@ -1,15 +1,13 @@
 #include "ui/FleetStatusModel.h"
 
+#include "ui/Palette.h"
+
 #include <QLocale>
 
 #include <cmath>
 #include <limits>
 
 namespace vigil::ui {
-
-namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 FleetStatusModel::FleetStatusModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -19,15 +17,7 @@ int FleetStatusModel::rowCount(const QModelIndex& parent) const {
 
 int FleetStatusModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QColor FleetStatusModel::colorOf(Health h) {
-    switch (h) {
-    case Health::Healthy: return QColor(0x2e, 0x9d, 0x4f);
-    case Health::Degraded: return QColor(0xe0, 0xa1, 0x00);
-    case Health::Failing: return QColor(0xd6, 0x45, 0x41);
-    case Health::Silent: return QColor(0x9e, 0x9e, 0x9e);
-    }
-    return {};
-}
+QColor FleetStatusModel::colorOf(Health h) { return palette::of(h); }
 
 QString FleetStatusModel::nameOf(Health h) {
     switch (h) {

@@ -1,6 +1,7 @@
 #include "ui/IncidentListModel.h"
 
 #include "record/NarrativeText.h"
+#include "ui/Palette.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,8 +13,6 @@
 namespace vigil::ui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-
 // The narrative in the user's language; an incident read back from a store has
 // only the English text.
 QString narrativeOf(const Incident& i) {
@@ -46,14 +45,7 @@ IncidentListModel::IncidentListModel(QObject* parent) : QAbstractTableModel(pare
 int IncidentListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
 int IncidentListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QColor IncidentListModel::colorOf(Severity s) {
-    switch (s) {
-    case Severity::Info: return QColor(0x1f, 0x77, 0xb4);
-    case Severity::Warning: return QColor(0xe0, 0xa1, 0x00);
-    case Severity::Critical: return QColor(0xd6, 0x45, 0x41);
-    }
-    return {};
-}
+QColor IncidentListModel::colorOf(Severity s) { return palette::of(s); }
 
 QString IncidentListModel::nameOf(Severity s) {
     switch (s) {
@@ -117,7 +109,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
     case AnomalyCountRole: return qint64(i.anomaly_count);
     case Qt::ToolTipRole: return narrativeOf(i);
     case Qt::DecorationRole: return index.column() == SeverityCol ? QVariant(colorOf(i.severity)) : QVariant();
-    case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(QColor(0x9e, 0x9e, 0x9e));
+    case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(palette::muted());
     case Qt::TextAlignmentRole:
         return index.column() == AnomaliesCol ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case Qt::DisplayRole:

@@ -237,17 +237,14 @@ void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
         inc.lastSignal = std::max(inc.lastSignal, a.ts);
     ++inc.rec.anomaly_count;
     inc.maxScore = std::max(inc.maxScore, a.score);
-    inc.detectors[a.detector] = true;
     auto it = inc.targets.find(a.target);
     if (it == inc.targets.end()) {
         if (inc.targets.size() >= cfg_.maxTargetsPerIncident) return;  // counted, not listed
-        it = inc.targets.emplace(a.target, TargetInfo{a.ts, a.ts, 0, 0, -1, {}, {}}).first;
+        it = inc.targets.emplace(a.target, TargetInfo{a.ts, 0, -1, {}, {}}).first;
         inc.dirty = true;
     }
     TargetInfo& t = it->second;
     t.first = std::min(t.first, a.ts);
-    t.last = std::max(t.last, a.ts);
-    ++t.count;
     // Describe a target by its best evidence: a decisive test over a metric blip
     // over a log novelty, then the strongest score; the text of the earliest such.
     const int tr = tier(a);

@@ -70,13 +70,11 @@ public:
 
     const Topology& topology() const { return topology_; }
     const CorrelatorCounters& counters() const { return counters_; }
-    std::size_t activeIncidents() const { return incidents_.size(); }
 
 private:
     struct TargetInfo {
-        TimestampMs first = 0, last = 0;
+        TimestampMs first = 0;
         double maxScore = 0;
-        std::int64_t count = 0;
         int tier = -1;            // best evidence seen: 2 decisive, 1 strong, 0 supporting
         std::string detector;     // of the best anomaly (tier first, then score)
         std::string explanation;  // of the earliest anomaly of the best tier
@@ -84,7 +82,6 @@ private:
     struct Tracked {
         Incident rec;  // as last emitted (state, severity, targets, cause, narrative)
         std::map<std::string, TargetInfo> targets;
-        std::map<std::string, bool> detectors;
         TimestampMs firstAnomaly = 0, lastAnomaly = 0, lastSignal = 0, lastEmit = 0, resolvedAt = 0;
         double maxScore = 0;
         int flaps = 0;

@@ -38,7 +38,6 @@ public:
     void forEachNode(F&& f) const {
         for (const auto& [n, _] : links_) f(n);
     }
-    std::size_t nodes() const { return links_.size(); }
     std::uint64_t dropped() const { return dropped_; }  // links refused by the caps
 
 private:

@@ -35,7 +35,6 @@ public:
     void bind(int pos, std::string_view v) {
         sqlite3_bind_text(stmt_, pos, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_STATIC);
     }
-    void bindNull(int pos) { sqlite3_bind_null(stmt_, pos); }
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(stmt_); }
@@ -48,7 +47,6 @@ public:
 
     std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
-    bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     std::string text(int col) const;
     std::string_view textView(int col) const;
 

@@ -80,10 +80,6 @@ public:
         auto it = map_.find(key);
         return it == map_.end() ? nullptr : &it->second.state;
     }
-    template <class F>
-    void forEach(F&& f) {
-        for (auto& [k, e] : map_) f(k, e.state);
-    }
     std::size_t size() const { return map_.size(); }
     std::uint64_t evicted() const { return evicted_; }
 
