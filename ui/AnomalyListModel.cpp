@@ -26,6 +26,14 @@ QVariant AnomalyListModel::headerData(int section, Qt::Orientation o, int role) 
     return {};
 }
 
+QHash<int, QByteArray> AnomalyListModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(ScoreRole, "score");
+    names.insert(TimestampRole, "timestamp");
+    return names;
+}
+
 QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Anomaly& a = rows_[std::size_t(index.row())];
