@@ -2,21 +2,21 @@
 // demo fleet → engine (→ store) → console. No logic of its own beyond wiring.
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
+#include "common/DefaultPaths.h"
 
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
+#include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/EngineBridge.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QStandardPaths>
 #include <QTranslator>
 
 #include <cstdio>
@@ -45,12 +45,6 @@ void installTranslations(QCoreApplication& app, const QString& lang) {
         app.installTranslator(qt);
 }
 
-QString defaultDatabase() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
-    return dir + QStringLiteral("/vigil.db");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,9 +71,15 @@ int main(int argc, char** argv) {
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
 
     std::unique_ptr<vigil::store::StoreWriter> store;
+    vigil::store::EngineLock lock;  // one engine per database: a second console is refused
     if (!opts->noStore) {
-        const QString path = opts->db.isEmpty() ? defaultDatabase() : opts->db;
-        auto opened = vigil::store::StoreWriter::open(path.toStdString());
+        const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
+        auto locked = vigil::store::EngineLock::acquire(path.toStdString());
+        vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
+            locked ? vigil::store::StoreWriter::open(path.toStdString())
+                   : vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>>(
+                         vigil::store::Status::failure(locked.error()));
+        if (locked) lock = std::move(locked.value());
         if (!opened) {
             const QString why = QString::fromStdString(opened.error());
             std::fprintf(stderr, "vigil: %s\n", qPrintable(why));

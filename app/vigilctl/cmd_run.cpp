@@ -1,12 +1,14 @@
 // vigilctl run --demo [--scenario NAME] [--seed N] [--speed X] [--duration SECONDS] [--db DB]
 // The engine live and headless: the demo fleet paced in real time, detection and
-// correlation running, everything stored. Prints a status line every few seconds.
+// correlation running, everything stored. Prints a status line every few seconds
+// and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
 #include "vigilctl/Commands.h"
 
 #include "common/DefaultPaths.h"
 #include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
+#include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 
 #include <QCommandLineParser>
@@ -19,8 +21,9 @@
 
 namespace vigilctl {
 namespace {
-std::atomic<bool> g_interrupted{false};
-void onSignal(int) { g_interrupted = true; }
+std::atomic<int> g_signal{0};
+void onSignal(int sig) { g_signal = sig; }
+constexpr double kMaxDurationS = 366.0 * 24 * 3600;  // a year: beyond it a typo, not a plan
 
 // "9 healthy, 2 degraded, 1 failing, 0 silent": the engine's judgement, as the console shows it.
 std::string agentHealthSummary(const std::vector<vigil::AgentStatus>& agents) {
@@ -56,12 +59,20 @@ int cmdRun(const QStringList& args) {
     bool ok = true;
     const qulonglong seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok) return usageError(QStringLiteral("run: --seed must be a non-negative integer"));
+    // toDouble() takes "nan" and "inf": the range checks below are written so NaN fails them.
     const double speed = p.value(QStringLiteral("speed")).toDouble(&ok);
-    if (!ok || speed <= 0) return usageError(QStringLiteral("run: --speed must be a positive number"));
+    if (!ok || !(speed >= vigil::DemoFeed::kMinSpeed && speed <= vigil::DemoFeed::kMaxSpeed))
+        return usageError(QStringLiteral("run: --speed '%1' must be a number from %2 to %3")
+                              .arg(p.value(QStringLiteral("speed")))
+                              .arg(vigil::DemoFeed::kMinSpeed)
+                              .arg(vigil::DemoFeed::kMaxSpeed));
     double duration = -1;
     if (p.isSet(QStringLiteral("duration"))) {
         duration = p.value(QStringLiteral("duration")).toDouble(&ok);
-        if (!ok || duration <= 0) return usageError(QStringLiteral("run: --duration must be a positive number of seconds"));
+        if (!ok || !(duration > 0 && duration <= kMaxDurationS))
+            return usageError(QStringLiteral("run: --duration '%1' must be a number of seconds above 0 and at most %2")
+                                  .arg(p.value(QStringLiteral("duration")))
+                                  .arg(kMaxDurationS, 0, 'f', 0));
     }
     vigil::ScenarioSpec spec;
     spec.name = p.value(QStringLiteral("scenario")).toStdString();
@@ -71,10 +82,16 @@ int cmdRun(const QStringList& args) {
         return usageError(QStringLiteral("run: ") + QString::fromStdString(why));
 
     const QString dbPath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
+    auto lock = vigil::store::EngineLock::acquire(dbPath.toStdString());  // one engine per database
+    if (!lock) return usageError(QString::fromStdString(lock.error()));
     auto store = vigil::store::StoreWriter::open(dbPath.toStdString());
     if (!store) return usageError(QString::fromStdString(store.error()));
 
-    vigil::SystemClock clock;
+    // Like the console: in real time the system clock drives the engine; faster,
+    // the records' own (simulated) timestamps do, so they are never "in the future".
+    vigil::SystemClock systemClock;
+    vigil::VirtualClock recordClock;
+    const vigil::Clock& clock = speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
     vigil::store::StoreWriter* writer = store.value().get();
@@ -83,7 +100,8 @@ int cmdRun(const QStringList& args) {
         if (!out.empty()) writer->append(out);
     });
     engine.start();
-    vigil::DemoFeed feed(spec, seed, clock.now(), [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
+    const vigil::TimestampMs simStart = systemClock.now();
+    vigil::DemoFeed feed(spec, seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
                          vigil::DemoFeed::Options{speed, std::chrono::milliseconds(100)});
     feed.start();
     std::signal(SIGINT, onSignal);
@@ -93,7 +111,7 @@ int cmdRun(const QStringList& args) {
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0;
     std::int64_t lastCount = 0;
-    while (!g_interrupted) {
+    while (!g_signal) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         const auto now = std::chrono::steady_clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
@@ -117,9 +135,19 @@ int cmdRun(const QStringList& args) {
         }
         if (duration > 0 && elapsed >= duration) break;
     }
+    // Producers first, then the engine (it drains), then the store (it commits).
     feed.stop();
+    auto snap = engine.snapshotNow();
     engine.stop();
     writer->close();
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const int sig = g_signal;
+    std::printf("stopped after %.1f s (%s): %lld records, %.0f simulated s, anomalies=%lld, incidents=%zu, agents: %s\n",
+                elapsed, sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "duration reached",
+                static_cast<long long>(feed.recordsSubmitted()),
+                double(feed.simTime() - simStart) / 1000.0,
+                static_cast<long long>(snap->counters.outputsPerKind[int(vigil::RecordKind::Anomaly)]),
+                snap->incidents.size(), agentHealthSummary(snap->agents).c_str());
     const auto st = writer->stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
                 qPrintable(dbPath), static_cast<long long>(st.rowsFailed));

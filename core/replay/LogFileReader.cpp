@@ -42,9 +42,19 @@ bool LogFileReader::fill() {
         eof_ = true;
         return false;
     }
-    if (n == 0) eof_ = true;
+    if (n == 0) {
+        eof_ = true;
+        // zlib reports a stream that stops before its end (cut file, missing
+        // trailer) as Z_BUF_ERROR and returns 0 like a clean end: check it.
+        int errnum = Z_OK;
+        gzerror(static_cast<gzFile>(gz_), &errnum);
+        truncated_ = errnum == Z_BUF_ERROR;
+    }
+    // A UTF-8 byte-order mark at the start of the text is not part of line 1.
+    const bool first = bytes_ == 0;
     end_ += static_cast<std::size_t>(n);
     bytes_ += n;
+    if (first && end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
     std::memset(buf_.data() + end_, 0, kJsonPadding);
     return n > 0;
 }
@@ -56,13 +66,20 @@ bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) 
         // Whole lines already in the buffer are decoded in one go (the decoder parses
         // them in chunks); they are views into buf_, so this happens before fill().
         lines_.clear();
-        pos_ += splitNdjsonLines(std::string_view(buf_.data() + pos_, end_ - pos_), eof_, lineNo_, lines_,
+        pos_ += splitNdjsonLines(std::string_view(buf_.data() + pos_, end_ - pos_), eof_ && !truncated_, lineNo_, lines_,
                                  maxRecords - (out.size() - first));
         if (!lines_.empty()) {
             decoder_.decodeLines(lines_, out, stats_);
             continue;
         }
-        if (eof_) return false;  // everything consumed
+        if (eof_) {  // everything consumed, or all whole lines of a truncated gzip
+            if (truncated_ && error_.empty())
+                error_ = path_ + ": truncated gzip: the compressed data ends at compressed byte " +
+                         std::to_string(gzoffset(static_cast<gzFile>(gz_))) + " (decompressed byte " +
+                         std::to_string(bytes_) + ", after line " + std::to_string(lineNo_) +
+                         ") before the end of the gzip stream";
+            return false;
+        }
         fill();
     }
     return true;

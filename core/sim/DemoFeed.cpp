@@ -34,15 +34,22 @@ void DemoFeed::stop() {
     running_ = false;
 }
 
+bool DemoFeed::stopRequested() {
+    std::lock_guard lk(stopMutex_);
+    return stopRequested_;
+}
+
 void DemoFeed::run() {
     using Clock = std::chrono::steady_clock;
     const auto step = options_.step;
-    // After a stall (blocked submit) catch up by at most this much simulated time
-    // per batch, so one batch never becomes huge.
-    const auto maxCatchUp = static_cast<TimestampMs>(std::max(10'000.0, 10.0 * step.count() * options_.speed));
+    // Simulated time owed beyond this is forgotten: at a speed the engine cannot
+    // follow, the feed then runs as fast as backpressure lets it instead of
+    // piling up a debt it would never pay.
+    const double maxOwedMs = std::max(10'000.0, 10.0 * double(step.count()) * options_.speed);
     auto last = Clock::now();
     double owedMs = 0.0;  // simulated time due but not generated yet
     auto next = last;
+    bool submitted = true;
     for (;;) {
         next += step;
         {
@@ -50,21 +57,27 @@ void DemoFeed::run() {
             if (stopCv_.wait_until(lk, next, [this] { return stopRequested_; })) break;
         }
         const auto now = Clock::now();
-        owedMs += std::chrono::duration<double, std::milli>(now - last).count() * options_.speed;
+        owedMs = std::min(maxOwedMs, owedMs + std::chrono::duration<double, std::milli>(now - last).count() * options_.speed);
         last = now;
-        const auto advanceBy = std::min(static_cast<TimestampMs>(owedMs), maxCatchUp);
-        std::vector<Record> batch;
-        if (advanceBy > 0) {
-            std::lock_guard lk(simMutex_);
-            sim_.advance(sim_.now() + advanceBy, batch);
-        }
-        owedMs -= static_cast<double>(advanceBy);
-        if (!batch.empty()) {
+        // Pay what is owed in slices of at most kMaxSliceMs of simulated time,
+        // each submitted (and so held back by a full engine queue) before the
+        // next is made, with a stop check in between: memory stays bounded and
+        // a stop is served within one slice, at any speed.
+        while (owedMs >= 1.0 && !stopRequested()) {
+            const auto advanceBy = static_cast<TimestampMs>(std::min(owedMs, double(kMaxSliceMs)));
+            std::vector<Record> batch;
+            {
+                std::lock_guard lk(simMutex_);
+                sim_.advance(sim_.now() + advanceBy, batch);
+            }
+            owedMs -= static_cast<double>(advanceBy);
+            if (batch.empty()) continue;
             const auto n = static_cast<std::int64_t>(batch.size());
-            if (!submit_(std::move(batch))) break;
+            if (!(submitted = submit_(std::move(batch)))) break;
             records_.fetch_add(n, std::memory_order_relaxed);
             batches_.fetch_add(1, std::memory_order_relaxed);
         }
+        if (!submitted) break;
         if (Clock::now() > next + step) next = Clock::now();  // behind: do not spin to catch up the schedule
     }
     running_.store(false, std::memory_order_release);

@@ -2,8 +2,10 @@
 // step with the wall clock (times a speed factor) every ~100 ms and hands each
 // batch to a submit function, normally Engine::submit. A submit that blocks
 // slows the feed (backpressure); afterwards the feed catches up in bounded
-// steps, never dropping records. Wall-clock time is used only here, in the
-// source: the records themselves carry simulated timestamps.
+// steps, never dropping records; a debt larger than ten steps' worth is
+// forgotten, so at a speed the consumer cannot follow the feed simply runs as
+// fast as it is taken. Wall-clock time is used only here, in the source: the
+// records themselves carry simulated timestamps.
 //
 // Remediation and queries from other threads go through this class (or
 // withSimulator()), which serialises them with the feed thread.
@@ -29,6 +31,12 @@ public:
         double speed = 1.0;                          // simulated seconds per wall second
         std::chrono::milliseconds step{100};         // wall time between batches
     };
+    // One submitted batch covers at most this much simulated time, whatever the
+    // speed: a batch stays small (about 200 records of the demo fleet).
+    static constexpr TimestampMs kMaxSliceMs = 10'000;
+    // Speeds the apps accept: below, the fleet hardly moves; above, the engine
+    // is the limit anyway (backpressure) and the factor only means "flat out".
+    static constexpr double kMinSpeed = 0.01, kMaxSpeed = 1e6;
 
     DemoFeed(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs start, Submit submit);
     DemoFeed(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs start, Submit submit, Options options);
@@ -60,6 +68,7 @@ public:
 
 private:
     void run();
+    bool stopRequested();
 
     mutable std::mutex simMutex_;
     FleetSimulator sim_;

@@ -4,10 +4,12 @@
 #include "store/Statement.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #ifndef VIGIL_VERSION
@@ -157,7 +159,17 @@ Result<Database> Database::open(const std::string& path, OpenMode mode) {
 // Reads the header fields and table list. This is the first read of the file,
 // so a non-SQLite file fails here with SQLite's "file is not a database".
 Status Database::checkIdentity(bool& fresh) {
+    // One read transaction, so the header and the table list come from the same
+    // snapshot even while another process is creating the file.
+    struct ReadTxn {
+        sqlite3* db;
+        ~ReadTxn() {
+            std::string ignored;
+            execSql(db, "COMMIT", ignored);
+        }
+    } txn{db_};
     std::string err;
+    if (!execSql(db_, "BEGIN", err)) return Status::failure(path_ + ": " + err);
     std::int64_t appId = 0, userVersion = 0;
     if (!queryInt(db_, "PRAGMA application_id", appId, err) || !queryInt(db_, "PRAGMA user_version", userVersion, err))
         return Status::failure(path_ + ": " + err);
@@ -194,12 +206,23 @@ Status Database::checkIdentity(bool& fresh) {
 Status Database::configure() {
     if (mode_ == OpenMode::ReadOnly) return exec("PRAGMA query_only=ON;");
     // WAL lets readers on their own connections run while the writer commits.
-    Statement st;
+    // Switching needs the file to itself, and SQLite answers "busy" at once
+    // (no busy handler) while another process creating the same new file holds
+    // a lock: retry for as long as the busy timeout would have waited.
     std::string err;
-    if (!st.prepare(db_, "PRAGMA journal_mode=WAL", err)) return Status::failure(path_ + ": " + err);
-    if (st.step() != SQLITE_ROW) return Status::failure(describe("cannot switch to WAL mode"));
-    if (st.textView(0) != "wal")
-        return Status::failure(path_ + ": cannot switch to WAL mode (journal_mode stays " + st.text(0) + ")");
+    for (int waitedMs = 0;; waitedMs += 20) {
+        Statement st;
+        if (!st.prepare(db_, "PRAGMA journal_mode=WAL", err)) return Status::failure(path_ + ": " + err);
+        const int rc = st.step();
+        if (rc == SQLITE_ROW && st.textView(0) == "wal") break;
+        const bool busy = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+        if (!busy || waitedMs >= kBusyTimeoutMs) {
+            if (rc != SQLITE_ROW) return Status::failure(describe("cannot switch to WAL mode"));
+            return Status::failure(path_ + ": cannot switch to WAL mode (journal_mode stays " + st.text(0) + ")");
+        }
+        st = Statement();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     return exec(kWriterPragmas);
 }
 
@@ -209,6 +232,22 @@ Status Database::migrate() {
         const std::string step = "migration to schema version " + std::to_string(m.version) + " (" + m.description + ")";
         if (Status s = exec("BEGIN IMMEDIATE"); !s) return Status::failure(s.error() + " (" + step + ")");
         std::string err;
+        // Another process may have migrated (or created) the file between our
+        // first look and this write lock: take its work instead of redoing it.
+        std::int64_t now = 0;
+        if (!queryInt(db_, "PRAGMA user_version", now, err)) {
+            execSql(db_, "ROLLBACK", err);
+            return Status::failure(describe("cannot read the schema version (" + step + ")"));
+        }
+        if (now >= m.version) {
+            execSql(db_, "ROLLBACK", err);
+            if (now > kSchemaVersion)
+                return Status::failure(path_ + ": schema version " + std::to_string(now) +
+                                       " is newer than this build of Vigil supports (" + std::to_string(kSchemaVersion) +
+                                       "); use a newer Vigil");
+            schemaVersion_ = static_cast<int>(now);
+            continue;
+        }
         bool ok = execSql(db_, m.sql, err);
         if (ok && m.version == 1)
             ok = execSql(db_, ("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str(), err);

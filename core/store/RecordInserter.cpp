@@ -60,6 +60,9 @@ Status RecordInserter::prepare(sqlite3* db, const std::string& path) {
          "INSERT INTO audit(ts, kind, subject, body, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&audit_,
          "INSERT INTO audit(seq, ts, kind, subject, body, prev_hash, hash) VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)"},
+        {&import_,
+         "INSERT INTO imports(sha256, path, bytes, modified, records, imported_at, imported_by) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
     };
     std::string err;
     for (const Sql& s : all)
@@ -285,6 +288,17 @@ bool RecordInserter::insertAudit(const AuditEntry& e, std::string& error) {
     st.bind(6, std::string_view(e.hash));
     if (e.seq > 0) st.bind(7, e.seq);
     return st.run(error);
+}
+
+bool RecordInserter::insertImport(const ImportEntry& e, std::string& error) {
+    import_.bind(1, std::string_view(e.sha256));
+    import_.bind(2, std::string_view(e.path));
+    import_.bind(3, e.bytes);
+    import_.bind(4, e.modifiedMs);
+    import_.bind(5, e.records);
+    import_.bind(6, e.importedAtMs);
+    import_.bind(7, std::string_view(e.importedBy));
+    return import_.run(error);
 }
 
 }  // namespace vigil::store

@@ -12,6 +12,7 @@
 
 #include "record/Record.h"
 #include "store/AuditEntry.h"
+#include "store/ImportEntry.h"
 #include "store/Result.h"
 #include "store/Statement.h"
 
@@ -43,6 +44,10 @@ public:
     // inTransaction() turns false.
     bool insert(const Record& r, std::string& error);
     bool insertAudit(const AuditEntry& e, std::string& error);
+    bool insertImport(const ImportEntry& e, std::string& error);
+    // Writes the held metric samples without committing: a long transaction
+    // (an import) calls it per work list so memory stays bounded.
+    bool writeHeldMetrics(std::string& error);
 
 private:
     struct HeldMetric {
@@ -51,7 +56,6 @@ private:
         double value;
     };
     bool insertMetric(const MetricSample& m, std::string& error);
-    bool writeHeldMetrics(std::string& error);
     bool seriesId(const MetricSample& m, std::int64_t& id, std::string& error);
     bool insertEvent(std::string_view kind, std::string_view agent, std::string_view subject, std::string_view state,
                      const Record& r, std::string& error);
@@ -60,7 +64,7 @@ private:
     sqlite3* db_ = nullptr;
     Statement begin_, commit_, rollback_;
     Statement series_, seriesLookup_, metric_, block_, event_, anomaly_, incident_, targetsDelete_, target_, action_,
-        approval_, outcome_, auditAuto_, audit_;
+        approval_, outcome_, auditAuto_, audit_, import_;
     std::unordered_map<std::string, std::int64_t> seriesIds_;
     std::vector<std::string> newSeries_;  // keys added since begin()
     std::vector<HeldMetric> held_;        // metric samples of the open transaction

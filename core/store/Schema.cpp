@@ -139,9 +139,26 @@ CREATE INDEX approvals_by_action ON approvals(action_id, seq);
 ALTER TABLE incidents ADD COLUMN updates INTEGER NOT NULL DEFAULT 1;
 )sql";
 
+// Version 3: one row per imported log file, written in the import's own
+// transaction (an import is all or nothing). The content hash is UNIQUE: the
+// same bytes imported twice would double every metric and event.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE imports(
+  id          INTEGER PRIMARY KEY,
+  sha256      TEXT NOT NULL UNIQUE,
+  path        TEXT NOT NULL,
+  bytes       INTEGER NOT NULL,
+  modified    INTEGER NOT NULL,
+  records     INTEGER NOT NULL,
+  imported_at INTEGER NOT NULL,
+  imported_by TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
+    {3, "imports: one row per imported log file", kV3},
 }};
 
 }  // namespace

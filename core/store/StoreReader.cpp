@@ -267,4 +267,32 @@ Result<std::optional<AuditEntry>> StoreReader::lastAudit() const {
     return std::optional<AuditEntry>(rows->front());
 }
 
+namespace {
+constexpr const char* kImportColumns =
+    "SELECT id, sha256, path, bytes, modified, records, imported_at, imported_by FROM imports ";
+bool importRow(const Statement& st, ImportEntry& e, std::string&) {
+    e.id = st.int64(0);
+    e.sha256 = st.text(1);
+    e.path = st.text(2);
+    e.bytes = st.int64(3);
+    e.modifiedMs = st.int64(4);
+    e.records = st.int64(5);
+    e.importedAtMs = st.int64(6);
+    e.importedBy = st.text(7);
+    return true;
+}
+}  // namespace
+
+Result<std::vector<ImportEntry>> StoreReader::imports() const {
+    return queryAll<ImportEntry>(db_, (std::string(kImportColumns) + "ORDER BY id").c_str(), noBind, importRow);
+}
+
+Result<std::optional<ImportEntry>> StoreReader::importWithHash(const std::string& sha256) const {
+    auto rows = queryAll<ImportEntry>(db_, (std::string(kImportColumns) + "WHERE sha256 = ?1").c_str(),
+                                      [&](Statement& st) { st.bind(1, std::string_view(sha256)); }, importRow);
+    if (!rows) return Status::failure(rows.error());
+    if (rows->empty()) return std::optional<ImportEntry>();
+    return std::optional<ImportEntry>(rows->front());
+}
+
 }  // namespace vigil::store

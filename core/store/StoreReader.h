@@ -6,6 +6,7 @@
 
 #include "record/Record.h"
 #include "store/AuditEntry.h"
+#include "store/ImportEntry.h"
 #include "store/Database.h"
 #include "store/Result.h"
 
@@ -68,6 +69,9 @@ public:
     // Audit entries with seq >= fromSeq in seq order; limit < 0 = all.
     Result<std::vector<AuditEntry>> audit(std::int64_t fromSeq = 1, std::int64_t limit = -1) const;
     Result<std::optional<AuditEntry>> lastAudit() const;
+    // Imported log files in import order; the one with this content hash, if any.
+    Result<std::vector<ImportEntry>> imports() const;
+    Result<std::optional<ImportEntry>> importWithHash(const std::string& sha256) const;
 
 private:
     explicit StoreReader(Database db);

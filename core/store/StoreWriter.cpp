@@ -69,17 +69,65 @@ void StoreWriter::flush() {
 }
 
 void StoreWriter::close() {
-    std::call_once(impl_->closeOnce, [this] {
-        {
-            std::lock_guard lk(m_);
-            closing_ = true;
+    std::call_once(impl_->closeOnce, [this] { finish(nullptr, nullptr); });
+}
+
+Status StoreWriter::commitImport(const ImportEntry& import) {
+    if (!opts_.singleTransaction) return Status::failure(path_ + ": commitImport() needs a single-transaction writer");
+    Status result = Status::failure(path_ + ": the writer was already closed, nothing committed");
+    std::call_once(impl_->closeOnce, [&] { finish(&import, &result); });
+    return result;
+}
+
+void StoreWriter::finish(const ImportEntry* import, Status* result) {
+    // An import closed without commitImport() is abandoned: what is still
+    // queued is not worth writing into a transaction that will be rolled back.
+    const bool abandon = opts_.singleTransaction && !import;
+    std::int64_t dropped = 0;
+    {
+        std::lock_guard lk(m_);
+        closing_ = true;
+        if (abandon) {
+            for (const Item& it : queue_) dropped += static_cast<std::int64_t>(it.rows());
+            queue_.clear();
         }
-        notEmpty_.notify_all();
-        notFull_.notify_all();
-        if (thread_.joinable()) thread_.join();
-        impl_->inserter = RecordInserter();  // finalize statements before the connection closes
-        impl_->db.close();
-    });
+    }
+    notEmpty_.notify_all();
+    notFull_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    if (abandon) committed_.notify_all();
+
+    if (opts_.singleTransaction) {  // the writer thread is gone: this thread owns the connection now
+        RecordInserter& ins = impl_->inserter;
+        std::string err;
+        if (import && !importFailed_) {
+            bool ok = ins.inTransaction() || ins.begin(err);
+            ok = ok && ins.insertImport(*import, err) && ins.commit(err);
+            if (ok) {
+                std::lock_guard lk(m_);
+                for (int k = 0; k < kRecordKindCount; ++k) stats_.rowsWritten[k] += heldPerKind_[k];
+                stats_.auditWritten += heldAudit_;
+                ++stats_.transactions;
+                *result = Status();
+            } else {
+                ins.rollback();
+                const std::string why = path_ + ": cannot commit the import of " + import->path + ", " +
+                                        std::to_string(heldRows_) + " rows rolled back: " + err;
+                fail(why, heldRows_);
+                *result = Status::failure(why);
+            }
+        } else {
+            ins.rollback();
+            const std::int64_t lost = heldRows_ + dropped;
+            if (lost > 0) fail(path_ + ": import not committed, " + std::to_string(lost) + " rows rolled back", lost);
+            if (result)
+                *result = Status::failure(path_ + ": the import was rolled back, the database is as it was before");
+        }
+        heldPerKind_.fill(0);
+        heldAudit_ = heldRows_ = 0;
+    }
+    impl_->inserter = RecordInserter();  // finalize statements before the connection closes
+    impl_->db.close();
 }
 
 StoreWriterStats StoreWriter::stats() const {
@@ -136,10 +184,16 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
     RecordInserter& ins = impl_->inserter;
     std::int64_t remaining = 0;
     for (const Item& it : items) remaining += static_cast<std::int64_t>(it.rows());
+    const bool single = opts_.singleTransaction;
+    if (single && importFailed_) {  // already rolled back and reported: these rows are not kept either
+        std::lock_guard lk(m_);
+        stats_.rowsFailed += remaining;
+        return;
+    }
 
     std::array<std::int64_t, kRecordKindCount> pending{};
     std::int64_t pendingAudit = 0, inTxn = 0;
-    bool open = false;
+    bool open = single && ins.inTransaction();
     std::string err;
 
     auto dropPending = [&] {
@@ -148,8 +202,31 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
         inTxn = 0;
         open = false;
     };
+    // An import that cannot write a row is rolled back whole: a partial import
+    // would be garbage no one can tell from real data.
+    auto abandonImport = [&](const std::string& why, std::int64_t rows) {
+        ins.rollback();
+        importFailed_ = true;
+        const std::int64_t lost = heldRows_ + inTxn + rows + remaining;
+        fail(path_ + ": " + why + "; the import is rolled back, " + std::to_string(lost) + " rows not written", lost);
+        heldPerKind_.fill(0);
+        heldAudit_ = heldRows_ = 0;
+        dropPending();
+    };
     auto commit = [&] {
         if (!open) return;
+        if (single) {  // bound memory: write the held metrics, keep the transaction open
+            if (!ins.writeHeldMetrics(err)) {
+                abandonImport("cannot write metric rows: " + err, 0);
+                return;
+            }
+            for (int k = 0; k < kRecordKindCount; ++k) heldPerKind_[k] += pending[k];
+            heldAudit_ += pendingAudit;
+            heldRows_ += inTxn;
+            pending.fill(0);
+            pendingAudit = inTxn = 0;
+            return;
+        }
         if (ins.commit(err)) {
             std::lock_guard lk(m_);
             for (int k = 0; k < kRecordKindCount; ++k) stats_.rowsWritten[k] += pending[k];
@@ -168,6 +245,7 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
             if (!ins.begin(err)) {
                 fail(path_ + ": cannot begin a transaction, " + std::to_string(remaining) + " rows not written: " + err,
                      remaining);
+                if (single) importFailed_ = true;
                 return Row::Abort;  // every row of this work list is counted as failed
             }
             open = true;
@@ -176,6 +254,10 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
         if (insertRow()) {
             ++inTxn;
             return Row::Written;
+        }
+        if (single) {
+            abandonImport("cannot write " + what() + ": " + err, 1);
+            return Row::Abort;
         }
         if (!ins.inTransaction()) {  // SQLite rolled the whole transaction back (I/O error, disk full)
             ins.rollback();
@@ -200,6 +282,7 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
             if (res == Row::Abort) return;
             if (res == Row::Written) ++pending[static_cast<int>(kindOf(r))];
             if (inTxn >= maxRows) commit();
+            if (importFailed_) return;  // rolled back and counted by abandonImport
         }
         for (const AuditEntry& e : item.audit) {
             const Row res = write([&] { return ins.insertAudit(e, err); },
@@ -207,6 +290,7 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
             if (res == Row::Abort) return;
             if (res == Row::Written) ++pendingAudit;
             if (inTxn >= maxRows) commit();
+            if (importFailed_) return;
         }
     }
     commit();

@@ -8,6 +8,7 @@
 
 #include "record/Record.h"
 #include "store/AuditEntry.h"
+#include "store/ImportEntry.h"
 #include "store/Result.h"
 
 #include <array>
@@ -25,6 +26,10 @@ namespace vigil::store {
 struct StoreWriterOptions {
     std::size_t queueCapacity = 64;               // batches waiting for the writer
     std::size_t maxRowsPerTransaction = 65536;    // a transaction also ends when the queue runs dry
+    // An import: everything appended goes into ONE transaction that only
+    // commitImport() commits. close() without it, a failed row, a signal or
+    // kill -9 leave the database as it was (docs/storage.md, "Imports").
+    bool singleTransaction = false;
 };
 
 struct StoreWriterStats {
@@ -59,7 +64,14 @@ public:
     // failed and been counted in stats()).
     void flush();
     // Writes what is queued, stops the thread, closes the connection. Idempotent.
+    // With singleTransaction it rolls the import back instead (queued rows are
+    // dropped), counting the rows not kept in stats().rowsFailed.
     void close();
+    // singleTransaction only: writes what is queued, records `import` (table
+    // imports) and commits everything as one transaction, then closes. Fails,
+    // rolling everything back, when any row failed or the commit fails (e.g.
+    // the same sha256 is already imported).
+    Status commitImport(const ImportEntry& import);
 
     StoreWriterStats stats() const;
     std::size_t queueDepth() const;
@@ -79,6 +91,7 @@ private:
     void run();
     void writeItems(std::vector<Item>& items);
     void fail(std::string reason, std::int64_t rows);
+    void finish(const ImportEntry* import, Status* result);
 
     const std::string path_;
     StoreWriterOptions opts_;
@@ -91,6 +104,12 @@ private:
     bool closing_ = false;
     StoreWriterStats stats_;
     std::thread thread_;
+
+    // singleTransaction: rows in the open transaction (writer thread, then the
+    // closing thread after the join) and whether the import already failed.
+    std::array<std::int64_t, kRecordKindCount> heldPerKind_{};
+    std::int64_t heldAudit_ = 0, heldRows_ = 0;
+    bool importFailed_ = false;
 };
 
 }  // namespace vigil::store

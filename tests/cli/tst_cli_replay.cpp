@@ -50,11 +50,14 @@ private slots:
         QCOMPARE(counts->perKind[int(vigil::RecordKind::Task)], m.captured(3).toLongLong());
         QVERIFY(counts->series > 5);
 
-        // Reopening a database written by an earlier run appends to it.
+        // The same log again would double every row: refused, naming the earlier import.
         r = vigilctl({"replay", log_, "--db", db});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(log_ + QStringLiteral(": already imported into ") + db + QStringLiteral(" as import 1")),
+                 qPrintable(r.err));
         auto again = vigil::store::StoreReader::open(db.toStdString());
-        QCOMPARE(again.value()->counts()->perKind[int(vigil::RecordKind::Metric)], 2 * m.captured(2).toLongLong());
+        QCOMPARE(again.value()->counts()->perKind[int(vigil::RecordKind::Metric)], m.captured(2).toLongLong());
+        QCOMPARE(int(again.value()->imports()->size()), 1);
     }
 
     void malformedLinesAreReportedNotFatal() {

@@ -73,6 +73,50 @@ private slots:
         QCOMPARE(readAll(r, 10).size(), std::size_t(2));
     }
 
+    // A gzip cut short (half of it, or only its 8-byte trailer's last 4 bytes gone)
+    // is an error naming the file and where the data ended, never a short success.
+    void truncatedGzipIsAnError_data() {
+        QTest::addColumn<int>("cut");  // bytes removed from the end; < 0: keep half
+        QTest::newRow("half") << -1;
+        QTest::newRow("trailer's last 4 bytes") << 4;
+        QTest::newRow("whole trailer") << 8;
+    }
+    void truncatedGzipIsAnError() {
+        QFETCH(int, cut);
+        QTemporaryDir dir;
+        const std::string full = dir.filePath("full.gz").toStdString(), path = dir.filePath("cut.gz").toStdString();
+        const std::string text = makeLog(20000, 0);
+        gzFile gz = gzopen(full.c_str(), "wb");
+        QVERIFY(gz);
+        QCOMPARE(gzwrite(gz, text.data(), unsigned(text.size())), int(text.size()));
+        gzclose(gz);
+        std::ifstream in(full, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        bytes.resize(cut < 0 ? bytes.size() / 2 : bytes.size() - std::size_t(cut));
+        std::ofstream(path, std::ios::binary) << bytes;
+        LogFileReader r;
+        QVERIFY(r.open(path));
+        auto all = readAll(r, 4096);
+        QVERIFY(int(all.size()) < 20000 || cut >= 0);
+        const QString err = QString::fromStdString(r.error());
+        QVERIFY2(err.startsWith(QString::fromStdString(path) + ": truncated gzip"), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("compressed byte %1").arg(bytes.size())), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("after line %1").arg(all.size())), qPrintable(err));
+        QCOMPARE(r.stats().malformed, 0);  // the cut line is not counted as a malformed record
+    }
+
+    // A UTF-8 byte-order mark (editors on Windows add one) is skipped, not a bad line 1.
+    void leadingByteOrderMarkIsSkipped() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("bom.ndjson").toStdString();
+        std::ofstream(path, std::ios::binary) << "\xEF\xBB\xBF" << toNdjson(MetricSample{1, "s", "t", 1}) << "\n"
+                                              << toNdjson(MetricSample{2, "s", "t", 2}) << "\n";
+        LogFileReader r;
+        QVERIFY(r.open(path));
+        QCOMPARE(readAll(r, 10).size(), std::size_t(2));
+        QCOMPARE(r.stats().malformed, 0);
+    }
+
     void missingFileIsNamed() {
         LogFileReader r;
         QVERIFY(!r.open("/nonexistent/dir/x.ndjson"));

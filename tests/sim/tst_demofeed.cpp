@@ -74,6 +74,36 @@ private slots:
         QCOMPARE(encode(got.records), encode(runFor(direct, feed.simTime())));
     }
 
+    // At a speed far beyond what the consumer takes, every batch still covers at
+    // most kMaxSliceMs of simulated time (old code: one batch of hours, GBs), and
+    // stop() is served between slices.
+    void hugeSpeedKeepsBatchesSmallAndStops() {
+        Collected got;
+        TimestampMs widest = 0;
+        std::size_t largest = 0;
+        DemoFeed feed(ScenarioSpec{"cascade", 3600, true}, 5, FleetSimulator::kDefaultStart,
+                      [&](std::vector<Record> batch) {
+                          std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a slow consumer
+                          std::lock_guard lk(got.mutex);
+                          widest = std::max(widest, timestampOf(batch.back()) - timestampOf(batch.front()));
+                          largest = std::max(largest, batch.size());
+                          ++got.batches;
+                          return true;
+                      },
+                      DemoFeed::Options{1e9, std::chrono::milliseconds(10)});
+        feed.start();
+        waitFor([&] {
+            std::lock_guard lk(got.mutex);
+            return got.batches >= 20;
+        });
+        feed.stop();
+        QVERIFY(!feed.running());
+        std::lock_guard lk(got.mutex);
+        QVERIFY(got.batches >= 20);
+        QVERIFY2(widest <= DemoFeed::kMaxSliceMs, qPrintable(QString::number(widest)));
+        QVERIFY2(largest < 5000, qPrintable(QString::number(largest)));
+    }
+
     void submitReturningFalseStopsTheFeed() {
         DemoFeed feed(ScenarioSpec{"calm", 3600, false}, 1, FleetSimulator::kDefaultStart,
                       [](std::vector<Record>) { return false; }, DemoFeed::Options{100.0, std::chrono::milliseconds(10)});

@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace vigil;
 using namespace vigil::store;
 using namespace storetest;
@@ -133,9 +136,9 @@ private slots:
             auto db = Database::open(path.toStdString(), OpenMode::ReadWrite);
             QVERIFY2(db.ok(), db.error().c_str());
             QCOMPARE(db->openedAtVersion(), 1);
-            QCOMPARE(db->schemaVersion(), 2);
+            QCOMPARE(db->schemaVersion(), kSchemaVersion);
         }
-        QCOMPARE(rawText(path, "PRAGMA user_version"), std::string("2"));
+        QCOMPARE(rawText(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
         QCOMPARE(rawText(path, "SELECT count(*) FROM metric_blocks"), std::string("2"));  // one per v1 series
         QCOMPARE(rawText(path, "SELECT count(*) FROM meta WHERE key = 'migrated_to_2_by'"), std::string("1"));
         QCOMPARE(rawText(path, "SELECT value FROM meta WHERE key = 'created_by'"), std::string("vigil 0.0.1"));
@@ -272,6 +275,36 @@ private slots:
         // ...while a writer initialises an empty (0-byte) file.
         QVERIFY(Database::open(empty.toStdString(), OpenMode::ReadWrite).ok());
         QVERIFY(StoreReader::open(empty.toStdString()).ok());
+    }
+
+    // Several processes (here: connections on threads, which SQLite locks the
+    // same way) creating one new database at once: every one of them gets a
+    // working, fully migrated file, none a "table already exists" error.
+    void concurrentCreationOfOneNewFileSucceeds() {
+        for (int round = 0; round < 10; ++round) {
+            QTemporaryDir dir;
+            const std::string path = dir.filePath("new.db").toStdString();
+            constexpr int kOpeners = 4;
+            std::atomic<int> ready{0};
+            std::vector<std::string> errors(kOpeners);
+            std::vector<int> versions(kOpeners, -1);
+            std::vector<std::thread> threads;
+            for (int i = 0; i < kOpeners; ++i)
+                threads.emplace_back([&, i] {
+                    ++ready;
+                    while (ready < kOpeners) std::this_thread::yield();
+                    auto db = Database::open(path, OpenMode::ReadWrite);
+                    if (!db) errors[i] = db.error();
+                    else versions[i] = db->schemaVersion();
+                });
+            for (auto& t : threads) t.join();
+            for (int i = 0; i < kOpeners; ++i) {
+                QVERIFY2(errors[i].empty(), errors[i].c_str());
+                QCOMPARE(versions[i], kSchemaVersion);
+            }
+            QCOMPARE(rawText(QString::fromStdString(path), "SELECT count(*) FROM meta WHERE key = 'created_by'"),
+                     std::string("1"));
+        }
     }
 
     void migrationsAreNumberedOneToN() {

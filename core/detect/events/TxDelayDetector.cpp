@@ -63,31 +63,13 @@ bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
     newest_ = std::max(newest_, t->ts);
 
     switch (t->state) {
-    case TxState::Submitted: {
-        if (t->max_fee_gwei > 0) {
-            const double a = std::max(1.0 / (c.fees + 1.0), 1.0 - std::exp(std::log(0.5) / cfg_.gasPriceHalfLife));
-            c.feeEw += a * (t->max_fee_gwei - c.feeEw);
-            ++c.fees;
-        }
-        // Same sender, chain and nonce again: the newer submission replaces the older.
-        auto [it, inserted] = byNonce_.try_emplace(nonceKey(*t), t->tx_hash);
-        if (!inserted) {
-            erase(it->second);
-            it->second = t->tx_hash;
-        }
-        if (byHash_.count(t->tx_hash)) break;  // duplicate submission: keep the first time
-        if (pending_.size() >= cfg_.maxPending) {  // hard cap: forget the oldest, counted
-            erase(pending_.begin()->second.tx.tx_hash);
-            ++abandoned_;
-        }
-        pending_.emplace(std::make_pair(t->ts, t->tx_hash), Pending{*t, false});
-        byHash_.emplace(t->tx_hash, t->ts);
-        break;
-    }
+    case TxState::Submitted: submit(c, *t); break;
     case TxState::Confirmed: {
         auto h = byHash_.find(t->tx_hash);
         if (h == byHash_.end()) {
-            ++unmatched_;  // submitted before we started watching
+            ++unmatched_;  // submitted before we started watching, or a superseded one got mined
+            // Either way its nonce is used up: a replacement still pending for it never will be.
+            if (auto n = byNonce_.find(nonceKey(*t)); n != byNonce_.end()) erase(n->second);
             break;
         }
         auto p = pending_.find({h->second, t->tx_hash});
@@ -106,7 +88,43 @@ bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
     return true;
 }
 
-void TxDelayDetector::erase(const std::string& hash) {
+void TxDelayDetector::submit(ChainState& c, const TxEvent& t) {
+    // The same submission again (a duplicated line, a re-broadcast): nothing changes.
+    if (byHash_.count(t.tx_hash) || finished_.count(t.tx_hash)) {
+        ++duplicates_;
+        return;
+    }
+    if (t.max_fee_gwei > 0) {
+        const double a = std::max(1.0 / (c.fees + 1.0), 1.0 - std::exp(std::log(0.5) / cfg_.gasPriceHalfLife));
+        c.feeEw += a * (t.max_fee_gwei - c.feeEw);
+        ++c.fees;
+    }
+    Pending p{t, t.ts, false};
+    const std::string nonce = nonceKey(t);
+    if (auto n = byNonce_.find(nonce); n != byNonce_.end()) {
+        // Same sender, chain and nonce while the earlier one is pending: a fee-bump
+        // replacement. It supersedes the earlier one, but the operator's wait began
+        // with the first submission, so the stuck clock keeps running from there (and
+        // a nonce already reported stuck is not reported again).
+        if (auto h = byHash_.find(n->second); h != byHash_.end())
+            if (auto old = pending_.find({h->second, n->second}); old != pending_.end()) {
+                p.since = std::min(old->second.since, t.ts);
+                p.flagged = old->second.flagged;
+            }
+        ++replacements_;
+        erase(n->second);  // also drops the byNonce_ entry n points to
+    }
+    if (pending_.size() >= cfg_.maxPending) {  // hard cap: forget the oldest, counted
+        erase(pending_.begin()->second.tx.tx_hash);
+        ++abandoned_;
+    }
+    const TimestampMs since = p.since;
+    pending_.emplace(std::make_pair(since, t.tx_hash), std::move(p));
+    byHash_.emplace(t.tx_hash, since);
+    byNonce_[nonce] = t.tx_hash;
+}
+
+void TxDelayDetector::erase(std::string hash) {
     auto h = byHash_.find(hash);
     if (h == byHash_.end()) return;
     auto p = pending_.find({h->second, hash});
@@ -116,6 +134,13 @@ void TxDelayDetector::erase(const std::string& hash) {
         pending_.erase(p);
     }
     byHash_.erase(h);
+    if (finished_.insert(hash).second) {
+        finishedOrder_.push_back(std::move(hash));
+        if (finishedOrder_.size() > cfg_.maxPending) {
+            finished_.erase(finishedOrder_.front());
+            finishedOrder_.pop_front();
+        }
+    }
 }
 
 void TxDelayDetector::onConfirmed(ChainState& c, const std::string& key, const Pending& p, TimestampMs ts,

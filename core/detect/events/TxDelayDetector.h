@@ -9,8 +9,10 @@
 #include "detect/events/LogNormalBaseline.h"
 #include "record/Stage.h"
 
+#include <deque>
 #include <map>
 #include <optional>
+#include <unordered_set>
 
 namespace vigil::events {
 
@@ -46,10 +48,15 @@ public:
     const RejectCounters& counters() const { return counters_; }
     std::size_t pending() const { return pending_.size(); }
     std::uint64_t abandoned() const { return abandoned_; }
+    // Submissions that superseded a pending one of the same sender, chain and nonce.
+    std::uint64_t replacements() const { return replacements_; }
+    // `submitted` lines for a hash already pending: ignored, counted.
+    std::uint64_t duplicates() const { return duplicates_; }
 
 private:
     struct Pending {
-        TxEvent tx;
+        TxEvent tx;              // the newest submission of this nonce
+        TimestampMs since = 0;   // the first submission of this nonce still pending: the stuck clock
         bool flagged = false;
     };
     struct ChainState {
@@ -66,16 +73,23 @@ private:
     void onConfirmed(ChainState& c, const std::string& chainName, const Pending& p, TimestampMs ts,
                      std::vector<Record>& out);
     void scan(TimestampMs now, std::vector<Record>& out);
-    void erase(const std::string& hash);
+    void submit(ChainState& c, const TxEvent& t);
+    // Takes the hash by value: callers pass strings that live in the maps it erases from.
+    void erase(std::string hash);
 
     TxDelayConfig cfg_;
     KeyedTable<ChainState> chains_;
-    // Pending transactions by (submission time, hash) so the scan starts at the oldest.
+    // Pending transactions by (first submission of the nonce, hash) so the scan starts
+    // at the oldest.
     std::map<std::pair<TimestampMs, std::string>, Pending> pending_;
-    std::unordered_map<std::string, TimestampMs> byHash_;
+    std::unordered_map<std::string, TimestampMs> byHash_;  // hash -> its key's time in pending_
     std::unordered_map<std::string, std::string> byNonce_;  // chain/agent/nonce -> hash
+    // Hashes that left pending_ lately (confirmed, failed, replaced, ...), so that a
+    // duplicated `submitted` line arriving after them does not start a new wait.
+    std::unordered_set<std::string> finished_;
+    std::deque<std::string> finishedOrder_;
     RejectCounters counters_;
-    std::uint64_t seq_ = 0, abandoned_ = 0, unmatched_ = 0;
+    std::uint64_t seq_ = 0, abandoned_ = 0, unmatched_ = 0, replacements_ = 0, duplicates_ = 0;
     TimestampMs lastScan_ = 0, newest_ = 0;
 };
 
