@@ -14,7 +14,8 @@ void FleetState::add(const TaskEvent& t) {
     Tracked& tr = agents_[t.agent];
     AgentStatus& a = tr.status;
     // First sight: a zero baseline, so the first minute counts everything so far.
-    if (tr.marks.empty() || t.ts - tr.marks.back().time >= kMarkEveryMs) tr.marks.push_back({t.ts, a.succeeded, a.failed});
+    if (tr.marks.empty() || t.ts - tr.marks.back().time >= kMarkEveryMs)
+        tr.marks.push_back({t.ts, a.succeeded, a.failed});
     while (tr.marks.size() > 1 && t.ts - tr.marks[1].time >= rules_.recentWindowMs) tr.marks.pop_front();
 
     a.agent = t.agent;

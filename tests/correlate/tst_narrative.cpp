@@ -40,21 +40,29 @@ private slots:
     void englishIsTheStoredText_data() {
         QTest::addColumn<int>("variant");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("open, everything") << 0 << QStringLiteral(
-            "critical: repeated task failures, unusual metrics and a new error in the logs on rpc:eth-main-a, "
-            "agent:agent-07, agent:agent-08, workflow:claim and 1 more since 2026-01-01 00:01:40Z (1m30s of signals). "
-            "Likely cause: rpc:eth-main-a (unusual metrics, first seen there), which explains 3 affected targets. "
-            "latency 850 ms, expected 80-140 ms. Also upstream: chain:ethereum (explains 2). Changed before it: "
-            "agent-07 \"deploy v1.2.3 done.\" at 2026-01-01 00:00:40Z, 1m00s before the first signal. "
-            "12 anomalies so far.");
-        QTest::newRow("mitigated, one target, once re-opened") << 1 << QStringLiteral(
-            "warning: a gas price spike on chain:ethereum since 2026-01-01 00:01:40Z (1m30s of signals). "
-            "Likely cause: chain:ethereum. 1 anomaly so far, re-opened 1 time. "
-            "Mitigated: no new signal since 2026-01-01 00:03:10Z.");
-        QTest::newRow("resolved, no detector, explains one") << 2 << QStringLiteral(
-            "info: anomalies on rpc:a, agent:b since 2026-01-01 00:01:40Z (1m30s of signals). "
-            "Likely cause: rpc:a, which explains 1 affected target. 7 anomalies so far, re-opened 3 times. "
-            "Resolved at 2026-01-01 00:08:10Z after 5m00s without new signals.");
+        QTest::newRow("open, everything")
+            << 0
+            << QStringLiteral(
+                   "critical: repeated task failures, unusual metrics and a new error in the logs on rpc:eth-main-a, "
+                   "agent:agent-07, agent:agent-08, workflow:claim and 1 more since 2026-01-01 00:01:40Z (1m30s of "
+                   "signals). "
+                   "Likely cause: rpc:eth-main-a (unusual metrics, first seen there), which explains 3 affected "
+                   "targets. "
+                   "latency 850 ms, expected 80-140 ms. Also upstream: chain:ethereum (explains 2). Changed before it: "
+                   "agent-07 \"deploy v1.2.3 done.\" at 2026-01-01 00:00:40Z, 1m00s before the first signal. "
+                   "12 anomalies so far.");
+        QTest::newRow("mitigated, one target, once re-opened")
+            << 1
+            << QStringLiteral(
+                   "warning: a gas price spike on chain:ethereum since 2026-01-01 00:01:40Z (1m30s of signals). "
+                   "Likely cause: chain:ethereum. 1 anomaly so far, re-opened 1 time. "
+                   "Mitigated: no new signal since 2026-01-01 00:03:10Z.");
+        QTest::newRow("resolved, no detector, explains one")
+            << 2
+            << QStringLiteral(
+                   "info: anomalies on rpc:a, agent:b since 2026-01-01 00:01:40Z (1m30s of signals). "
+                   "Likely cause: rpc:a, which explains 1 affected target. 7 anomalies so far, re-opened 3 times. "
+                   "Resolved at 2026-01-01 00:08:10Z after 5m00s without new signals.");
     }
     void englishIsTheStoredText() {
         QFETCH(int, variant);
@@ -94,8 +102,8 @@ private slots:
         QVERIFY2(t.find("<repeated task failures>") != std::string::npos, t.c_str());
         QVERIFY2(t.find("<critical>") != std::string::npos, t.c_str());
         QVERIFY2(t.find("<%1, %2 and %3>") == std::string::npos, t.c_str());  // filled, not shown
-        QVERIFY2(t.find("<Likely cause: rpc:eth-main-a (<unusual metrics>, first seen there), which explains 3 affected targets.>") !=
-                     std::string::npos,
+        QVERIFY2(t.find("<Likely cause: rpc:eth-main-a (<unusual metrics>, first seen there), which explains 3 "
+                        "affected targets.>") != std::string::npos,
                  t.c_str());
         // ... targets, times, log lines and the detector's own words did not.
         QVERIFY2(t.find("<rpc:eth-main-a>") == std::string::npos, t.c_str());

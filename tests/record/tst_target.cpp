@@ -13,12 +13,14 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("name");
-        QTest::newRow("typed") << "rpc:eth-main-a" << "rpc" << "eth-main-a";
-        QTest::newRow("bare") << "eth-main-a" << "" << "eth-main-a";
-        QTest::newRow("first colon splits") << "host:10.0.0.1:8545" << "host" << "10.0.0.1:8545";
-        QTest::newRow("empty name") << "pool:" << "pool" << "";
-        QTest::newRow("empty kind") << ":x" << "" << "x";
-        QTest::newRow("empty") << "" << "" << "";
+        QTest::newRow("typed") << QStringLiteral("rpc:eth-main-a") << QStringLiteral("rpc")
+                               << QStringLiteral("eth-main-a");
+        QTest::newRow("bare") << QStringLiteral("eth-main-a") << QStringLiteral("") << QStringLiteral("eth-main-a");
+        QTest::newRow("first colon splits")
+            << QStringLiteral("host:10.0.0.1:8545") << QStringLiteral("host") << QStringLiteral("10.0.0.1:8545");
+        QTest::newRow("empty name") << QStringLiteral("pool:") << QStringLiteral("pool") << QStringLiteral("");
+        QTest::newRow("empty kind") << QStringLiteral(":x") << QStringLiteral("") << QStringLiteral("x");
+        QTest::newRow("empty") << QStringLiteral("") << QStringLiteral("") << QStringLiteral("");
     }
     void split() {
         QFETCH(QString, target);
@@ -33,10 +35,14 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("typed");
-        QTest::newRow("bare gets the prefix") << "agent" << "agent-07" << "agent:agent-07";
-        QTest::newRow("typed stays as sent") << "agent" << "agent:agent-07" << "agent:agent-07";
-        QTest::newRow("another kind is a name") << "pool" << "workflow:claim" << "pool:workflow:claim";
-        QTest::newRow("kind prefix without colon") << "rpc" << "rpcnode" << "rpc:rpcnode";
+        QTest::newRow("bare gets the prefix")
+            << QStringLiteral("agent") << QStringLiteral("agent-07") << QStringLiteral("agent:agent-07");
+        QTest::newRow("typed stays as sent")
+            << QStringLiteral("agent") << QStringLiteral("agent:agent-07") << QStringLiteral("agent:agent-07");
+        QTest::newRow("another kind is a name")
+            << QStringLiteral("pool") << QStringLiteral("workflow:claim") << QStringLiteral("pool:workflow:claim");
+        QTest::newRow("kind prefix without colon")
+            << QStringLiteral("rpc") << QStringLiteral("rpcnode") << QStringLiteral("rpc:rpcnode");
     }
     void typed() {
         QFETCH(QString, kind);
@@ -49,9 +55,12 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("bare");
-        QTest::newRow("own kind stripped") << "agent:agent-07" << "agent" << "agent-07";
-        QTest::newRow("bare unchanged") << "agent-07" << "agent" << "agent-07";
-        QTest::newRow("other kind kept") << "pool:claim" << "agent" << "pool:claim";
+        QTest::newRow("own kind stripped")
+            << QStringLiteral("agent:agent-07") << QStringLiteral("agent") << QStringLiteral("agent-07");
+        QTest::newRow("bare unchanged") << QStringLiteral("agent-07") << QStringLiteral("agent")
+                                        << QStringLiteral("agent-07");
+        QTest::newRow("other kind kept") << QStringLiteral("pool:claim") << QStringLiteral("agent")
+                                         << QStringLiteral("pool:claim");
     }
     void withoutKind() {
         QFETCH(QString, target);

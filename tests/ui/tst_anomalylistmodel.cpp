@@ -51,7 +51,7 @@ private slots:
         const QModelIndex top = m.index(0, AnomalyListModel::ScoreCol);
         QCOMPARE(top.data(AnomalyListModel::ScoreRole).toDouble(), 0.9);
         QCOMPARE(top.data(AnomalyListModel::TimestampRole).toLongLong(), T0 + 3000);
-        QVERIFY(top.data(Qt::ForegroundRole).isValid());                       // a strong score stands out
+        QVERIFY(top.data(Qt::ForegroundRole).isValid());  // a strong score stands out
         QVERIFY(!m.index(1, AnomalyListModel::ScoreCol).data(Qt::ForegroundRole).isValid());
         QCOMPARE(m.index(0, AnomalyListModel::TargetCol).data().toString(), QStringLiteral("rpc:eth-main-a"));
         QCOMPARE(m.index(0, AnomalyListModel::ExplanationCol).data().toString(), QStringLiteral("latency 3"));
