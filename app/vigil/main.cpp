@@ -3,6 +3,7 @@
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
+#include "common/StoreSink.h"
 
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
@@ -97,15 +98,7 @@ int main(int argc, char** argv) {
     const vigil::Clock& clock = opts->speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
-    if (store) {
-        engine.addSink([&store](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
-            std::vector<vigil::Record> rows;
-            rows.reserve(in.size() + out.size());
-            rows.insert(rows.end(), in.begin(), in.end());
-            rows.insert(rows.end(), out.begin(), out.end());
-            store->append(std::move(rows));
-        });
-    }
+    if (store) vigil::app::addStoreSink(engine, *store);
     engine.start();
 
     const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
