@@ -30,6 +30,8 @@ const Command* commands() {
         {"nab-score", "score NAB results with the benchmark's rules, all three profiles", cmdNabScore},
         {"logparse", "assign a log template id to every line of a message file", cmdLogparse},
         {"logbench", "grouping accuracy of the log miner on Loghub samples", cmdLogbench},
+        {"policy", "check a remediation policy file (policy check FILE)", cmdPolicy},
+        {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -36,6 +36,8 @@ int cmdNab(const QStringList& args);
 int cmdNabScore(const QStringList& args);
 int cmdLogparse(const QStringList& args);
 int cmdLogbench(const QStringList& args);
+int cmdPolicy(const QStringList& args);
+int cmdApprovals(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

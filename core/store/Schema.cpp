@@ -155,10 +155,40 @@ CREATE TABLE imports(
 );
 )sql";
 
+// Version 4: approval requests with their evidence (issue #9). One row per
+// request; its decisions stay rows of `approvals` (requested, approved,
+// rejected, expired; reason = the person's comment). content is the canonical
+// JSON of exactly what would be sent and content_sha256 its hash: an approval
+// is valid only for that content. Amounts are decimal wei text (exact).
+constexpr const char* kV4 = R"sql(
+CREATE TABLE approval_requests(
+  id               TEXT PRIMARY KEY,
+  action_id        TEXT NOT NULL,
+  action_kind      TEXT NOT NULL,
+  target           TEXT NOT NULL,
+  incident_id      TEXT NOT NULL,
+  narrative        TEXT NOT NULL,
+  metric_window    TEXT NOT NULL,
+  content          TEXT NOT NULL,
+  content_sha256   TEXT NOT NULL,
+  rule             TEXT NOT NULL,
+  requester        TEXT NOT NULL,
+  value_wei        TEXT NOT NULL,
+  approvers_needed INTEGER NOT NULL CHECK(approvers_needed IN (1, 2)),
+  created          INTEGER NOT NULL,
+  expires          INTEGER NOT NULL,
+  state            TEXT NOT NULL CHECK(state IN ('pending', 'approved', 'rejected', 'expired', 'executed')),
+  updated          INTEGER NOT NULL
+);
+CREATE INDEX approval_requests_by_state ON approval_requests(state, expires);
+CREATE INDEX approvals_by_id ON approvals(id, seq);
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
     {3, "imports: one row per imported log file", kV3},
+    {4, "approval requests with evidence", kV4},
 }};
 
 }  // namespace

@@ -1,0 +1,157 @@
+// vigilctl approvals list [--all] | show ID | approve ID --as USER [--comment TEXT]
+//                   | reject ID --as USER [--comment TEXT]   [--db DB]
+// People's side of the approval gate, on the database a running vigil or
+// `vigilctl run` uses (SQLite WAL: each side sees the other's writes). Exit 0
+// done, 1 refused by the gate's rules (self-approval, expired, ...), 2 bad
+// usage, unknown id or unreadable database — and then nothing was changed.
+#include "vigilctl/Commands.h"
+
+#include "approve/ApprovalGate.h"
+#include "common/DefaultPaths.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <ctime>
+
+namespace vigilctl {
+
+namespace {
+
+using vigil::approve::ApprovalGate;
+using vigil::approve::ApprovalRequest;
+using vigil::approve::GateCode;
+using vigil::approve::GateStatus;
+using vigil::approve::RequestState;
+
+int report(const QString& sub, const GateStatus& s) {
+    std::fprintf(stderr, "vigilctl: approvals %s: %s\n", qPrintable(sub), s.message.c_str());
+    return s.code == GateCode::Refused ? kFailed : kUsage;
+}
+
+// "pending" or, once past its expiry and not yet swept by the engine, "pending, expired".
+std::string stateText(const ApprovalRequest& r, vigil::TimestampMs now) {
+    std::string s(toString(r.state));
+    if ((r.state == RequestState::Pending || r.state == RequestState::Approved) && now >= r.expires) s += ", expired";
+    return s;
+}
+
+std::string expiresIn(const ApprovalRequest& r, vigil::TimestampMs now) {
+    if (r.state != RequestState::Pending && r.state != RequestState::Approved) return "-";
+    const auto left = (r.expires - now) / 1000;
+    if (left <= 0) return "0s";
+    return left >= 60 ? std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s" : std::to_string(left) + "s";
+}
+
+// "2026-11-29 19:05:04 UTC" for people reading `show`.
+std::string utc(vigil::TimestampMs ms) {
+    const std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return buf;
+}
+
+void printList(const std::vector<ApprovalRequest>& rs, vigil::TimestampMs now) {
+    std::printf("%-14s %-18s %-9s %-18s %-22s %14s %10s  %s\n", "ID", "STATE", "APPROVALS", "ACTION", "TARGET",
+                "VALUE_ETH", "EXPIRES_IN", "REQUESTER");
+    for (const auto& r : rs)
+        std::printf("%-14s %-18s %d/%-7d %-18s %-22s %14s %10s  %s\n", r.id.c_str(), stateText(r, now).c_str(),
+                    r.approvals(), r.what.approversNeeded, r.what.actionKind.c_str(), r.what.target.c_str(),
+                    vigil::remedy::formatEth(r.what.value).c_str(), expiresIn(r, now).c_str(), r.what.requester.c_str());
+    if (rs.empty()) std::printf("(no approval requests)\n");
+}
+
+void printOne(const ApprovalRequest& r, vigil::TimestampMs now) {
+    std::printf("id:          %s\n", r.id.c_str());
+    std::printf("state:       %s (%d of %d approvals)\n", stateText(r, now).c_str(), r.approvals(), r.what.approversNeeded);
+    std::printf("action:      %s %s on %s\n", r.what.actionId.c_str(), r.what.actionKind.c_str(), r.what.target.c_str());
+    std::printf("value:       %s ETH\n", vigil::remedy::formatEth(r.what.value).c_str());
+    std::printf("rule:        %s\n", r.what.rule.c_str());
+    std::printf("requester:   %s\n", r.what.requester.c_str());
+    std::printf("created:     %s\n", utc(r.created).c_str());
+    std::printf("expires:     %s (in %s)\n", utc(r.expires).c_str(), expiresIn(r, now).c_str());
+    std::printf("incident:    %s\n", r.what.incidentId.c_str());
+    std::printf("narrative:   %s\n", r.what.narrative.c_str());
+    std::printf("metrics:     %s\n", r.what.metricWindow.c_str());
+    std::printf("content:     %s\n", r.what.content.c_str());
+    std::printf("sha256:      %s\n", r.contentSha256.c_str());
+    for (const auto& v : r.votes)
+        std::printf("decision:    %s by %s at %s%s%s\n", std::string(vigil::toString(v.decision)).c_str(), v.approver.c_str(),
+                    utc(v.ts).c_str(), v.comment.empty() ? "" : ": ", v.comment.c_str());
+}
+
+}  // namespace
+
+int cmdApprovals(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "vigilctl approvals list [--all] | show ID | approve ID --as USER [--comment TEXT] | reject ID --as USER [--comment TEXT]"));
+    parser.addHelpOption();
+    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Vigil database (default: %1).").arg(vigil::app::defaultDatabasePath()),
+                                   QStringLiteral("DB"));
+    const QCommandLineOption asOpt(QStringLiteral("as"), QStringLiteral("Who decides (approve, reject)."), QStringLiteral("USER"));
+    const QCommandLineOption commentOpt(QStringLiteral("comment"), QStringLiteral("Why (approve, reject)."), QStringLiteral("TEXT"));
+    const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("list: also decided, expired and executed requests."));
+    parser.addOptions({dbOpt, asOpt, commentOpt, allOpt});
+    if (auto rc = parseArguments(parser, args, "approvals")) return *rc;
+    const QStringList pos = parser.positionalArguments();
+    const QString sub = pos.value(0);
+    const bool decides = sub == QLatin1String("approve") || sub == QLatin1String("reject");
+    if (sub == QLatin1String("list")) {
+        if (pos.size() != 1) return usageError(QStringLiteral("approvals list: unexpected argument '%1'").arg(pos[1]));
+    } else if (sub == QLatin1String("show") || decides) {
+        if (pos.size() != 2) return usageError(QStringLiteral("approvals %1: expected exactly one request ID").arg(sub));
+    } else {
+        return usageError(sub.isEmpty() ? QStringLiteral("approvals: expected list, show, approve or reject")
+                                        : QStringLiteral("approvals: unknown sub-command '%1' (list, show, approve, reject)").arg(sub));
+    }
+    if (decides && !parser.isSet(asOpt)) return usageError(QStringLiteral("approvals %1: --as USER is required").arg(sub));
+    if (!decides && (parser.isSet(asOpt) || parser.isSet(commentOpt)))
+        return usageError(QStringLiteral("approvals %1: --as and --comment belong to approve and reject").arg(sub));
+    if (sub != QLatin1String("list") && parser.isSet(allOpt))
+        return usageError(QStringLiteral("approvals %1: --all belongs to list").arg(sub));
+
+    // Never create a database here: approving into a fresh empty file would
+    // "succeed" at nothing. Read-only for list/show.
+    const QString dbPath = parser.isSet(dbOpt) ? parser.value(dbOpt) : vigil::app::defaultDatabasePath();
+    if (!QFileInfo(dbPath).isFile()) return usageError(QStringLiteral("approvals %1: %2: no such database file").arg(sub, dbPath));
+    auto db = vigil::store::Database::open(dbPath.toStdString(), decides ? vigil::store::OpenMode::ReadWrite
+                                                                         : vigil::store::OpenMode::ReadOnly);
+    if (!db.ok()) return usageError(QStringLiteral("approvals %1: %2").arg(sub, QString::fromStdString(db.error())));
+
+    vigil::SystemClock clock;  // people decide in wall-clock time
+    ApprovalGate gate(*db, clock);
+    const vigil::TimestampMs now = clock.now();
+    if (sub == QLatin1String("list")) {
+        std::vector<ApprovalRequest> rs;
+        std::vector<RequestState> states;
+        if (!parser.isSet(allOpt)) states = {RequestState::Pending, RequestState::Approved};
+        if (GateStatus s = gate.list(states, rs); !s) return report(sub, s);
+        printList(rs, now);
+        return kOk;
+    }
+    const std::string id = pos[1].toStdString();
+    ApprovalRequest r;
+    if (sub == QLatin1String("show")) {
+        if (GateStatus s = gate.find(id, r); !s) return report(sub, s);
+        printOne(r, now);
+        return kOk;
+    }
+    const std::string who = parser.value(asOpt).toStdString(), comment = parser.value(commentOpt).toStdString();
+    const GateStatus s = sub == QLatin1String("approve") ? gate.approve(id, who, comment, &r) : gate.reject(id, who, comment, &r);
+    if (!s) return report(sub, s);
+    if (r.state == RequestState::Pending)
+        std::printf("%s: approved by %s (%d of %d approvals): waiting for another person\n", r.id.c_str(), r.votes.back().approver.c_str(),
+                    r.approvals(), r.what.approversNeeded);
+    else
+        std::printf("%s: %s by %s: %s %s on %s%s\n", r.id.c_str(), std::string(toString(r.state)).c_str(),
+                    r.votes.back().approver.c_str(), r.state == RequestState::Approved ? "may execute" : "will not execute",
+                    r.what.actionKind.c_str(), r.what.target.c_str(),
+                    r.state == RequestState::Approved ? " (until it expires)" : "");
+    return kOk;
+}
+
+}  // namespace vigilctl
