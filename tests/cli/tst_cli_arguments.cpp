@@ -12,7 +12,8 @@ class TestCliArguments : public QObject {
 private slots:
     void helpAndBadOptions_data() {
         QTest::addColumn<QString>("command");
-        for (const char* c : {"simulate", "replay", "run", "evaluate", "nab", "nab-score", "logparse", "logbench", "policy", "approvals"})
+        for (const char* c : {"simulate", "replay", "run", "evaluate", "nab", "nab-score", "logparse", "logbench",
+                              "policy", "approvals"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
     void helpAndBadOptions() {
