@@ -5,6 +5,8 @@
 #include "common/DefaultPaths.h"
 #include "common/StoreSink.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
         const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
         vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
-            locked ? vigil::store::StoreWriter::open(path.toStdString())
+            locked ? vigil::audit::openAuditedWriter(path.toStdString())
                    : vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>>(
                          vigil::store::Status::failure(locked.error()));
         if (locked) lock = std::move(locked.value());
@@ -98,7 +100,10 @@ int main(int argc, char** argv) {
     const vigil::Clock& clock = opts->speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
-    if (store) vigil::app::addStoreSink(engine, *store);
+    if (store) {
+        vigil::app::addStoreSink(engine, *store);
+        engine.addSink(vigil::audit::auditSink(*store));
+    }
     engine.start();
 
     const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};

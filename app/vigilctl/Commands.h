@@ -38,6 +38,7 @@ int cmdLogparse(const QStringList& args);
 int cmdLogbench(const QStringList& args);
 int cmdPolicy(const QStringList& args);
 int cmdApprovals(const QStringList& args);
+int cmdAudit(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

@@ -8,6 +8,8 @@
 #include "vigilctl/Commands.h"
 #include "vigilctl/ReplayReport.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "common/StoreSink.h"
 #include "engine/Pipeline.h"
 #include "replay/FileFingerprint.h"
@@ -93,7 +95,7 @@ std::optional<int> openImport(const std::string& db, const vigil::LogFileReader&
     if (!vigil::fingerprintFile(reader.path(), im.fingerprint, why)) return usageError(QString::fromStdString(why));
     vigil::store::StoreWriterOptions wopts;
     wopts.singleTransaction = true;
-    auto opened = vigil::store::StoreWriter::open(db, wopts);
+    auto opened = vigil::audit::openAuditedWriter(db, {}, wopts);
     if (!opened) return usageError(QString::fromStdString(opened.error()));
     im.writer = std::move(opened.value());
     if (why = alreadyImported(db, reader.path(), im.fingerprint.sha256); !why.empty())
@@ -208,7 +210,10 @@ int cmdReplay(const QStringList& args) {
     vigil::installDefaultStages(engine);
     ReplayReport report;
     engine.addSink([&report](const std::vector<vigil::Record>&, const std::vector<vigil::Record>& out) { report.add(out); });
-    if (im.writer) vigil::app::addStoreSink(engine, *im.writer);
+    if (im.writer) {
+        vigil::app::addStoreSink(engine, *im.writer);
+        engine.addSink(vigil::audit::auditSink(*im.writer));
+    }
     engine.start();
     const double seconds = feedLog(reader, engine, o.speed);
     const auto snap = engine.snapshotNow();

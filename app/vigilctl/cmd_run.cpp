@@ -4,6 +4,8 @@
 // and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
 #include "vigilctl/Commands.h"
 
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
 #include "common/StoreSink.h"
 #include "engine/AgentHealth.h"
@@ -164,7 +166,7 @@ int cmdRun(const QStringList& args) {
 
     auto lock = vigil::store::EngineLock::acquire(o.db.toStdString());  // one engine per database
     if (!lock) return usageError(QString::fromStdString(lock.error()));
-    auto store = vigil::store::StoreWriter::open(o.db.toStdString());
+    auto store = vigil::audit::openAuditedWriter(o.db.toStdString());
     if (!store) return usageError(QString::fromStdString(store.error()));
 
     // Like the console: in real time the system clock drives the engine; faster,
@@ -175,6 +177,7 @@ int cmdRun(const QStringList& args) {
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
     vigil::app::addStoreSink(engine, *store.value());
+    engine.addSink(vigil::audit::auditSink(*store.value()));
     engine.start();
     const RunOutcome outcome = runDemo(o, engine, systemClock);
     store.value()->close();  // after the engine: it commits what the engine handed over

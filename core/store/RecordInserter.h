@@ -49,6 +49,8 @@ public:
     // (an import) calls it per work list so memory stays bounded.
     bool writeHeldMetrics(std::string& error);
 
+    sqlite3* handle() const { return db_; }
+
 private:
     struct HeldMetric {
         std::int64_t seriesId;

@@ -184,11 +184,77 @@ CREATE INDEX approval_requests_by_state ON approval_requests(state, expires);
 CREATE INDEX approvals_by_id ON approvals(id, seq);
 )sql";
 
+// Version 5: the saga journal (core/remedy/SagaJournal): multi-step workflows
+// recorded step by step, each step with its compensation, so a workflow failing
+// part-way is undone in reverse order, also after a restart. States are wire
+// names, as everywhere in the schema.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE sagas(
+  id      TEXT PRIMARY KEY,
+  kind    TEXT NOT NULL,
+  state   TEXT NOT NULL CHECK(state IN ('running', 'compensating', 'completed', 'compensated', 'stuck')),
+  created INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  error   TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE saga_steps(
+  saga_id      TEXT NOT NULL REFERENCES sagas(id),
+  pos          INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  params       TEXT NOT NULL,
+  compensation TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK(state IN ('pending', 'started', 'done', 'failed', 'compensating', 'compensated')),
+  updated      INTEGER NOT NULL,
+  detail       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(saga_id, pos)
+) WITHOUT ROWID;
+CREATE INDEX sagas_by_state ON sagas(state);
+)sql";
+
+// Version 6: the transfer journal (core/remedy/chain/TransferJournal). One row
+// per logical transfer, keyed by its idempotency key, with the nonce fixed
+// before the first send and never changed; one row per send attempt, written
+// before the send ('sending') and completed with the node's answer, so a crash
+// between the two is visible on restart and reconciled against the chain.
+// Fees are wei per gas (fit in 63 bits); value is a hex quantity (may not).
+constexpr const char* kV6 = R"sql(
+CREATE TABLE transfers(
+  key        TEXT PRIMARY KEY,
+  chain      TEXT NOT NULL,
+  sender     TEXT NOT NULL,
+  recipient  TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  gas        INTEGER NOT NULL,
+  legacy     INTEGER NOT NULL,
+  nonce      INTEGER,
+  sent_block INTEGER,
+  state      TEXT NOT NULL,
+  mined_hash TEXT NOT NULL DEFAULT '',
+  detail     TEXT NOT NULL DEFAULT '',
+  created    INTEGER NOT NULL,
+  updated    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX transfers_by_state ON transfers(state);
+CREATE TABLE transfer_sends(
+  key       TEXT NOT NULL REFERENCES transfers(key),
+  attempt   INTEGER NOT NULL,
+  ts        INTEGER NOT NULL,
+  max_fee   INTEGER NOT NULL,
+  tip       INTEGER NOT NULL,
+  gas_price INTEGER NOT NULL,
+  tx_hash   TEXT NOT NULL DEFAULT '',
+  outcome   TEXT NOT NULL,
+  PRIMARY KEY(key, attempt)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
     {3, "imports: one row per imported log file", kV3},
     {4, "approval requests with evidence", kV4},
+    {5, "saga journal: sagas, saga_steps", kV5},
+    {6, "transfer journal (transfers, transfer_sends)", kV6},
 }};
 
 }  // namespace

@@ -239,17 +239,21 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
         dropPending();
     };
     enum class Row { Written, Failed, Abort };
+    // Opens the transaction on first use.
+    auto ensureOpen = [&] {
+        if (open) return true;
+        if (!ins.begin(err)) {
+            fail(path_ + ": cannot begin a transaction, " + std::to_string(remaining) + " rows not written: " + err,
+                 remaining);
+            if (single) importFailed_ = true;
+            return false;  // every row of this work list is counted as failed
+        }
+        open = true;
+        return true;
+    };
     // Writes one row; `what` describes it for an error message.
     auto write = [&](auto&& insertRow, auto&& what) -> Row {
-        if (!open) {
-            if (!ins.begin(err)) {
-                fail(path_ + ": cannot begin a transaction, " + std::to_string(remaining) + " rows not written: " + err,
-                     remaining);
-                if (single) importFailed_ = true;
-                return Row::Abort;  // every row of this work list is counted as failed
-            }
-            open = true;
-        }
+        if (!ensureOpen()) return Row::Abort;
         --remaining;
         if (insertRow()) {
             ++inTxn;
@@ -272,7 +276,7 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
     };
     const auto maxRows = static_cast<std::int64_t>(opts_.maxRowsPerTransaction);
 
-    for (const Item& item : items) {
+    for (Item& item : items) {
         for (const Record& r : item.records) {
             const Row res = write([&] { return ins.insert(r, err); },
                                   [&] {
@@ -284,14 +288,41 @@ void StoreWriter::writeItems(std::vector<Item>& items) {
             if (inTxn >= maxRows) commit();
             if (importFailed_) return;  // rolled back and counted by abandonImport
         }
+        const bool chained = opts_.chainAudit && !item.audit.empty();
+        if (chained) {
+            // The hook reads the log's head inside this transaction (BEGIN IMMEDIATE
+            // holds the write lock), so the batch chains onto what is stored, even
+            // when another process appended meanwhile; the batch stays in one transaction.
+            if (!ensureOpen()) return;
+            if (!opts_.chainAudit(ins.handle(), item.audit, err)) {
+                if (single) {
+                    abandonImport("cannot chain audit entries: " + err, 0);
+                    return;
+                }
+                const auto n = static_cast<std::int64_t>(item.audit.size());
+                remaining -= n;
+                if (!ins.inTransaction()) {
+                    ins.rollback();
+                    fail(path_ + ": cannot chain " + std::to_string(n) + " audit entries, transaction rolled back, " +
+                             std::to_string(inTxn + n) + " rows not written: " + err,
+                         inTxn + n);
+                    dropPending();
+                } else {
+                    fail(path_ + ": cannot chain " + std::to_string(n) + " audit entries: " + err, n);
+                }
+                continue;
+            }
+        }
         for (const AuditEntry& e : item.audit) {
             const Row res = write([&] { return ins.insertAudit(e, err); },
                                   [&] { return "audit entry (seq " + std::to_string(e.seq) + ")"; });
             if (res == Row::Abort) return;
             if (res == Row::Written) ++pendingAudit;
-            if (inTxn >= maxRows) commit();
+            if (inTxn >= maxRows && !chained) commit();
             if (importFailed_) return;
         }
+        if (chained && inTxn >= maxRows) commit();
+        if (importFailed_) return;
     }
     commit();
 }

@@ -15,17 +15,28 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+struct sqlite3;
+
 namespace vigil::store {
+
+// Chains one appended batch of audit entries onto the log as stored: called by
+// the writer thread inside its open write transaction, just before the rows are
+// inserted; sets seq, prev_hash and hash, and may write meta rows (the seal).
+// core/audit provides it, so the store knows no hashing. False with a reason:
+// the batch is not written and is counted as failed.
+using AuditChainHook = std::function<bool(sqlite3* db, std::vector<AuditEntry>& entries, std::string& error)>;
 
 struct StoreWriterOptions {
     std::size_t queueCapacity = 64;               // batches waiting for the writer
     std::size_t maxRowsPerTransaction = 65536;    // a transaction also ends when the queue runs dry
+    AuditChainHook chainAudit;                    // unset: audit entries are written as given
     // An import: everything appended goes into ONE transaction that only
     // commitImport() commits. close() without it, a failed row, a signal or
     // kill -9 leave the database as it was (docs/storage.md, "Imports").
