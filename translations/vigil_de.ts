@@ -132,6 +132,157 @@
     </message>
 </context>
 <context>
+    <name>Narrative</name>
+    <message>
+        <source>%1: %2 on %3 since %4 (%5 of signals).</source>
+        <translation>%1: %2 auf %3 seit %4 (%5 Signale).</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3 and %4 more since %5 (%6 of signals).</source>
+        <translation>%1: %2 auf %3 und %4 weiteren seit %5 (%6 Signale).</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1.</source>
+        <translation>Wahrscheinliche Ursache: %1.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1 (%2, first seen there).</source>
+        <translation>Wahrscheinliche Ursache: %1 (%2, dort zuerst gesehen).</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1, which explains 1 affected target.</source>
+        <translation>Wahrscheinliche Ursache: %1, erklärt 1 betroffenes Ziel.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1, which explains %2 affected targets.</source>
+        <translation>Wahrscheinliche Ursache: %1, erklärt %2 betroffene Ziele.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1 (%2, first seen there), which explains 1 affected target.</source>
+        <translation>Wahrscheinliche Ursache: %1 (%2, dort zuerst gesehen), erklärt 1 betroffenes Ziel.</translation>
+    </message>
+    <message>
+        <source>Likely cause: %1 (%2, first seen there), which explains %3 affected targets.</source>
+        <translation>Wahrscheinliche Ursache: %1 (%2, dort zuerst gesehen), erklärt %3 betroffene Ziele.</translation>
+    </message>
+    <message>
+        <source>Also upstream: %1 (explains %2).</source>
+        <translation>Ebenfalls vorgelagert: %1 (erklärt %2).</translation>
+    </message>
+    <message>
+        <source>Also upstream: %1 (explains %2), %3 (explains %4).</source>
+        <translation>Ebenfalls vorgelagert: %1 (erklärt %2), %3 (erklärt %4).</translation>
+    </message>
+    <message>
+        <source>Changed before it: %1 &quot;%2&quot; at %3, %4 before the first signal.</source>
+        <translation>Davor geändert: %1 „%2“ um %3, %4 vor dem ersten Signal.</translation>
+    </message>
+    <message>
+        <source>Also changed: %1 &quot;%2&quot; at %3, %4 before the first signal.</source>
+        <translation>Ebenfalls geändert: %1 „%2“ um %3, %4 vor dem ersten Signal.</translation>
+    </message>
+    <message>
+        <source>%1 anomalies so far.</source>
+        <translation>Bisher %1 Anomalien.</translation>
+    </message>
+    <message>
+        <source>1 anomaly so far.</source>
+        <translation>Bisher 1 Anomalie.</translation>
+    </message>
+    <message>
+        <source>%1 anomalies so far, re-opened %2 times.</source>
+        <translation>Bisher %1 Anomalien, %2-mal wieder eröffnet.</translation>
+    </message>
+    <message>
+        <source>%1 anomalies so far, re-opened 1 time.</source>
+        <translation>Bisher %1 Anomalien, einmal wieder eröffnet.</translation>
+    </message>
+    <message>
+        <source>1 anomaly so far, re-opened %1 times.</source>
+        <translation>Bisher 1 Anomalie, %1-mal wieder eröffnet.</translation>
+    </message>
+    <message>
+        <source>1 anomaly so far, re-opened 1 time.</source>
+        <translation>Bisher 1 Anomalie, einmal wieder eröffnet.</translation>
+    </message>
+    <message>
+        <source>Mitigated: a remediation succeeded; watching for recurrence.</source>
+        <translation>Entschärft: eine Behebung war erfolgreich; wir achten auf Wiederkehr.</translation>
+    </message>
+    <message>
+        <source>Mitigated: no new signal since %1.</source>
+        <translation>Entschärft: kein neues Signal seit %1.</translation>
+    </message>
+    <message>
+        <source>Resolved at %1 after %2 without new signals.</source>
+        <translation>Behoben um %1 nach %2 ohne neue Signale.</translation>
+    </message>
+    <message>
+        <source>repeated task failures</source>
+        <translation>wiederholte Aufgabenfehler</translation>
+    </message>
+    <message>
+        <source>repeated transaction failures</source>
+        <translation>wiederholte Transaktionsfehler</translation>
+    </message>
+    <message>
+        <source>stuck transactions</source>
+        <translation>hängende Transaktionen</translation>
+    </message>
+    <message>
+        <source>slow confirmations</source>
+        <translation>langsame Bestätigungen</translation>
+    </message>
+    <message>
+        <source>a gas price spike</source>
+        <translation>eine Gaspreisspitze</translation>
+    </message>
+    <message>
+        <source>a growing work queue</source>
+        <translation>eine wachsende Warteschlange</translation>
+    </message>
+    <message>
+        <source>unusual metrics</source>
+        <translation>ungewöhnliche Metriken</translation>
+    </message>
+    <message>
+        <source>a new error in the logs</source>
+        <translation>ein neuer Fehler in den Logs</translation>
+    </message>
+    <message>
+        <source>a burst of log messages</source>
+        <translation>eine Häufung von Log-Meldungen</translation>
+    </message>
+    <message>
+        <source>sustained degradation</source>
+        <translation>anhaltende Verschlechterung</translation>
+    </message>
+    <message>
+        <source>anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 and %3</source>
+        <translation>%1, %2 und %3</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>vigil: no display (DISPLAY and WAYLAND_DISPLAY are unset); run headless with: vigilctl run --demo</source>

@@ -1,14 +1,12 @@
 #include "ui/AnomalyListModel.h"
 
+#include "ui/Palette.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QLocale>
 
 namespace vigil::ui {
-
-namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 AnomalyListModel::AnomalyListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -28,6 +26,14 @@ QVariant AnomalyListModel::headerData(int section, Qt::Orientation o, int role) 
     return {};
 }
 
+QHash<int, QByteArray> AnomalyListModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(ScoreRole, "score");
+    names.insert(TimestampRole, "timestamp");
+    return names;
+}
+
 QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Anomaly& a = rows_[std::size_t(index.row())];
@@ -37,7 +43,7 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     case TimestampRole: return qint64(a.ts);
     case Qt::ToolTipRole: return qs(a.explanation);
     case Qt::ForegroundRole:
-        return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(QColor(0xd6, 0x45, 0x41)) : QVariant();
+        return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(palette::bad()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeCol: return QDateTime::fromMSecsSinceEpoch(a.ts).toString(QStringLiteral("HH:mm:ss"));

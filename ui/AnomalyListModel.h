@@ -1,6 +1,5 @@
 // The engine's recent anomalies, newest first, as a table model. New anomalies are
-// inserted at the top (not a reset), so a view keeps its selection. The detection
-// work of issue #3 fills it; until then it is usually empty.
+// inserted at the top (not a reset), so a view keeps its selection.
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -25,6 +24,7 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
 
 public slots:
     void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);

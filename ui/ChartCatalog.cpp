@@ -1,5 +1,7 @@
 #include "ui/ChartCatalog.h"
 
+#include "record/Target.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -49,8 +51,7 @@ const ChartSpec* findChart(std::string_view series) {
 }
 
 QString targetLabel(std::string_view target) {
-    const auto colon = target.find(':');
-    const std::string_view shown = colon == std::string_view::npos ? target : target.substr(colon + 1);
+    const std::string_view shown = targetName(target);
     return QString::fromUtf8(shown.data(), static_cast<qsizetype>(shown.size()));
 }
 

@@ -12,8 +12,8 @@ namespace vigil::ui {
 
 struct ChartSpec {
     std::string_view series;  // engine series name, e.g. "rpc.latency_ms"
-    const char* title;        // untranslated; shown through title()
-    const char* unit;         // untranslated axis unit; shown through unitLabel()
+    const char* title;        // untranslated; shown through titleText()
+    const char* unit;         // untranslated axis unit; shown through unitText()
     double scale = 1.0;       // multiplies values for display (ratio -> percent)
     bool zeroBased = true;    // y axis starts at 0 (false: fit to the data)
     bool integral = false;    // counts: whole-number axis labels

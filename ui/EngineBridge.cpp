@@ -7,8 +7,8 @@
 namespace vigil::ui {
 
 namespace {
-constexpr qint64 kRateWindowMs = 2000;
-constexpr qint64 kMinRateSpanMs = 250;  // shorter spans give jumpy figures
+constexpr TimestampMs kRateWindowMs = 2000;
+constexpr TimestampMs kMinRateSpanMs = 250;  // shorter spans give jumpy figures
 }  // namespace
 
 EngineBridge::EngineBridge(Engine& engine, QObject* parent) : QObject(parent), engine_(engine) {
@@ -21,7 +21,6 @@ EngineBridge::EngineBridge(Engine& engine, QObject* parent) : QObject(parent), e
 void EngineBridge::setInterval(int ms) { timer_.setInterval(std::max(ms, kMinIntervalMs)); }
 
 void EngineBridge::start() {
-    if (!wall_.isValid()) wall_.start();
     engine_.requestSnapshot();
     timer_.start();
 }
@@ -29,7 +28,6 @@ void EngineBridge::start() {
 void EngineBridge::stop() { timer_.stop(); }
 
 void EngineBridge::poll() {
-    if (!wall_.isValid()) wall_.start();
     auto snap = engine_.latestSnapshot();
     engine_.requestSnapshot();  // ready by the next tick
     if (!snap || snap->sequence == lastSequence_) return;
@@ -40,12 +38,12 @@ void EngineBridge::poll() {
 }
 
 void EngineBridge::updateRate(std::int64_t inputs) {
-    const qint64 now = wall_.elapsed();
+    const TimestampMs now = wall_->now();
     rateSamples_.push_back({now, inputs});
     // Keep the newest sample that is at least a window old as the baseline.
     while (rateSamples_.size() > 2 && now - rateSamples_[1].wallMs >= kRateWindowMs) rateSamples_.pop_front();
     const RateSample& base = rateSamples_.front();
-    const qint64 span = now - base.wallMs;
+    const TimestampMs span = now - base.wallMs;
     if (span >= kMinRateSpanMs) rate_ = static_cast<double>(inputs - base.inputs) * 1000.0 / static_cast<double>(span);
 }
 

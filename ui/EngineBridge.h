@@ -5,9 +5,9 @@
 #pragma once
 
 #include "engine/Snapshot.h"
+#include "record/Clock.h"
 #include "ui/SnapshotMetaType.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -35,6 +35,9 @@ public:
 
     // Input records per second of wall time, over the last ~2 s (0 until known).
     double recordsPerSecond() const { return rate_; }
+    // The wall clock the rate is measured on (default: the system clock); tests
+    // inject a virtual one. Must outlive the bridge.
+    void setWallClock(const Clock& clock) { wall_ = &clock; }
     std::shared_ptr<const Snapshot> latest() const { return latest_; }
 
 public slots:
@@ -49,11 +52,12 @@ private:
 
     Engine& engine_;
     QTimer timer_;
-    QElapsedTimer wall_;
+    SystemClock systemClock_;
+    const Clock* wall_ = &systemClock_;
     std::shared_ptr<const Snapshot> latest_;
     std::uint64_t lastSequence_ = 0;
     struct RateSample {
-        qint64 wallMs;
+        TimestampMs wallMs;
         std::int64_t inputs;
     };
     std::deque<RateSample> rateSamples_;

@@ -1,21 +1,13 @@
 #include "ui/FleetStatusModel.h"
 
+#include "ui/Palette.h"
+
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
-#include <map>
 #include <limits>
 
 namespace vigil::ui {
-
-namespace {
-constexpr TimestampMs kMarkEveryMs = 1000;
-constexpr double kFailingRatio = 0.5, kDegradedRatio = 0.1;
-constexpr std::int64_t kFailingMinFailures = 3;
-
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-}  // namespace
 
 FleetStatusModel::FleetStatusModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -25,15 +17,7 @@ int FleetStatusModel::rowCount(const QModelIndex& parent) const {
 
 int FleetStatusModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QColor FleetStatusModel::colorOf(Health h) {
-    switch (h) {
-    case Health::Healthy: return QColor(0x2e, 0x9d, 0x4f);
-    case Health::Degraded: return QColor(0xe0, 0xa1, 0x00);
-    case Health::Failing: return QColor(0xd6, 0x45, 0x41);
-    case Health::Silent: return QColor(0x9e, 0x9e, 0x9e);
-    }
-    return {};
-}
+QColor FleetStatusModel::colorOf(Health h) { return palette::of(h); }
 
 QString FleetStatusModel::nameOf(Health h) {
     switch (h) {
@@ -45,9 +29,9 @@ QString FleetStatusModel::nameOf(Health h) {
     return {};
 }
 
-std::array<int, 4> FleetStatusModel::healthCounts() const {
-    std::array<int, 4> n{};
-    for (const Row& r : rows_) ++n[static_cast<int>(r.health)];
+std::array<int, kAgentHealthCount> FleetStatusModel::healthCounts() const {
+    std::array<int, kAgentHealthCount> n{};
+    for (const AgentStatus& a : rows_) ++n[static_cast<int>(a.health)];
     return n;
 }
 
@@ -82,9 +66,9 @@ QHash<int, QByteArray> FleetStatusModel::roleNames() const {
 
 QVariant FleetStatusModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const Row& r = rows_[static_cast<std::size_t>(index.row())];
-    const AgentStatus& a = r.status;
-    const double ratio = r.recentFinished > 0 ? r.recentRatio : std::numeric_limits<double>::quiet_NaN();
+    const AgentStatus& a = rows_[static_cast<std::size_t>(index.row())];
+    const double ratio = a.recentFinished > 0 ? double(a.recentFailed) / double(a.recentFinished)
+                                              : std::numeric_limits<double>::quiet_NaN();
     switch (role) {
     case AgentRole: return qs(a.agent);
     case WorkflowRole: return qs(a.workflow);
@@ -92,19 +76,19 @@ QVariant FleetStatusModel::data(const QModelIndex& index, int role) const {
     case SucceededRole: return qint64(a.succeeded);
     case FailedRole: return qint64(a.failed);
     case LastErrorRole: return qs(a.lastError);
-    case HealthRole: return static_cast<int>(r.health);
-    case HealthColorRole: return colorOf(r.health);
+    case HealthRole: return static_cast<int>(a.health);
+    case HealthColorRole: return colorOf(a.health);
     case RecentFailureRatioRole: return ratio;
     case Qt::ToolTipRole:
         return tr("%1 — %2\nworkflow %3, endpoint %4\n%5 succeeded, %6 failed; last error: %7")
-            .arg(qs(a.agent), nameOf(r.health), qs(a.workflow), qs(a.endpoint))
+            .arg(qs(a.agent), nameOf(a.health), qs(a.workflow), qs(a.endpoint))
             .arg(a.succeeded)
             .arg(a.failed)
             .arg(a.lastError.empty() ? tr("none") : qs(a.lastError));
     case Qt::DecorationRole:
-        return index.column() == AgentCol ? QVariant(colorOf(r.health)) : QVariant();
+        return index.column() == AgentCol ? QVariant(colorOf(a.health)) : QVariant();
     case Qt::BackgroundRole:
-        return index.column() == HealthCol ? QVariant(colorOf(r.health).lighter(160)) : QVariant();
+        return index.column() == HealthCol ? QVariant(colorOf(a.health).lighter(160)) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() == SucceededCol || index.column() == FailedCol || index.column() == FailureRateCol)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -112,7 +96,7 @@ QVariant FleetStatusModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case AgentCol: return qs(a.agent);
-        case HealthCol: return nameOf(r.health);
+        case HealthCol: return nameOf(a.health);
         case WorkflowCol: return qs(a.workflow);
         case EndpointCol: return qs(a.endpoint);
         case SucceededCol: return QLocale().toString(qint64(a.succeeded));
@@ -126,72 +110,34 @@ QVariant FleetStatusModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-void FleetStatusModel::refresh(Row& row, TimestampMs now, TimestampMs lastSample) const {
-    const AgentStatus& a = row.status;
-    // First sight: a zero baseline, so the first minute counts everything so far.
-    if (row.marks.empty()) row.marks.push_back({now, 0, 0});
-    if (now - row.marks.back().time >= kMarkEveryMs || row.marks.size() == 1) row.marks.push_back({now, a.succeeded, a.failed});
-    // The baseline is the newest mark at least a window old (or the oldest kept).
-    while (row.marks.size() > 1 && now - row.marks[1].time >= kRecentWindowMs) row.marks.pop_front();
-    const auto& base = row.marks.front();
-    row.recentFailed = a.failed - base.failed;
-    row.recentFinished = row.recentFailed + a.succeeded - base.succeeded;
-    row.recentRatio = row.recentFinished > 0 ? double(row.recentFailed) / double(row.recentFinished) : 0.0;
-
-    if (now - std::max(a.lastSeen, lastSample) > kSilentAfterMs) row.health = Health::Silent;
-    else if (row.recentFailed >= kFailingMinFailures && row.recentRatio >= kFailingRatio) row.health = Health::Failing;
-    else if (row.recentFailed >= 1 && row.recentRatio >= kDegradedRatio) row.health = Health::Degraded;
-    else row.health = Health::Healthy;
-}
-
 void FleetStatusModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     if (!snapshot) return;
-    const TimestampMs now = snapshot->engineTime;
     const auto& agents = snapshot->agents;  // sorted by agent name
-
-    // An idle agent still reports metrics about itself (target "agent:<name>"):
-    // it is alive, just not busy.
-    std::map<std::string, TimestampMs, std::less<>> lastSample;
-    for (const SeriesTail& t : snapshot->series) {
-        if (t.points.empty() || !t.target.starts_with("agent:")) continue;
-        TimestampMs& ts = lastSample[t.target.substr(6)];
-        ts = std::max(ts, t.points.back().ts);
-    }
-    auto sampleOf = [&](const std::string& agent) {
-        auto it = lastSample.find(agent);
-        return it == lastSample.end() ? TimestampMs(0) : it->second;
-    };
 
     // Merge the sorted lists: agents that left are removed, new ones inserted in
     // place, so views keep their selection and scroll position.
     std::size_t i = 0, j = 0;
     while (i < rows_.size() || j < agents.size()) {
-        if (j >= agents.size() || (i < rows_.size() && rows_[i].status.agent < agents[j].agent)) {
+        if (j >= agents.size() || (i < rows_.size() && rows_[i].agent < agents[j].agent)) {
             beginRemoveRows({}, int(i), int(i));
             rows_.erase(rows_.begin() + std::ptrdiff_t(i));
             endRemoveRows();
             continue;
         }
-        if (i >= rows_.size() || agents[j].agent < rows_[i].status.agent) {
+        if (i >= rows_.size() || agents[j].agent < rows_[i].agent) {
             beginInsertRows({}, int(i), int(i));
-            Row row;
-            row.status = agents[j];
-            refresh(row, now, sampleOf(row.status.agent));
-            rows_.insert(rows_.begin() + std::ptrdiff_t(i), std::move(row));
+            rows_.insert(rows_.begin() + std::ptrdiff_t(i), agents[j]);
             endInsertRows();
             ++i, ++j;
             continue;
         }
-        Row& row = rows_[i];
-        const Health before = row.health;
-        const double ratioBefore = row.recentRatio;
-        const bool changed = !(row.status.succeeded == agents[j].succeeded && row.status.failed == agents[j].failed &&
-                               row.status.workflow == agents[j].workflow && row.status.endpoint == agents[j].endpoint &&
-                               row.status.lastError == agents[j].lastError);
-        row.status = agents[j];
-        refresh(row, now, sampleOf(row.status.agent));
-        if (changed || row.health != before || row.recentRatio != ratioBefore)
-            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        AgentStatus& row = rows_[i];
+        const AgentStatus& now = agents[j];
+        const bool changed = !(row.succeeded == now.succeeded && row.failed == now.failed && row.workflow == now.workflow &&
+                               row.endpoint == now.endpoint && row.lastError == now.lastError && row.health == now.health &&
+                               row.recentFailed == now.recentFailed && row.recentFinished == now.recentFinished);
+        row = now;
+        if (changed) emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
         ++i, ++j;
     }
 }

@@ -1,12 +1,5 @@
 // Every worker agent's health as a table model, refreshed from engine snapshots.
-//
-// Health is judged on the last minute of engine time, not on lifetime totals, so an
-// agent that recovered turns green again:
-//   Failing  — at least 3 failed tasks and ≥ 50 % of its finished tasks failed
-//   Degraded — at least 1 failed task and ≥ 10 % failed
-//   Silent   — for 30 s of engine time, no task event and no metric sample about
-//              the agent (target "agent:<name>")
-//   Healthy  — otherwise
+// The engine judges health (engine/AgentHealth.h); this model only displays it.
 //
 // Roles (any column): AgentRole, WorkflowRole, EndpointRole, SucceededRole,
 // FailedRole, LastErrorRole (QString / qint64), HealthRole (int, a Health value),
@@ -22,7 +15,6 @@
 #include <QColor>
 
 #include <array>
-#include <deque>
 #include <memory>
 #include <vector>
 
@@ -43,10 +35,7 @@ public:
         HealthColorRole,
         RecentFailureRatioRole,
     };
-    enum class Health { Healthy, Degraded, Failing, Silent };
-
-    static constexpr TimestampMs kRecentWindowMs = 60'000;
-    static constexpr TimestampMs kSilentAfterMs = 30'000;
+    using Health = AgentHealth;
 
     explicit FleetStatusModel(QObject* parent = nullptr);
 
@@ -60,26 +49,13 @@ public:
     static QString nameOf(Health h);
 
     // Counts per health state, in Health order.
-    std::array<int, 4> healthCounts() const;
+    std::array<int, kAgentHealthCount> healthCounts() const;
 
 public slots:
     void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
 
 private:
-    struct Row {
-        AgentStatus status;
-        struct Mark {
-            TimestampMs time;
-            std::int64_t succeeded, failed;
-        };
-        std::deque<Mark> marks;  // one per second of engine time, last window + 1
-        double recentRatio = 0.0;
-        std::int64_t recentFailed = 0, recentFinished = 0;
-        Health health = Health::Healthy;
-    };
-    void refresh(Row& row, TimestampMs now, TimestampMs lastSample) const;
-
-    std::vector<Row> rows_;  // sorted by agent, like the snapshot
+    std::vector<AgentStatus> rows_;  // sorted by agent, like the snapshot
 };
 
 }  // namespace vigil::ui

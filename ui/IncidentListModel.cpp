@@ -1,5 +1,9 @@
 #include "ui/IncidentListModel.h"
 
+#include "record/NarrativeText.h"
+#include "ui/Palette.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QStringList>
@@ -9,7 +13,14 @@
 namespace vigil::ui {
 
 namespace {
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+// The narrative in the user's language; an incident read back from a store has
+// only the English text.
+QString narrativeOf(const Incident& i) {
+    if (i.story.empty()) return qs(i.narrative);
+    return qs(renderNarrative(i.story, [](const char* english) {
+        return QCoreApplication::translate("Narrative", english).toStdString();
+    }));
+}
 
 bool isActive(const Incident& i) { return i.state != IncidentState::Resolved; }
 
@@ -34,14 +45,7 @@ IncidentListModel::IncidentListModel(QObject* parent) : QAbstractTableModel(pare
 int IncidentListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
 int IncidentListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QColor IncidentListModel::colorOf(Severity s) {
-    switch (s) {
-    case Severity::Info: return QColor(0x1f, 0x77, 0xb4);
-    case Severity::Warning: return QColor(0xe0, 0xa1, 0x00);
-    case Severity::Critical: return QColor(0xd6, 0x45, 0x41);
-    }
-    return {};
-}
+QColor IncidentListModel::colorOf(Severity s) { return palette::of(s); }
 
 QString IncidentListModel::nameOf(Severity s) {
     switch (s) {
@@ -101,11 +105,11 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
     case UpdatedRole: return qint64(i.ts);
     case TargetsRole: return targetsOf(i);
     case CauseRole: return qs(i.cause);
-    case NarrativeRole: return qs(i.narrative);
+    case NarrativeRole: return narrativeOf(i);
     case AnomalyCountRole: return qint64(i.anomaly_count);
-    case Qt::ToolTipRole: return qs(i.narrative);
+    case Qt::ToolTipRole: return narrativeOf(i);
     case Qt::DecorationRole: return index.column() == SeverityCol ? QVariant(colorOf(i.severity)) : QVariant();
-    case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(QColor(0x9e, 0x9e, 0x9e));
+    case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(palette::muted());
     case Qt::TextAlignmentRole:
         return index.column() == AnomaliesCol ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case Qt::DisplayRole:
@@ -115,7 +119,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
         case StateCol: return nameOf(i.state);
         case CauseCol: return qs(i.cause);
         case AnomaliesCol: return QLocale().toString(qint64(i.anomaly_count));
-        case NarrativeCol: return qs(i.narrative);
+        case NarrativeCol: return narrativeOf(i);
         }
     }
     return {};

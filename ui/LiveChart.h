@@ -37,7 +37,6 @@ public:
 
     // Points now handed to Qt Charts, over all lines (tests, diagnostics).
     int plottedPoints() const;
-    int lineCount() const { return static_cast<int>(lines_.size()); }
     // Width of the plot area in pixels: the decimation bucket count.
     int plotWidth() const;
 

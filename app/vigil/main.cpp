@@ -3,6 +3,7 @@
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
+#include "common/StoreSink.h"
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
@@ -100,13 +101,7 @@ int main(int argc, char** argv) {
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
     if (store) {
-        engine.addSink([&store](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
-            std::vector<vigil::Record> rows;
-            rows.reserve(in.size() + out.size());
-            rows.insert(rows.end(), in.begin(), in.end());
-            rows.insert(rows.end(), out.begin(), out.end());
-            store->append(std::move(rows));
-        });
+        vigil::app::addStoreSink(engine, *store);
         engine.addSink(vigil::audit::auditSink(*store));
     }
     engine.start();

@@ -1,5 +1,7 @@
 #include "vigilctl/Commands.h"
 
+#include <QCommandLineParser>
+
 #include <cstdio>
 
 namespace vigilctl {
@@ -7,6 +9,15 @@ namespace vigilctl {
 int usageError(const QString& message) {
     std::fprintf(stderr, "vigilctl: %s\n", qPrintable(message));
     return kUsage;
+}
+
+std::optional<int> parseArguments(QCommandLineParser& p, const QStringList& args, const char* command) {
+    if (!p.parse(args)) return usageError(QString::fromUtf8(command) + QStringLiteral(": ") + p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return kOk;
+    }
+    return std::nullopt;
 }
 
 const Command* commands() {

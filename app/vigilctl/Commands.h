@@ -5,6 +5,10 @@
 
 #include <QStringList>
 
+#include <optional>
+
+class QCommandLineParser;
+
 namespace vigilctl {
 
 enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
@@ -17,6 +21,12 @@ struct Command {
 
 // Prints "vigilctl: <message>" on stderr and returns kUsage.
 int usageError(const QString& message);
+
+// The one way a command reads its arguments: parses `args` with `p`. Returns
+// nothing when the command should go on; else its exit code, after the help text
+// on stdout (--help: kOk) or "vigilctl: COMMAND: reason" on stderr (kUsage).
+// Each command is then parse -> run -> report.
+std::optional<int> parseArguments(QCommandLineParser& p, const QStringList& args, const char* command);
 
 int cmdSimulate(const QStringList& args);
 int cmdReplay(const QStringList& args);

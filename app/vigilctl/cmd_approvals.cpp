@@ -96,11 +96,7 @@ int cmdApprovals(const QStringList& args) {
     const QCommandLineOption commentOpt(QStringLiteral("comment"), QStringLiteral("Why (approve, reject)."), QStringLiteral("TEXT"));
     const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("list: also decided, expired and executed requests."));
     parser.addOptions({dbOpt, asOpt, commentOpt, allOpt});
-    if (!parser.parse(args)) return usageError(QStringLiteral("approvals: %1").arg(parser.errorText()));
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return kOk;
-    }
+    if (auto rc = parseArguments(parser, args, "approvals")) return *rc;
     const QStringList pos = parser.positionalArguments();
     const QString sub = pos.value(0);
     const bool decides = sub == QLatin1String("approve") || sub == QLatin1String("reject");

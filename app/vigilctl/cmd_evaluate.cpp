@@ -7,7 +7,7 @@
 // anomalies -> incidents reduction >= 95 %. Exit 1 when a goal is missed.
 #include "vigilctl/Commands.h"
 
-#include "engine/ScenarioEvaluation.h"
+#include "eval/ScenarioEvaluation.h"
 #include "sim/FleetSimulator.h"
 
 #include <QCommandLineParser>
@@ -17,6 +17,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <optional>
 
 namespace vigilctl {
 namespace {
@@ -126,9 +127,17 @@ void printTrace(const Run& r) {
     if (!out.incidentUpdates.empty()) std::printf("  last narrative: %s\n", out.incidentUpdates.back().narrative.c_str());
 }
 
-}  // namespace
+struct EvaluateOptions {
+    std::vector<std::string> scenarios;
+    qulonglong seed = 1;
+    int runs = 1;
+    qlonglong duration = 3600, calmDuration = 86400;
+    QString json;  // empty: no JSON
+    bool verbose = false, trace = false;
+    qlonglong durationOf(const std::string& scenario) const { return scenario == "calm" ? calmDuration : duration; }
+};
 
-int cmdEvaluate(const QStringList& args) {
+std::optional<int> parseEvaluate(const QStringList& args, EvaluateOptions& o) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Score detection + correlation against the demo fleet's fault labels."));
     p.addHelpOption();
@@ -144,120 +153,143 @@ int cmdEvaluate(const QStringList& args) {
     p.addOption({QStringLiteral("json"), QStringLiteral("write the full results as JSON"), QStringLiteral("OUT")});
     p.addOption({QStringLiteral("verbose"), QStringLiteral("print every fault and the anomalies per detector")});
     p.addOption({QStringLiteral("trace"), QStringLiteral("also print every incident record and the first anomalies of each fault (and put all of them into --json)")});
-    if (!p.parse(args)) return usageError(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        return kOk;
-    }
+    if (auto rc = parseArguments(p, args, "evaluate")) return rc;
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("evaluate: unexpected argument '%1'").arg(p.positionalArguments().first()));
     bool ok = false;
-    const qulonglong seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok) return usageError(QStringLiteral("evaluate: --seed must be a non-negative integer"));
-    const int runs = p.value(QStringLiteral("runs")).toInt(&ok);
-    if (!ok || runs < 1 || runs > 1000) return usageError(QStringLiteral("evaluate: --runs must be 1..1000"));
-    const qlonglong duration = p.value(QStringLiteral("duration")).toLongLong(&ok);
+    o.runs = p.value(QStringLiteral("runs")).toInt(&ok);
+    if (!ok || o.runs < 1 || o.runs > 1000) return usageError(QStringLiteral("evaluate: --runs must be 1..1000"));
+    o.duration = p.value(QStringLiteral("duration")).toLongLong(&ok);
     if (!ok) return usageError(QStringLiteral("evaluate: --duration must be an integer number of seconds"));
-    const qlonglong calmDuration = p.value(QStringLiteral("calm-duration")).toLongLong(&ok);
+    o.calmDuration = p.value(QStringLiteral("calm-duration")).toLongLong(&ok);
     if (!ok) return usageError(QStringLiteral("evaluate: --calm-duration must be an integer number of seconds"));
 
-    std::vector<std::string> scenarios;
     const std::string which = p.value(QStringLiteral("scenario")).toStdString();
-    if (which == "all") scenarios = vigil::scenarioNames();
-    else scenarios.push_back(which);
-    for (const auto& s : scenarios) {
+    if (which == "all") o.scenarios = vigil::scenarioNames();
+    else o.scenarios.push_back(which);
+    for (const auto& s : o.scenarios) {
         vigil::ScenarioSpec spec;
         spec.name = s;
-        spec.durationS = s == "calm" ? calmDuration : duration;
+        spec.durationS = o.durationOf(s);
         const std::string why = vigil::validateScenario(spec);
         if (!why.empty()) return usageError(QStringLiteral("evaluate: --scenario/--duration: %1").arg(QString::fromStdString(why)));
     }
-    const bool trace = p.isSet(QStringLiteral("trace"));
-    const bool verbose = trace || p.isSet(QStringLiteral("verbose"));
+    o.trace = p.isSet(QStringLiteral("trace"));
+    o.verbose = o.trace || p.isSet(QStringLiteral("verbose"));
+    if (p.isSet(QStringLiteral("json"))) o.json = p.value(QStringLiteral("json"));
+    return std::nullopt;
+}
 
-    std::vector<Run> results;
-    std::printf("%-16s %5s %6s %8s %10s %10s %10s %10s\n", "scenario", "seed", "faults", "covered", "median TTD",
-                "anomalies", "incidents", "reduction");
+// What the goals are judged on: fault scenarios summed, calm counted apart.
+struct Totals {
     std::vector<vigil::TimestampMs> ttds;
     std::int64_t faults = 0, covered = 0, anomalies = 0, incidents = 0, calmIncidents = 0;
     bool calmRun = false;
-    for (const auto& s : scenarios) {
-        for (int k = 0; k < runs; ++k) {
-            Run r = evaluateOne(s, seed + static_cast<qulonglong>(k), s == "calm" ? calmDuration : duration);
-            const auto& res = r.result;
-            int cov = 0;
-            for (const auto& f : res.faults) {
-                if (!f.covered) continue;
-                ++cov;
-                ttds.push_back(f.detectMs);
-            }
-            std::printf("%-16s %5llu %6zu %8d %10s %10lld %10lld %9.1f%%\n", s.c_str(),
-                        static_cast<unsigned long long>(r.seed), res.faults.size(), cov,
-                        qPrintable(seconds(res.medianDetectMs)), static_cast<long long>(res.anomalies),
-                        static_cast<long long>(res.incidents), res.reduction * 100.0);
-            if (verbose) {
-                for (const auto& f : res.faults)
-                    std::printf("    %-16s %-22s %s\n", f.fault.kind.c_str(), f.fault.target.c_str(),
-                                f.covered ? qPrintable(QStringLiteral("%1 after %2").arg(QString::fromStdString(f.incident),
-                                                                                        seconds(f.detectMs)))
-                                          : "NOT COVERED");
-                for (const auto& [d, n] : r.byDetector) std::printf("    %6lld  %s\n", static_cast<long long>(n), d.c_str());
-            }
-            if (trace) printTrace(r);
-            if (s == "calm") {
-                calmRun = true;
-                calmIncidents += res.incidents;
-            } else {
-                faults += static_cast<std::int64_t>(res.faults.size());
-                covered += cov;
-                anomalies += res.anomalies;
-                incidents += res.incidents;
-            }
-            std::fflush(stdout);
-            results.push_back(std::move(r));
-        }
+    double coverage() const { return faults ? static_cast<double>(covered) / faults : 1.0; }
+    double reduction() const { return anomalies ? 1.0 - static_cast<double>(incidents) / anomalies : 1.0; }
+};
+
+// One table row per run (and its faults/detectors/trace when asked), added to `t`.
+void printRun(const std::string& s, const Run& r, const EvaluateOptions& o, Totals& t) {
+    const auto& res = r.result;
+    int cov = 0;
+    for (const auto& f : res.faults) {
+        if (!f.covered) continue;
+        ++cov;
+        t.ttds.push_back(f.detectMs);
     }
-    const double coverage = faults ? static_cast<double>(covered) / faults : 1.0;
-    const auto medianTtd = vigil::median(ttds);
-    const double reduction = anomalies ? 1.0 - static_cast<double>(incidents) / anomalies : 1.0;
+    std::printf("%-16s %5llu %6zu %8d %10s %10lld %10lld %9.1f%%\n", s.c_str(),
+                static_cast<unsigned long long>(r.seed), res.faults.size(), cov,
+                qPrintable(seconds(res.medianDetectMs)), static_cast<long long>(res.anomalies),
+                static_cast<long long>(res.incidents), res.reduction * 100.0);
+    if (o.verbose) {
+        for (const auto& f : res.faults)
+            std::printf("    %-16s %-22s %s\n", f.fault.kind.c_str(), f.fault.target.c_str(),
+                        f.covered ? qPrintable(QStringLiteral("%1 after %2").arg(QString::fromStdString(f.incident),
+                                                                                seconds(f.detectMs)))
+                                  : "NOT COVERED");
+        for (const auto& [d, n] : r.byDetector) std::printf("    %6lld  %s\n", static_cast<long long>(n), d.c_str());
+    }
+    if (o.trace) printTrace(r);
+    if (s == "calm") {
+        t.calmRun = true;
+        t.calmIncidents += res.incidents;
+    } else {
+        t.faults += static_cast<std::int64_t>(res.faults.size());
+        t.covered += cov;
+        t.anomalies += res.anomalies;
+        t.incidents += res.incidents;
+    }
+    std::fflush(stdout);
+}
+
+// The goal lines; true when every goal is met.
+bool reportGoals(const Totals& t) {
+    const auto medianTtd = vigil::median(t.ttds);
     bool pass = true;
     auto goal = [&](const char* what, bool met, const QString& value, const char* target) {
         pass = pass && met;
         std::printf("%-28s %-14s goal %-10s %s\n", what, qPrintable(value), target, met ? "ok" : "MISSED");
     };
     std::printf("\n");
-    if (faults) {
-        goal("fault coverage", coverage >= kGoalCoverage,
-             QStringLiteral("%1/%2").arg(covered).arg(faults), "100 %");
+    if (t.faults) {
+        goal("fault coverage", t.coverage() >= kGoalCoverage,
+             QStringLiteral("%1/%2").arg(t.covered).arg(t.faults), "100 %");
         goal("median time to detect", medianTtd && *medianTtd <= kGoalTtdMs, seconds(medianTtd), "<= 30 s");
-        goal("anomalies -> incidents", reduction >= kGoalReduction,
-             QStringLiteral("%1 -> %2 (%3 %)").arg(anomalies).arg(incidents).arg(reduction * 100.0, 0, 'f', 1),
+        goal("anomalies -> incidents", t.reduction() >= kGoalReduction,
+             QStringLiteral("%1 -> %2 (%3 %)").arg(t.anomalies).arg(t.incidents).arg(t.reduction() * 100.0, 0, 'f', 1),
              ">= 95 %");
     }
-    if (calmRun)
-        goal("calm: incidents opened", calmIncidents == 0, QString::number(calmIncidents), "0");
+    if (t.calmRun)
+        goal("calm: incidents opened", t.calmIncidents == 0, QString::number(t.calmIncidents), "0");
+    return pass;
+}
 
-    if (p.isSet(QStringLiteral("json"))) {
-        QJsonObject root;
-        QJsonArray arr;
-        for (const auto& r : results) arr.append(toJson(r, trace));
-        root["runs"] = arr;
-        QJsonObject summary;
-        summary["faults"] = static_cast<qint64>(faults);
-        summary["covered"] = static_cast<qint64>(covered);
-        summary["coverage"] = coverage;
-        if (medianTtd) summary["median_ttd_ms"] = static_cast<qint64>(*medianTtd);
-        summary["anomalies"] = static_cast<qint64>(anomalies);
-        summary["incidents"] = static_cast<qint64>(incidents);
-        summary["reduction"] = reduction;
-        if (calmRun) summary["calm_incidents"] = static_cast<qint64>(calmIncidents);
-        summary["pass"] = pass;
-        root["summary"] = summary;
-        QFile f(p.value(QStringLiteral("json")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-            f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0)
-            return usageError(QStringLiteral("evaluate: cannot write --json %1: %2").arg(f.fileName(), f.errorString()));
+std::optional<int> writeJson(const QString& path, const std::vector<Run>& results, const Totals& t, bool trace, bool pass) {
+    QJsonObject root;
+    QJsonArray arr;
+    for (const auto& r : results) arr.append(toJson(r, trace));
+    root["runs"] = arr;
+    QJsonObject summary;
+    summary["faults"] = static_cast<qint64>(t.faults);
+    summary["covered"] = static_cast<qint64>(t.covered);
+    summary["coverage"] = t.coverage();
+    if (const auto medianTtd = vigil::median(t.ttds)) summary["median_ttd_ms"] = static_cast<qint64>(*medianTtd);
+    summary["anomalies"] = static_cast<qint64>(t.anomalies);
+    summary["incidents"] = static_cast<qint64>(t.incidents);
+    summary["reduction"] = t.reduction();
+    if (t.calmRun) summary["calm_incidents"] = static_cast<qint64>(t.calmIncidents);
+    summary["pass"] = pass;
+    root["summary"] = summary;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0)
+        return usageError(QStringLiteral("evaluate: cannot write --json %1: %2").arg(f.fileName(), f.errorString()));
+    return std::nullopt;
+}
+
+}  // namespace
+
+int cmdEvaluate(const QStringList& args) {
+    EvaluateOptions o;
+    if (auto rc = parseEvaluate(args, o)) return *rc;
+
+    std::vector<Run> results;
+    Totals totals;
+    std::printf("%-16s %5s %6s %8s %10s %10s %10s %10s\n", "scenario", "seed", "faults", "covered", "median TTD",
+                "anomalies", "incidents", "reduction");
+    for (const auto& s : o.scenarios) {
+        for (int k = 0; k < o.runs; ++k) {
+            Run r = evaluateOne(s, o.seed + static_cast<qulonglong>(k), o.durationOf(s));
+            printRun(s, r, o, totals);
+            results.push_back(std::move(r));
+        }
     }
+    const bool pass = reportGoals(totals);
+    if (!o.json.isEmpty())
+        if (auto rc = writeJson(o.json, results, totals, o.trace, pass)) return *rc;
     return pass ? kOk : kFailed;
 }
 

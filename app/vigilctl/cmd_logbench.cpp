@@ -25,11 +25,7 @@ int cmdLogbench(const QStringList& args) {
     p.addHelpOption();
     p.addOption({QStringLiteral("data"), QStringLiteral("folder searched for <System>_2k.log_structured.csv"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("min-ga"), QStringLiteral("fail (exit 1) when the average GA is below X"), QStringLiteral("X")});
-    if (!p.parse(args)) return usageError(QStringLiteral("logbench: ") + p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        return kOk;
-    }
+    if (auto rc = parseArguments(p, args, "logbench")) return *rc;
     if (!p.isSet(QStringLiteral("data"))) return usageError(QStringLiteral("logbench: --data DIR is required"));
     double minGa = -1.0;
     if (p.isSet(QStringLiteral("min-ga"))) {

@@ -23,11 +23,7 @@ int cmdLogparse(const QStringList& args) {
     p.addHelpOption();
     p.addOption({QStringLiteral("in"), QStringLiteral("input: one log message per line"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("out"), QStringLiteral("output CSV: LineId,EventId,EventTemplate"), QStringLiteral("FILE.csv")});
-    if (!p.parse(args)) return usageError(QStringLiteral("logparse: ") + p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        return kOk;
-    }
+    if (auto rc = parseArguments(p, args, "logparse")) return *rc;
     if (!p.isSet(QStringLiteral("in")) || !p.isSet(QStringLiteral("out")))
         return usageError(QStringLiteral("logparse: --in FILE and --out FILE.csv are required"));
     const std::string inPath = p.value(QStringLiteral("in")).toStdString();

@@ -36,20 +36,6 @@ bool reportProblems(const std::vector<vigil::nab::CsvProblem>& problems) {
     return !problems.empty();
 }
 
-bool parseOrHelp(QCommandLineParser& p, const QStringList& args, int& exit) {
-    p.addHelpOption();
-    if (!p.parse(args)) {
-        exit = usageError(args.value(0) + QStringLiteral(": ") + p.errorText());
-        return false;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        exit = kOk;
-        return false;
-    }
-    return true;
-}
-
 // The results file for a windows key "<category>/<name>.csv": <results>/<category>/
 // vigil_<name>.csv, or else the one file there named "<detector>_<name>.csv".
 std::string findResult(const std::string& results, const std::string& key) {
@@ -77,8 +63,8 @@ int cmdNab(const QStringList& args) {
     p.setApplicationDescription(QStringLiteral("Write NAB results files for every data CSV under a folder."));
     p.addOption({QStringLiteral("data"), QStringLiteral("NAB folder or its data folder"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("out"), QStringLiteral("results folder to write"), QStringLiteral("DIR")});
-    int exit = kOk;
-    if (!parseOrHelp(p, args, exit)) return exit;
+    p.addHelpOption();
+    if (auto rc = parseArguments(p, args, "nab")) return *rc;
     if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("out")))
         return usageError(QStringLiteral("nab: --data DIR and --out DIR are required"));
     const std::string data = p.value(QStringLiteral("data")).toStdString();
@@ -117,8 +103,8 @@ int cmdNabScore(const QStringList& args) {
     p.addOption({QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("data"), QStringLiteral("NAB data folder the results were made from (default: data/ beside the windows file)"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("json"), QStringLiteral("also write the scores as JSON"), QStringLiteral("OUT")});
-    int exit = kOk;
-    if (!parseOrHelp(p, args, exit)) return exit;
+    p.addHelpOption();
+    if (auto rc = parseArguments(p, args, "nab-score")) return *rc;
     if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
         return usageError(QStringLiteral("nab-score: --results DIR and --windows FILE are required"));
     const std::string results = p.value(QStringLiteral("results")).toStdString();

@@ -27,11 +27,7 @@ int cmdPolicy(const QStringList& args) {
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("check"), QStringLiteral("The only sub-command."));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Policy YAML file."));
-    if (!parser.parse(args)) return usageError(QStringLiteral("policy: %1").arg(parser.errorText()));
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return kOk;
-    }
+    if (auto rc = parseArguments(parser, args, "policy")) return *rc;
     const QStringList pos = parser.positionalArguments();  // args[0], "policy", is the program name to the parser
     if (pos.isEmpty() || pos[0] != QLatin1String("check"))
         return usageError(QStringLiteral("policy: expected 'policy check FILE'"));

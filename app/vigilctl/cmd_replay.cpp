@@ -10,6 +10,7 @@
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
+#include "common/StoreSink.h"
 #include "engine/Pipeline.h"
 #include "replay/FileFingerprint.h"
 #include "replay/LogFileReader.h"
@@ -24,6 +25,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <thread>
 
@@ -49,9 +51,15 @@ std::string alreadyImported(const std::string& db, const std::string& log, const
            QDateTime::fromMSecsSinceEpoch(e.importedAtMs, Qt::UTC).toString(Qt::ISODate).toStdString() +
            ", sha256 " + sha256.substr(0, 16) + "...); nothing written (replay without --db to study it again)";
 }
-}  // namespace
 
-int cmdReplay(const QStringList& args) {
+struct ReplayOptions {
+    QString log;
+    QString db;      // empty: no database
+    double speed = 0;  // 0 = as fast as possible
+    QString report;  // empty: no report
+};
+
+std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Feed a recorded NDJSON log through the engine."));
     p.addHelpOption();
@@ -59,65 +67,54 @@ int cmdReplay(const QStringList& args) {
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database to write"), QStringLiteral("DB")});
     p.addOption({QStringLiteral("speed"), QStringLiteral("'max' (default) or a multiple of recorded time"), QStringLiteral("max|X"), QStringLiteral("max")});
     p.addOption({QStringLiteral("report"), QStringLiteral("Write the incidents as JSON (byte-identical for the same log)"), QStringLiteral("OUT.json")});
-    if (!p.parse(args)) return usageError(QStringLiteral("replay: ") + p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        return kOk;
-    }
+    if (auto rc = parseArguments(p, args, "replay")) return rc;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) return usageError(QStringLiteral("replay: expected exactly one LOG argument"));
-    double speed = 0;  // 0 = as fast as possible
+    o.log = pos[0];
     if (p.value(QStringLiteral("speed")) != QLatin1String("max")) {
         bool ok = false;
-        speed = p.value(QStringLiteral("speed")).toDouble(&ok);
+        o.speed = p.value(QStringLiteral("speed")).toDouble(&ok);
         // Written so NaN fails too; below the floor a replay would sleep for ages.
-        if (!ok || !(speed >= kMinSpeed && speed <= kMaxSpeed))
+        if (!ok || !(o.speed >= kMinSpeed && o.speed <= kMaxSpeed))
             return usageError(QStringLiteral("replay: --speed '%1' must be 'max' or a number from %2 to %3")
                                   .arg(p.value(QStringLiteral("speed")))
                                   .arg(kMinSpeed)
                                   .arg(kMaxSpeed));
     }
+    if (p.isSet(QStringLiteral("db"))) o.db = p.value(QStringLiteral("db"));
+    if (p.isSet(QStringLiteral("report"))) o.report = p.value(QStringLiteral("report"));
+    return std::nullopt;
+}
 
-    vigil::LogFileReader reader;
-    if (!reader.open(pos[0].toStdString())) return usageError(QString::fromStdString(reader.error()));
-
+// An import into a database: the engine lock, the file's fingerprint, a writer
+// in one transaction, refused when these bytes were imported before.
+struct Import {
     std::unique_ptr<vigil::store::StoreWriter> writer;
     vigil::store::EngineLock lock;
     vigil::FileFingerprint fingerprint;
-    if (p.isSet(QStringLiteral("db"))) {
-        const std::string db = p.value(QStringLiteral("db")).toStdString();
-        auto locked = vigil::store::EngineLock::acquire(db);
-        if (!locked) return usageError(QString::fromStdString(locked.error()));
-        lock = std::move(locked.value());
-        std::string why;
-        if (!vigil::fingerprintFile(reader.path(), fingerprint, why)) return usageError(QString::fromStdString(why));
-        vigil::store::StoreWriterOptions wopts;
-        wopts.singleTransaction = true;
-        auto opened = vigil::audit::openAuditedWriter(db, {}, wopts);
-        if (!opened) return usageError(QString::fromStdString(opened.error()));
-        writer = std::move(opened.value());
-        if (why = alreadyImported(db, reader.path(), fingerprint.sha256); !why.empty())
-            return usageError(QString::fromStdString(why));
-        std::printf("importing %s into %s (committed only when the whole file is read)\n", reader.path().c_str(), db.c_str());
-        std::fflush(stdout);
-    }
-    // A signal stops the replay between batches; an import is then rolled back.
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+};
 
-    vigil::VirtualClock clock;  // engine time follows the records
-    vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
-    ReplayReport report;
-    engine.addSink([&](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
-        report.add(out);
-        if (writer) {
-            writer->append(in);
-            if (!out.empty()) writer->append(out);
-        }
-    });
-    if (writer) engine.addSink(vigil::audit::auditSink(*writer));
-    engine.start();
+std::optional<int> openImport(const std::string& db, const vigil::LogFileReader& reader, Import& im) {
+    auto locked = vigil::store::EngineLock::acquire(db);
+    if (!locked) return usageError(QString::fromStdString(locked.error()));
+    im.lock = std::move(locked.value());
+    std::string why;
+    if (!vigil::fingerprintFile(reader.path(), im.fingerprint, why)) return usageError(QString::fromStdString(why));
+    vigil::store::StoreWriterOptions wopts;
+    wopts.singleTransaction = true;
+    auto opened = vigil::audit::openAuditedWriter(db, {}, wopts);
+    if (!opened) return usageError(QString::fromStdString(opened.error()));
+    im.writer = std::move(opened.value());
+    if (why = alreadyImported(db, reader.path(), im.fingerprint.sha256); !why.empty())
+        return usageError(QString::fromStdString(why));
+    std::printf("importing %s into %s (committed only when the whole file is read)\n", reader.path().c_str(), db.c_str());
+    std::fflush(stdout);
+    return std::nullopt;
+}
+
+// Reads the log batch by batch into a started engine (paced by recorded time when
+// speed > 0) until it ends or a signal arrives; returns the wall seconds it took.
+double feedLog(vigil::LogFileReader& reader, vigil::Engine& engine, double speed) {
     const auto wall0 = std::chrono::steady_clock::now();
     vigil::TimestampMs firstTs = -1;
     for (;;) {
@@ -136,32 +133,33 @@ int cmdReplay(const QStringList& args) {
         engine.submit(std::move(batch));
         if (!more || g_signal) break;
     }
-    auto snap = engine.snapshotNow();
-    engine.stop();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
-    // Anything short of a whole, clean read leaves the database as it was.
-    const bool complete = !g_signal && reader.error().empty() && reader.stats().records > 0;
-    vigil::store::Status committed;
-    if (writer && complete) {
-        vigil::store::ImportEntry entry;
-        entry.sha256 = fingerprint.sha256;
-        entry.path = reader.path();
-        entry.bytes = fingerprint.bytes;
-        entry.modifiedMs = fingerprint.modifiedMs;
-        entry.records = reader.stats().records;
-        entry.importedAtMs = QDateTime::currentMSecsSinceEpoch();
-        entry.importedBy = "vigil " VIGIL_VERSION;
-        committed = writer->commitImport(entry);
-    } else if (writer) {
-        writer->close();  // rolls the import back
-        std::fprintf(stderr, "vigilctl: %s: nothing imported, the database is as it was\n", writer->path().c_str());
-    }
-    if (g_signal) {
-        std::fprintf(stderr, "vigilctl: replay of %s interrupted by signal %d after %lld records\n", reader.path().c_str(),
-                     int(g_signal), static_cast<long long>(reader.stats().records));
-        return kFailed;
-    }
+    engine.drain();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+}
 
+// Commits the import when the whole file was read cleanly; otherwise rolls it back.
+vigil::store::Status finishImport(Import& im, const vigil::LogFileReader& reader) {
+    const bool complete = !g_signal && reader.error().empty() && reader.stats().records > 0;
+    if (!complete) {
+        im.writer->close();  // rolls the import back
+        std::fprintf(stderr, "vigilctl: %s: nothing imported, the database is as it was\n", im.writer->path().c_str());
+        return {};
+    }
+    vigil::store::ImportEntry entry;
+    entry.sha256 = im.fingerprint.sha256;
+    entry.path = reader.path();
+    entry.bytes = im.fingerprint.bytes;
+    entry.modifiedMs = im.fingerprint.modifiedMs;
+    entry.records = reader.stats().records;
+    entry.importedAtMs = QDateTime::currentMSecsSinceEpoch();
+    entry.importedBy = "vigil " VIGIL_VERSION;
+    return im.writer->commitImport(entry);
+}
+
+// Errors (the first few, then a count), the summary line, the store's figures
+// and the report; the exit code.
+int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, const vigil::Snapshot& snap, double seconds,
+                 const Import& im, const vigil::store::Status& committed, const ReplayReport& report) {
     const auto& st = reader.stats();
     // The first few errors say what is wrong; a thousand more lines of the same
     // would bury the summary, so the rest is a count.
@@ -182,9 +180,9 @@ int cmdReplay(const QStringList& args) {
             std::printf(" %s=%lld", std::string(vigil::kindName(static_cast<vigil::RecordKind>(k))).c_str(),
                         static_cast<long long>(st.perKind[k]));
     std::printf(", malformed=%lld, rejected=%lld, anomalies=%lld, incidents=%zu", static_cast<long long>(st.malformed),
-                static_cast<long long>(snap->counters.rejected),
-                static_cast<long long>(snap->counters.outputsPerKind[static_cast<int>(vigil::RecordKind::Anomaly)]),
-                snap->incidents.size());
+                static_cast<long long>(snap.counters.rejected),
+                static_cast<long long>(snap.counters.outputsPerKind[static_cast<int>(vigil::RecordKind::Anomaly)]),
+                snap.incidents.size());
     std::printf(" in %.2f s (%.0f records/s)\n", seconds, seconds > 0 ? double(st.records) / seconds : 0.0);
     // Refused records are not silent: the first reasons, then how many more.
     const auto& c = snap->counters;
@@ -202,20 +200,57 @@ int cmdReplay(const QStringList& args) {
     }
 
     int rc = kOk;
-    if (writer) {
-        const auto ws = writer->stats();
+    if (im.writer) {
+        const auto ws = im.writer->stats();
         for (const auto& e : ws.errors) std::fprintf(stderr, "vigilctl: %s\n", e.c_str());
         if (committed.ok())
-            std::printf("stored %lld rows in %s\n", static_cast<long long>(ws.recordsWritten()), writer->path().c_str());
+            std::printf("stored %lld rows in %s\n", static_cast<long long>(ws.recordsWritten()), im.writer->path().c_str());
         else
             std::fprintf(stderr, "vigilctl: %s\n", committed.error().c_str());
         if (ws.rowsFailed || !committed.ok()) rc = kFailed;
     }
-    if (p.isSet(QStringLiteral("report"))) {
+    if (!o.report.isEmpty()) {
         QString error;
-        if (!report.write(p.value(QStringLiteral("report")), pos[0], st, error)) return usageError(error);
+        if (!report.write(o.report, o.log, st, error)) return usageError(error);
     }
     return rc;
+}
+}  // namespace
+
+int cmdReplay(const QStringList& args) {
+    ReplayOptions o;
+    if (auto rc = parseReplay(args, o)) return *rc;
+
+    vigil::LogFileReader reader;
+    if (!reader.open(o.log.toStdString())) return usageError(QString::fromStdString(reader.error()));
+    Import im;
+    if (!o.db.isEmpty())
+        if (auto rc = openImport(o.db.toStdString(), reader, im)) return *rc;
+    // A signal stops the replay between batches; an import is then rolled back.
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    vigil::VirtualClock clock;  // engine time follows the records
+    vigil::Engine engine(clock);
+    vigil::installDefaultStages(engine);
+    ReplayReport report;
+    engine.addSink([&report](const std::vector<vigil::Record>&, const std::vector<vigil::Record>& out) { report.add(out); });
+    if (im.writer) {
+        vigil::app::addStoreSink(engine, *im.writer);
+        engine.addSink(vigil::audit::auditSink(*im.writer));
+    }
+    engine.start();
+    const double seconds = feedLog(reader, engine, o.speed);
+    const auto snap = engine.snapshotNow();
+    engine.stop();
+    // Anything short of a whole, clean read leaves the database as it was.
+    const vigil::store::Status committed = im.writer ? finishImport(im, reader) : vigil::store::Status{};
+    if (g_signal) {
+        std::fprintf(stderr, "vigilctl: replay of %s interrupted by signal %d after %lld records\n", reader.path().c_str(),
+                     int(g_signal), static_cast<long long>(reader.stats().records));
+        return kFailed;
+    }
+    return reportReplay(o, reader, *snap, seconds, im, committed, report);
 }
 
 }  // namespace vigilctl

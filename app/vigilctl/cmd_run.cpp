@@ -7,6 +7,8 @@
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
+#include "common/StoreSink.h"
+#include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
 #include "store/EngineLock.h"
@@ -14,6 +16,8 @@
 
 #include <QCommandLineParser>
 
+#include <array>
+#include <optional>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -24,9 +28,28 @@ namespace {
 std::atomic<int> g_signal{0};
 void onSignal(int sig) { g_signal = sig; }
 constexpr double kMaxDurationS = 366.0 * 24 * 3600;  // a year: beyond it a typo, not a plan
-}  // namespace
 
-int cmdRun(const QStringList& args) {
+// "9 healthy, 2 degraded, 1 failing, 0 silent": the engine's judgement, as the console shows it.
+std::string agentHealthSummary(const std::vector<vigil::AgentStatus>& agents) {
+    std::array<int, vigil::kAgentHealthCount> n{};
+    for (const auto& a : agents) ++n[static_cast<int>(a.health)];
+    std::string out;
+    for (int h = 0; h < vigil::kAgentHealthCount; ++h) {
+        if (h) out += ", ";
+        out += std::to_string(n[h]) + ' ' + std::string(vigil::healthName(static_cast<vigil::AgentHealth>(h)));
+    }
+    return out;
+}
+
+struct RunOptions {
+    vigil::ScenarioSpec spec;
+    qulonglong seed = 1;
+    double speed = 1;
+    double duration = -1;  // wall seconds; -1: until a signal
+    QString db;
+};
+
+std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Run the engine live, headless."));
     p.addHelpOption();
@@ -36,67 +59,54 @@ int cmdRun(const QStringList& args) {
     p.addOption({QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall second"), QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after SECONDS of wall time (default: until Ctrl+C)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database (default: the XDG data location)"), QStringLiteral("DB")});
-    if (!p.parse(args)) return usageError(QStringLiteral("run: ") + p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
-        return kOk;
-    }
+    if (auto rc = parseArguments(p, args, "run")) return rc;
     if (!p.isSet(QStringLiteral("demo")))
         return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
 
     bool ok = true;
-    const qulonglong seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok) return usageError(QStringLiteral("run: --seed must be a non-negative integer"));
     // toDouble() takes "nan" and "inf": the range checks below are written so NaN fails them.
-    const double speed = p.value(QStringLiteral("speed")).toDouble(&ok);
-    if (!ok || !(speed >= vigil::DemoFeed::kMinSpeed && speed <= vigil::DemoFeed::kMaxSpeed))
+    o.speed = p.value(QStringLiteral("speed")).toDouble(&ok);
+    if (!ok || !(o.speed >= vigil::DemoFeed::kMinSpeed && o.speed <= vigil::DemoFeed::kMaxSpeed))
         return usageError(QStringLiteral("run: --speed '%1' must be a number from %2 to %3")
                               .arg(p.value(QStringLiteral("speed")))
                               .arg(vigil::DemoFeed::kMinSpeed)
                               .arg(vigil::DemoFeed::kMaxSpeed));
-    double duration = -1;
     if (p.isSet(QStringLiteral("duration"))) {
-        duration = p.value(QStringLiteral("duration")).toDouble(&ok);
-        if (!ok || !(duration > 0 && duration <= kMaxDurationS))
+        o.duration = p.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || !(o.duration > 0 && o.duration <= kMaxDurationS))
             return usageError(QStringLiteral("run: --duration '%1' must be a number of seconds above 0 and at most %2")
                                   .arg(p.value(QStringLiteral("duration")))
                                   .arg(kMaxDurationS, 0, 'f', 0));
     }
-    vigil::ScenarioSpec spec;
-    spec.name = p.value(QStringLiteral("scenario")).toStdString();
-    spec.durationS = 3600;
-    spec.repeat = true;
-    if (auto why = vigil::validateScenario(spec); !why.empty())
+    o.spec.name = p.value(QStringLiteral("scenario")).toStdString();
+    o.spec.durationS = 3600;
+    o.spec.repeat = true;
+    if (auto why = vigil::validateScenario(o.spec); !why.empty())
         return usageError(QStringLiteral("run: ") + QString::fromStdString(why));
+    o.db = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
+    return std::nullopt;
+}
 
-    const QString dbPath = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
-    auto lock = vigil::store::EngineLock::acquire(dbPath.toStdString());  // one engine per database
-    if (!lock) return usageError(QString::fromStdString(lock.error()));
-    auto store = vigil::audit::openAuditedWriter(dbPath.toStdString());
-    if (!store) return usageError(QString::fromStdString(store.error()));
+struct RunOutcome {
+    std::shared_ptr<const vigil::Snapshot> last;
+    double elapsed = 0;       // wall seconds
+    std::int64_t submitted = 0;
+    double simulatedS = 0;
+};
 
-    // Like the console: in real time the system clock drives the engine; faster,
-    // the records' own (simulated) timestamps do, so they are never "in the future".
-    vigil::SystemClock systemClock;
-    vigil::VirtualClock recordClock;
-    const vigil::Clock& clock = speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
-    vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
-    vigil::store::StoreWriter* writer = store.value().get();
-    engine.addSink([writer](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
-        writer->append(in);
-        if (!out.empty()) writer->append(out);
-    });
-    engine.addSink(vigil::audit::auditSink(*writer));
-    engine.start();
+// Status line every 5 s until --duration or a signal; producers stop first, then
+// the engine (it drains).
+RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, const vigil::Clock& systemClock) {
     const vigil::TimestampMs simStart = systemClock.now();
-    vigil::DemoFeed feed(spec, seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
-                         vigil::DemoFeed::Options{speed, std::chrono::milliseconds(100)});
+    vigil::DemoFeed feed(o.spec, o.seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
+                         vigil::DemoFeed::Options{o.speed, std::chrono::milliseconds(100)});
     feed.start();
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    std::printf("vigil: demo fleet '%s' (seed %llu) → %s\n", spec.name.c_str(), seed, qPrintable(dbPath));
+    std::printf("vigil: demo fleet '%s' (seed %llu) → %s\n", o.spec.name.c_str(), o.seed, qPrintable(o.db));
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0;
     std::int64_t lastCount = 0;
@@ -104,42 +114,74 @@ int cmdRun(const QStringList& args) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         const auto now = std::chrono::steady_clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
-        if (now - lastPrint >= std::chrono::seconds(5) || (duration > 0 && elapsed >= duration)) {
+        if (now - lastPrint >= std::chrono::seconds(5) || (o.duration > 0 && elapsed >= o.duration)) {
             engine.requestSnapshot();
             const std::int64_t n = engine.recordsProcessed();
             const double rate = double(n - lastCount) / std::chrono::duration<double>(now - lastPrint).count();
             std::int64_t incidents = 0, anomalies = 0;
+            std::string health;
             if (auto s = engine.latestSnapshot()) {
                 incidents = std::int64_t(s->incidents.size());
                 anomalies = s->counters.outputsPerKind[int(vigil::RecordKind::Anomaly)];
+                health = agentHealthSummary(s->agents);
             }
-            std::printf("t=%5.0fs records=%lld (%.0f/s) queue=%zu/%zu anomalies=%lld incidents=%lld\n", elapsed,
+            std::printf("t=%5.0fs records=%lld (%.0f/s) queue=%zu/%zu anomalies=%lld incidents=%lld agents: %s\n", elapsed,
                         static_cast<long long>(n), rate, engine.queueDepth(), engine.queueCapacity(),
-                        static_cast<long long>(anomalies), static_cast<long long>(incidents));
+                        static_cast<long long>(anomalies), static_cast<long long>(incidents), health.c_str());
             std::fflush(stdout);
             lastPrint = now;
             lastCount = n;
         }
-        if (duration > 0 && elapsed >= duration) break;
+        if (o.duration > 0 && elapsed >= o.duration) break;
     }
-    // Producers first, then the engine (it drains), then the store (it commits).
     feed.stop();
-    auto snap = engine.snapshotNow();
+    RunOutcome r;
+    r.last = engine.snapshotNow();
     engine.stop();
-    writer->close();
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.submitted = feed.recordsSubmitted();
+    r.simulatedS = double(feed.simTime() - simStart) / 1000.0;
+    return r;
+}
+
+int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::store::StoreWriter& writer) {
     const int sig = g_signal;
-    std::printf("stopped after %.1f s (%s): %lld records, %.0f simulated s, anomalies=%lld, incidents=%zu\n", elapsed,
-                sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "duration reached",
-                static_cast<long long>(feed.recordsSubmitted()),
-                double(feed.simTime() - simStart) / 1000.0,
-                static_cast<long long>(snap->counters.outputsPerKind[int(vigil::RecordKind::Anomaly)]),
-                snap->incidents.size());
-    const auto st = writer->stats();
+    const auto& snap = *r.last;
+    std::printf("stopped after %.1f s (%s): %lld records, %.0f simulated s, anomalies=%lld, incidents=%zu, agents: %s\n",
+                r.elapsed, sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "duration reached",
+                static_cast<long long>(r.submitted), r.simulatedS,
+                static_cast<long long>(snap.counters.outputsPerKind[int(vigil::RecordKind::Anomaly)]),
+                snap.incidents.size(), agentHealthSummary(snap.agents).c_str());
+    const auto st = writer.stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
-                qPrintable(dbPath), static_cast<long long>(st.rowsFailed));
+                qPrintable(o.db), static_cast<long long>(st.rowsFailed));
     for (const auto& e : st.errors) std::fprintf(stderr, "vigil: %s\n", e.c_str());
     return st.rowsFailed == 0 ? kOk : kFailed;
+}
+}  // namespace
+
+int cmdRun(const QStringList& args) {
+    RunOptions o;
+    if (auto rc = parseRun(args, o)) return *rc;
+
+    auto lock = vigil::store::EngineLock::acquire(o.db.toStdString());  // one engine per database
+    if (!lock) return usageError(QString::fromStdString(lock.error()));
+    auto store = vigil::audit::openAuditedWriter(o.db.toStdString());
+    if (!store) return usageError(QString::fromStdString(store.error()));
+
+    // Like the console: in real time the system clock drives the engine; faster,
+    // the records' own (simulated) timestamps do, so they are never "in the future".
+    vigil::SystemClock systemClock;
+    vigil::VirtualClock recordClock;
+    const vigil::Clock& clock = o.speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
+    vigil::Engine engine(clock);
+    vigil::installDefaultStages(engine);
+    vigil::app::addStoreSink(engine, *store.value());
+    engine.addSink(vigil::audit::auditSink(*store.value()));
+    engine.start();
+    const RunOutcome outcome = runDemo(o, engine, systemClock);
+    store.value()->close();  // after the engine: it commits what the engine handed over
+    return reportRun(o, outcome, *store.value());
 }
 
 }  // namespace vigilctl

@@ -71,11 +71,7 @@ int cmdSimulate(const QStringList& args) {
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output log; .gz for gzip. Labels go to <out minus .ndjson[.gz]>.labels.json."),
                                     QStringLiteral("LOG.ndjson"));
     parser.addOptions({scenarioOpt, durationOpt, seedOpt, outOpt});
-    if (!parser.parse(args)) return usageError(QStringLiteral("simulate: %1").arg(parser.errorText()));
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return kOk;
-    }
+    if (auto rc = parseArguments(parser, args, "simulate")) return *rc;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("simulate: unexpected argument '%1'").arg(parser.positionalArguments().first()));
     for (const auto* opt : {&scenarioOpt, &durationOpt, &seedOpt, &outOpt})

@@ -4,14 +4,16 @@
 
 namespace vigil {
 
-std::vector<std::unique_ptr<Stage>> makeCorrelationStages(const CorrelateConfig& cfg) {
+CorrelationStages makeCorrelationStages(const CorrelateConfig& cfg) {
     CorrelatorConfig c;
     c.groupWindowMs = cfg.groupWindowMs;
     c.quietToResolveMs = cfg.quietToResolveMs;
     c.quietToMitigateMs = std::min(c.quietToMitigateMs, cfg.quietToResolveMs);
-    std::vector<std::unique_ptr<Stage>> stages;
-    stages.push_back(std::make_unique<IncidentCorrelator>(c));
-    return stages;
+    CorrelationStages out;
+    auto corr = std::make_unique<IncidentCorrelator>(c);
+    out.incidents = corr.get();
+    out.stages.push_back(std::move(corr));
+    return out;
 }
 
 }  // namespace vigil

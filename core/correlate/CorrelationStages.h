@@ -13,6 +13,14 @@ struct CorrelateConfig {
     TimestampMs quietToResolveMs = 300'000;
 };
 
-std::vector<std::unique_ptr<Stage>> makeCorrelationStages(const CorrelateConfig& cfg);
+class IncidentCorrelator;
+
+// The stages in the order they run, with a typed handle to the correlator.
+struct CorrelationStages {
+    std::vector<std::unique_ptr<Stage>> stages;
+    IncidentCorrelator* incidents = nullptr;
+};
+
+CorrelationStages makeCorrelationStages(const CorrelateConfig& cfg);
 
 }  // namespace vigil

@@ -242,17 +242,14 @@ void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
         inc.lastSignal = std::max(inc.lastSignal, a.ts);
     ++inc.rec.anomaly_count;
     inc.maxScore = std::max(inc.maxScore, a.score);
-    inc.detectors[a.detector] = true;
     auto it = inc.targets.find(a.target);
     if (it == inc.targets.end()) {
         if (inc.targets.size() >= cfg_.maxTargetsPerIncident) return;  // counted, not listed
-        it = inc.targets.emplace(a.target, TargetInfo{a.ts, a.ts, 0, 0, -1, {}, {}}).first;
+        it = inc.targets.emplace(a.target, TargetInfo{a.ts, 0, -1, {}, {}}).first;
         inc.dirty = true;
     }
     TargetInfo& t = it->second;
     t.first = std::min(t.first, a.ts);
-    t.last = std::max(t.last, a.ts);
-    ++t.count;
     // Describe a target by its best evidence: a decisive test over a metric blip
     // over a log novelty, then the strongest score; the text of the earliest such.
     const int tr = tier(a);
@@ -284,12 +281,13 @@ bool IncidentCorrelator::fundMoving(const Tracked& inc) const {
     return false;
 }
 
-void IncidentCorrelator::refresh(Tracked& inc) {
-    // Cause: among targets no earlier (or barely later) upstream target explains,
-    // the one explaining most others; ties: earliest, then further upstream, then name.
-    std::string cause;
-    int causeExplains = -1;
-    std::vector<std::pair<std::string, int>> roots;
+IncidentCorrelator::CauseChoice IncidentCorrelator::chooseCause(const Tracked& inc) const {
+    // Among targets no earlier (or barely later) upstream target explains, the one
+    // explaining most others; ties: earliest, then further upstream, then name.
+    CauseChoice choice;
+    std::string& cause = choice.cause;
+    int& causeExplains = choice.explains;
+    causeExplains = -1;
     for (const auto& [c, ci] : inc.targets) {
         bool root = true;
         int explains = 0;
@@ -299,7 +297,7 @@ void IncidentCorrelator::refresh(Tracked& inc) {
             if (topology_.upstreamOf(c, u)) ++explains;
         }
         if (!root) continue;
-        roots.emplace_back(c, explains);
+        choice.roots.emplace_back(c, explains);
         // The earliest root that explains other targets leads; one that explains
         // nothing leads only when no root does. Ties: more explained, upstream, name.
         const TargetInfo* best = cause.empty() ? nullptr : &inc.targets.at(cause);
@@ -319,24 +317,40 @@ void IncidentCorrelator::refresh(Tracked& inc) {
             if (info.first < inc.targets.at(cause).first) cause = t;
         causeExplains = 0;
     }
-    inc.rec.cause = cause;
+    return choice;
+}
 
+std::vector<std::string> IncidentCorrelator::orderTargets(const Tracked& inc, const std::string& cause) {
+    // The cause first, then the others by when they were first affected.
     std::vector<std::pair<TimestampMs, std::string>> order;
     for (const auto& [t, info] : inc.targets)
         if (t != cause) order.emplace_back(info.first, t);
     std::sort(order.begin(), order.end());
-    inc.rec.targets.clear();
-    if (!cause.empty()) inc.rec.targets.push_back(cause);
-    for (auto& [_, t] : order) inc.rec.targets.push_back(t);
+    std::vector<std::string> targets;
+    targets.reserve(order.size() + 1);
+    if (!cause.empty()) targets.push_back(cause);
+    for (auto& [_, t] : order) targets.push_back(std::move(t));
+    return targets;
+}
 
+Severity IncidentCorrelator::severityOf(const Tracked& inc) const {
     const int breadth = static_cast<int>(inc.targets.size());
     if (inc.maxScore >= cfg_.criticalScore && (fundMoving(inc) || breadth >= cfg_.criticalBreadth))
-        inc.rec.severity = Severity::Critical;
-    else if (inc.maxScore >= cfg_.warningScore || breadth >= 2)
-        inc.rec.severity = Severity::Warning;
-    else
-        inc.rec.severity = Severity::Info;
+        return Severity::Critical;
+    if (inc.maxScore >= cfg_.warningScore || breadth >= 2) return Severity::Warning;
+    return Severity::Info;
+}
 
+IncidentCorrelator::CauseChoice IncidentCorrelator::refresh(Tracked& inc) {
+    CauseChoice choice = chooseCause(inc);
+    inc.rec.cause = choice.cause;
+    inc.rec.targets = orderTargets(inc, choice.cause);
+    inc.rec.severity = severityOf(inc);
+    return choice;
+}
+
+void IncidentCorrelator::narrate(Tracked& inc, const CauseChoice& choice) const {
+    const std::string& cause = choice.cause;
     NarrativeFacts f;
     f.state = inc.rec.state;
     f.severity = inc.rec.severity;
@@ -349,15 +363,15 @@ void IncidentCorrelator::refresh(Tracked& inc) {
     for (const auto& [d, s] : strongest) seen.push_back({{-s.first, -s.second}, d});
     std::sort(seen.begin(), seen.end());
     for (auto& [_, d] : seen) f.seen.push_back(d);
-    for (const auto& [r, ex] : roots)
-        if (r != cause && ex > 0) f.otherCauses.push_back(r + " (explains " + std::to_string(ex) + ")");
+    for (const auto& [r, ex] : choice.roots)
+        if (r != cause && ex > 0) f.otherCauses.emplace_back(r, ex);
     f.targets = inc.rec.targets;
     f.cause = cause;
     if (!cause.empty()) {
         f.causeDetector = inc.targets.at(cause).detector;
         f.causeExplanation = inc.targets.at(cause).explanation;
     }
-    f.explained = std::max(0, causeExplains);
+    f.explained = std::max(0, choice.explains);
     // What changed on the affected targets shortly before the first signal (cause first).
     for (const std::string& t : inc.rec.targets) {
         if (f.changes.size() >= 2) break;
@@ -370,11 +384,14 @@ void IncidentCorrelator::refresh(Tracked& inc) {
     f.anomalies = inc.rec.anomaly_count;
     f.flaps = inc.flaps;
     f.remedied = inc.remedied;
-    inc.rec.narrative = buildNarrative(f);
+    inc.rec.story = narrativeStory(f);
+    inc.rec.narrative = renderNarrative(inc.rec.story);
 }
 
 void IncidentCorrelator::publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out) {
-    refresh(inc);
+    // The narrative only when it is read: attaching an anomaly keeps cause,
+    // targets and severity current, but words are built for what is emitted.
+    narrate(inc, refresh(inc));
     inc.rec.ts = ts;
     inc.lastEmit = ts;
     inc.dirty = false;

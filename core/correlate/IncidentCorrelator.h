@@ -73,7 +73,6 @@ public:
 
     const Topology& topology() const { return topology_; }
     const CorrelatorCounters& counters() const { return counters_; }
-    std::size_t activeIncidents() const { return incidents_.size(); }
     // State dropped by the memory bounds: pending anomalies, change sources, topology
     // links refused, incidents not opened at the cap.
     std::uint64_t evictions() const override {
@@ -83,9 +82,8 @@ public:
 
 private:
     struct TargetInfo {
-        TimestampMs first = 0, last = 0;
+        TimestampMs first = 0;
         double maxScore = 0;
-        std::int64_t count = 0;
         int tier = -1;            // best evidence seen: 2 decisive, 1 strong, 0 supporting
         std::string detector;     // of the best anomaly (tier first, then score)
         std::string explanation;  // of the earliest anomaly of the best tier
@@ -93,7 +91,6 @@ private:
     struct Tracked {
         Incident rec;  // as last emitted (state, severity, targets, cause, narrative)
         std::map<std::string, TargetInfo> targets;
-        std::map<std::string, bool> detectors;
         TimestampMs firstAnomaly = 0, lastAnomaly = 0, lastSignal = 0, lastEmit = 0, resolvedAt = 0;
         double maxScore = 0;
         int flaps = 0;
@@ -110,7 +107,16 @@ private:
     std::string canonicalTarget(const Anomaly& a) const;
     bool enoughEvidence(const std::vector<const Anomaly*>& cluster) const;
     bool newErrorAfterChange(const Anomaly& a) const;
-    void refresh(Tracked& inc);  // cause, severity, targets list, narrative
+    struct CauseChoice {
+        std::string cause;
+        int explains = 0;                               // targets the cause accounts for
+        std::vector<std::pair<std::string, int>> roots;  // every upstream root, with what it explains
+    };
+    CauseChoice chooseCause(const Tracked& inc) const;
+    static std::vector<std::string> orderTargets(const Tracked& inc, const std::string& cause);
+    Severity severityOf(const Tracked& inc) const;
+    CauseChoice refresh(Tracked& inc);  // cause, ordered targets, severity
+    void narrate(Tracked& inc, const CauseChoice& choice) const;
     void publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out);
     Tracked* findActive(const std::string& target, TimestampMs ts);
     Tracked* findRecentlyResolved(const std::vector<const Anomaly*>& cluster, TimestampMs ts);

@@ -1,8 +1,10 @@
 #include "correlate/Narrative.h"
 
+#include "record/NarrativeMessages.h"
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <map>
 
 namespace vigil {
 
@@ -44,68 +46,96 @@ std::string firstSentence(const std::string& s, std::size_t max = 220) {
 }  // namespace
 
 std::string detectorWords(const std::string& d) {
-    static const std::map<std::string, std::string> words = {
-        {"task.failure_ratio", "repeated task failures"},
-        {"tx.failure_ratio", "repeated transaction failures"},
-        {"tx.stuck", "stuck transactions"},
-        {"tx.confirmation_delay", "slow confirmations"},
-        {"gas.spike", "a gas price spike"},
-        {"worker.queue_growth", "a growing work queue"},
-        {"metric.ensemble", "unusual metrics"},
-        {"log.new_template", "a new error in the logs"},
-        {"log.template_burst", "a burst of log messages"},
-        {"level.shift", "sustained degradation"},
-    };
-    auto it = words.find(d);
-    return it == words.end() ? d : it->second;
+    for (const auto& [name, words] : kDetectorWords)
+        if (name == d) return words;
+    return d;
 }
 
-std::string buildNarrative(const NarrativeFacts& f) {
-    std::string what;
-    for (std::size_t i = 0; i < f.seen.size() && i < 3; ++i) {
-        if (i) what += i + 1 == f.seen.size() || i == 2 ? " and " : ", ";
-        what += detectorWords(f.seen[i]);
-    }
-    if (what.empty()) what = "anomalies";
+namespace {
+using Msg = NarrativeMsg;
+
+NarrativeArg text(std::string t) { return NarrativeArg{std::move(t), {}}; }
+NarrativeArg number(std::int64_t n) { return text(std::to_string(n)); }
+NarrativeArg words(std::vector<std::string> w) { return NarrativeArg{{}, std::move(w)}; }
+
+void say(std::vector<NarrativeSentence>& story, Msg m, std::vector<NarrativeArg> args = {}) {
+    story.push_back(NarrativeSentence{static_cast<std::uint16_t>(m), std::move(args)});
+}
+
+void summary(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
+    std::vector<std::string> what;
+    for (std::size_t i = 0; i < f.seen.size() && i < 3; ++i) what.push_back(detectorWords(f.seen[i]));
+    if (what.empty()) what.emplace_back(kNoDetectorWord);
     std::string where;
     for (std::size_t i = 0; i < f.targets.size() && i < 4; ++i) where += (i ? ", " : "") + f.targets[i];
-    if (f.targets.size() > 4) where += " and " + std::to_string(f.targets.size() - 4) + " more";
+    const NarrativeArg severity = words({kSeverityWords[static_cast<std::size_t>(f.severity)]});
+    if (f.targets.size() > 4)
+        say(story, Msg::SummaryMore,
+            {severity, words(std::move(what)), text(std::move(where)), number(std::int64_t(f.targets.size() - 4)),
+             text(formatUtc(f.since)), text(span(f.lastAnomaly - f.since))});
+    else
+        say(story, Msg::Summary,
+            {severity, words(std::move(what)), text(std::move(where)), text(formatUtc(f.since)),
+             text(span(f.lastAnomaly - f.since))});
+}
 
-    std::string s = std::string(toString(f.severity)) + ": " + what + " on " + where + " since " +
-                    formatUtc(f.since) + " (" + span(f.lastAnomaly - f.since) + " of signals).";
-    if (!f.cause.empty()) {
-        s += " Likely cause: " + f.cause;
-        if (!f.causeDetector.empty()) s += " (" + detectorWords(f.causeDetector) + ", first seen there)";
-        if (f.explained > 0)
-            s += ", which explains " + std::to_string(f.explained) + " affected target" + (f.explained > 1 ? "s" : "");
-        s += ".";
-        if (!f.causeExplanation.empty()) s += " " + firstSentence(f.causeExplanation);
-        if (!f.otherCauses.empty()) {
-            s += " Also upstream:";
-            for (std::size_t i = 0; i < f.otherCauses.size() && i < 2; ++i) s += (i ? ", " : " ") + f.otherCauses[i];
-            s += ".";
-        }
-    }
+void cause(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
+    if (f.cause.empty()) return;
+    std::vector<NarrativeArg> args{text(f.cause)};
+    const bool seen = !f.causeDetector.empty();
+    if (seen) args.push_back(words({detectorWords(f.causeDetector)}));
+    if (f.explained > 1) args.push_back(number(f.explained));
+    static constexpr Msg kForms[2][3] = {{Msg::Cause, Msg::CauseExplainsOne, Msg::CauseExplains},
+                                         {Msg::CauseSeen, Msg::CauseSeenExplainsOne, Msg::CauseSeenExplains}};
+    say(story, kForms[seen][std::clamp(f.explained, 0, 2)], std::move(args));
+    if (!f.causeExplanation.empty()) say(story, Msg::Verbatim, {text(firstSentence(f.causeExplanation))});
+    if (f.otherCauses.size() == 1)
+        say(story, Msg::AlsoUpstream1, {text(f.otherCauses[0].first), number(f.otherCauses[0].second)});
+    else if (f.otherCauses.size() >= 2)
+        say(story, Msg::AlsoUpstream2,
+            {text(f.otherCauses[0].first), number(f.otherCauses[0].second), text(f.otherCauses[1].first),
+             number(f.otherCauses[1].second)});
+}
+
+void changes(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
     for (std::size_t i = 0; i < f.changes.size(); ++i) {
         const Change& c = f.changes[i];
-        s += std::string(i ? " Also changed: " : " Changed before it: ") + c.source + " \"" +
-             firstSentence(c.message) + "\" at " + formatUtc(c.ts) + ", " + span(f.since - c.ts) +
-             " before the first signal.";
+        say(story, i ? Msg::AlsoChanged : Msg::ChangedBefore,
+            {text(c.source), text(firstSentence(c.message)), text(formatUtc(c.ts)), text(span(f.since - c.ts))});
     }
-    s += " " + std::to_string(f.anomalies) + " anomal" + (f.anomalies == 1 ? "y" : "ies") + " so far";
-    if (f.flaps > 0) s += ", re-opened " + std::to_string(f.flaps) + (f.flaps == 1 ? " time" : " times");
-    s += ".";
+}
+
+void count(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
+    const bool one = f.anomalies == 1;
+    if (f.flaps <= 0) say(story, one ? Msg::OneAnomaly : Msg::Anomalies, one ? std::vector<NarrativeArg>{} : std::vector{number(f.anomalies)});
+    else if (one) say(story, f.flaps == 1 ? Msg::OneAnomalyReopenedOnce : Msg::OneAnomalyReopened, f.flaps == 1 ? std::vector<NarrativeArg>{} : std::vector{number(f.flaps)});
+    else if (f.flaps == 1) say(story, Msg::AnomaliesReopenedOnce, {number(f.anomalies)});
+    else say(story, Msg::AnomaliesReopened, {number(f.anomalies), number(f.flaps)});
+}
+
+void state(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
     switch (f.state) {
     case IncidentState::Open: break;
     case IncidentState::Mitigated:
-        s += f.remedied ? " Mitigated: a remediation succeeded; watching for recurrence."
-                        : " Mitigated: no new signal since " + formatUtc(f.lastAnomaly) + ".";
+        if (f.remedied) say(story, Msg::MitigatedRemedied);
+        else say(story, Msg::MitigatedQuiet, {text(formatUtc(f.lastAnomaly))});
         break;
     case IncidentState::Resolved:
-        s += " Resolved at " + formatUtc(f.at) + " after " + span(f.at - f.lastAnomaly) + " without new signals.";
+        say(story, Msg::Resolved, {text(formatUtc(f.at)), text(span(f.at - f.lastAnomaly))});
         break;
     }
-    return s;
+}
+
+}  // namespace
+
+std::vector<NarrativeSentence> narrativeStory(const NarrativeFacts& f) {
+    std::vector<NarrativeSentence> story;
+    summary(f, story);
+    cause(f, story);
+    changes(f, story);
+    count(f, story);
+    state(f, story);
+    return story;
 }
 
 }  // namespace vigil

@@ -1,12 +1,16 @@
 // The short text an on-call engineer reads first: what was seen, where, since
 // when, the likely cause and where the incident stands. Built only from record
-// times, so a replay writes the same words.
+// times, so a replay writes the same words. Built as messages with arguments
+// (NarrativeMessages.h), rendered in English here and in the user's language by
+// the UI.
 #pragma once
 
 #include "correlate/RecentChanges.h"
+#include "record/NarrativeText.h"
 #include "record/Record.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil {
@@ -19,14 +23,15 @@ struct NarrativeFacts {
     std::vector<std::string> targets;  // cause first
     std::string cause, causeDetector, causeExplanation;
     int explained = 0;                 // targets the cause accounts for
-    std::vector<std::string> otherCauses;  // other upstream roots, "rpc:x (explains 3)"
+    std::vector<std::pair<std::string, int>> otherCauses;  // other upstream roots and how many they explain
     std::int64_t anomalies = 0;
     int flaps = 0;
     bool remedied = false;
     std::vector<Change> changes;  // announced on affected targets shortly before `since`
 };
 
-std::string buildNarrative(const NarrativeFacts& f);
+std::vector<NarrativeSentence> narrativeStory(const NarrativeFacts& f);
+inline std::string buildNarrative(const NarrativeFacts& f) { return renderNarrative(narrativeStory(f)); }
 // "2026-03-01 12:03:10Z"
 std::string formatUtc(TimestampMs ts);
 // "task failures" for "task.failure_ratio"; unknown detectors keep their name.

@@ -2,24 +2,6 @@
 
 namespace vigil {
 
-std::string_view targetKind(std::string_view t) {
-    const auto c = t.find(':');
-    return c == std::string_view::npos ? std::string_view() : t.substr(0, c);
-}
-
-std::string_view targetName(std::string_view t) {
-    const auto c = t.find(':');
-    return c == std::string_view::npos ? t : t.substr(c + 1);
-}
-
-std::string typedTarget(std::string_view kind, std::string_view name) {
-    if (targetKind(name) == kind) return std::string(name);
-    std::string out(kind);
-    out.push_back(':');
-    out.append(name);
-    return out;
-}
-
 int Topology::layer(std::string_view target) {
     const auto k = targetKind(target);
     if (k == "chain") return 0;

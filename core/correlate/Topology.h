@@ -5,6 +5,7 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/Target.h"
 
 #include <map>
 #include <set>
@@ -37,7 +38,6 @@ public:
     void forEachNode(F&& f) const {
         for (const auto& [n, _] : links_) f(n);
     }
-    std::size_t nodes() const { return links_.size(); }
     std::uint64_t dropped() const { return dropped_; }  // links refused by the caps
 
 private:
@@ -45,11 +45,5 @@ private:
     std::map<std::string, std::set<std::string>> links_;
     std::uint64_t dropped_ = 0;
 };
-
-// "rpc" for "rpc:eth-main-a"; empty when there is no prefix.
-std::string_view targetKind(std::string_view target);
-std::string_view targetName(std::string_view target);
-// Adds the "<kind>:" prefix unless the name already has it.
-std::string typedTarget(std::string_view kind, std::string_view name);
 
 }  // namespace vigil

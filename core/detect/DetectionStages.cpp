@@ -6,13 +6,21 @@
 
 namespace vigil {
 
-std::vector<std::unique_ptr<Stage>> makeDetectionStages(const DetectConfig& cfg) {
-    std::vector<std::unique_ptr<Stage>> stages;
-    if (cfg.metrics) stages.push_back(std::make_unique<MetricDetectionStage>());
+DetectionStages makeDetectionStages(const DetectConfig& cfg) {
+    DetectionStages d;
+    if (cfg.metrics) {
+        auto m = std::make_unique<MetricDetectionStage>();
+        d.metrics = m.get();
+        d.stages.push_back(std::move(m));
+    }
     if (cfg.events)
-        for (auto& s : makeEventDetectors()) stages.push_back(std::move(s));
-    if (cfg.logs) stages.push_back(std::make_unique<LogAnomalyStage>(LogAnomalyConfig{}));
-    return stages;
+        for (auto& s : makeEventDetectors()) d.stages.push_back(std::move(s));
+    if (cfg.logs) {
+        auto l = std::make_unique<LogAnomalyStage>(LogAnomalyConfig{});
+        d.logs = l.get();
+        d.stages.push_back(std::move(l));
+    }
+    return d;
 }
 
 }  // namespace vigil

@@ -15,6 +15,17 @@ struct DetectConfig {
     bool logs = true;
 };
 
-std::vector<std::unique_ptr<Stage>> makeDetectionStages(const DetectConfig& cfg);
+class MetricDetectionStage;
+class LogAnomalyStage;
+
+// The stages in the order they run, with typed handles to those callers inspect
+// (null when switched off). The handles stay valid while the stages live.
+struct DetectionStages {
+    std::vector<std::unique_ptr<Stage>> stages;
+    MetricDetectionStage* metrics = nullptr;
+    LogAnomalyStage* logs = nullptr;
+};
+
+DetectionStages makeDetectionStages(const DetectConfig& cfg);
 
 }  // namespace vigil

@@ -9,8 +9,7 @@ Engine::Engine(const Clock& clock, EngineOptions opts)
       opts_(opts),
       queue_(opts.queueCapacity),
       gate_(opts.maxAheadMs, opts.resyncAfterRecords),
-      series_(opts.seriesCapacity, opts.seriesLimit),
-      fleet_(opts.agentLimit) {
+      snapshots_(opts.snapshot) {
     opts_.tickIntervalMs = std::max<TimestampMs>(opts_.tickIntervalMs, 1);
 }
 
@@ -18,12 +17,6 @@ Engine::~Engine() { stop(); }
 
 void Engine::addStage(std::unique_ptr<Stage> stage) { stages_.push_back(std::move(stage)); }
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
-
-Stage* Engine::findStage(std::string_view name) const {
-    for (const auto& s : stages_)
-        if (name == s->name()) return s.get();
-    return nullptr;
-}
 
 void Engine::start() {
     if (running_.exchange(true)) return;
@@ -107,6 +100,27 @@ void Engine::noteRejected(std::string why) {
         counters_.rejectReasons.push_back(std::move(why));
 }
 
+bool Engine::runStages(const Record& in, TimestampMs ts) {
+    // Each stage sees the input and whatever earlier stages emitted for it.
+    const std::size_t first = outputs_.size();
+    bool refused = false;
+    for (auto& stage : stages_) {
+        scratch_.clear();
+        if (!stage->process(in, scratch_)) {
+            if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
+                std::string why = stage->lastRejectReason();
+                noteRejected(std::string(stage->name()) + ": " +
+                             (why.empty() ? std::string(kindName(kindOf(in))) + " record at " + isoTime(ts) + " refused"
+                                          : why));
+            }
+            refused = true;
+        }
+        for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+        for (auto& r : scratch_) outputs_.push_back(std::move(r));
+    }
+    return refused;
+}
+
 void Engine::processBatch(const std::vector<Record>& batch) {
     outputs_.clear();
     // Live mode: the system clock bounds how far ahead a record may be, even before
@@ -128,28 +142,8 @@ void Engine::processBatch(const std::vector<Record>& batch) {
             time_ = ts;
             advanceTime(ts);
         }
-        if (auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
-        else if (auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
-
-        // Each stage sees the input and whatever earlier stages emitted for it.
-        const std::size_t first = outputs_.size();
-        bool refused = false;
-        for (auto& stage : stages_) {
-            scratch_.clear();
-            if (!stage->process(in, scratch_)) {
-                if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
-                    std::string why = stage->lastRejectReason();
-                    noteRejected(std::string(stage->name()) + ": " +
-                                 (why.empty() ? std::string(kindName(kindOf(in))) + " record at " + isoTime(ts) +
-                                                    " refused"
-                                              : why));
-                }
-                refused = true;
-            }
-            for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
-            for (auto& r : scratch_) outputs_.push_back(std::move(r));
-        }
-        if (refused) ++counters_.rejected;  // once per input, however many stages refused it
+        snapshots_.consumeInput(in);
+        if (runStages(in, ts)) ++counters_.rejected;  // once per input, however many stages refused it
     }
     // Live mode: an injected system clock keeps ticks going through quiet input.
     // In replay the clock is virtual and never ahead of the records.
@@ -160,16 +154,9 @@ void Engine::processBatch(const std::vector<Record>& batch) {
         advanceTime(clockNow);
     }
 
-    for (const Record& out : outputs_) {
-        ++counters_.outputsPerKind[out.index()];
-        if (auto* a = std::get_if<Anomaly>(&out)) {
-            anomalies_.push_back(*a);
-            if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
-        } else if (auto* inc = std::get_if<Incident>(&out)) {
-            incidents_[inc->id] = *inc;
-        }
-    }
+    for (const Record& out : outputs_) ++counters_.outputsPerKind[out.index()];
     ++counters_.batches;
+    snapshots_.consumeOutputs(outputs_);
     for (auto& sink : sinks_) sink(batch, outputs_);
     processed_.fetch_add(static_cast<std::int64_t>(batch.size()), std::memory_order_relaxed);
 }
@@ -181,14 +168,9 @@ void Engine::publish() {
     s->counters = counters_;
     for (const auto& stage : stages_)
         if (const auto n = stage->evictions()) s->counters.evictions.emplace_back(stage->name(), std::int64_t(n));
-    if (const auto n = series_.evicted()) s->counters.evictions.emplace_back("series window", std::int64_t(n));
-    if (const auto n = fleet_.evicted()) s->counters.evictions.emplace_back("fleet", std::int64_t(n));
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();
-    s->series = series_.tails();
-    s->agents = fleet_.agents();
-    s->recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
-    for (const auto& [_, inc] : incidents_) s->incidents.push_back(inc);
+    snapshots_.fill(*s);
     std::lock_guard lk(snapMutex_);
     snapshot_ = std::move(s);
 }

@@ -1,13 +1,13 @@
 // The engine: one thread owns all stage state. Producers hand it record batches
 // through a bounded queue (submit() blocks when full: backpressure, never loss);
-// it runs the stages in order, hands inputs and outputs to the sinks (store,
-// recorder), and makes a Snapshot for the UI when one was requested.
+// it runs the stages in order, ticks them on record time, and hands inputs and
+// outputs to the sinks (the snapshot builder first, then store, recorder, ...).
+// When a snapshot was requested it publishes one that the builder filled.
 #pragma once
 
 #include "engine/BoundedQueue.h"
-#include "engine/FleetState.h"
-#include "engine/SeriesWindow.h"
 #include "engine/Snapshot.h"
+#include "engine/SnapshotBuilder.h"
 #include "engine/TimeGate.h"
 #include "record/Clock.h"
 #include "record/Stage.h"
@@ -15,21 +15,14 @@
 #include <atomic>
 #include <functional>
 #include <future>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <string_view>
 #include <thread>
-#include <deque>
 
 namespace vigil {
 
 struct EngineOptions {
     std::size_t queueCapacity = 64;      // batches
-    std::size_t seriesCapacity = 4096;   // points kept per series for charts
-    std::size_t seriesLimit = 10'000;    // series kept for charts (least recently updated forgotten)
-    std::size_t agentLimit = 10'000;     // agents kept for the fleet strip (least recently heard forgotten)
-    std::size_t recentAnomalies = 500;   // kept for the snapshot
     TimestampMs tickIntervalMs = 1000;   // stages' tick() runs on these boundaries of record time
     // A record more than this far ahead of engine time is refused (counted, with a
     // reason) and does not move engine time; see TimeGate.h and docs/reliability.md.
@@ -38,6 +31,7 @@ struct EngineOptions {
     // stream itself moved on (a recording resumed after a pause) and engine time follows.
     std::size_t resyncAfterRecords = 32;
     std::size_t keptRejectReasons = 5;   // the first reasons, for the CLI and the UI
+    SnapshotOptions snapshot;            // what the snapshot builder keeps
 };
 
 class Engine {
@@ -54,10 +48,6 @@ public:
 
     void addStage(std::unique_ptr<Stage> stage);  // before start()
     void addSink(Sink sink);                      // before start()
-    // The first stage whose name() is `name`, null when none. Stage state belongs
-    // to the engine thread: use the result only before start(), after stop(), or
-    // from the engine thread (a sink).
-    Stage* findStage(std::string_view name) const;
 
     void start();
     // Blocks while the queue is full. False only after stop().
@@ -91,6 +81,8 @@ private:
     void noteRejected(std::string why);
     void runTicks(TimestampMs now);
     void publish();
+    // Runs every stage on one input; true when a stage refused it (reason noted once).
+    bool runStages(const Record& in, TimestampMs ts);
 
     const Clock& clock_;
     EngineOptions opts_;
@@ -109,10 +101,7 @@ private:
     TimeGate gate_;
     std::string why_;  // scratch for the gate's reason
     EngineCounters counters_;
-    SeriesWindow series_;
-    FleetState fleet_;
-    std::deque<Anomaly> anomalies_;
-    std::map<std::string, Incident> incidents_;
+    SnapshotBuilder snapshots_;
     std::vector<Record> outputs_, scratch_;
     std::uint64_t snapshotSeq_ = 0;
 

@@ -1,6 +1,14 @@
 #include "engine/FleetState.h"
 
+#include "record/Target.h"
+
+#include <algorithm>
+
 namespace vigil {
+
+namespace {
+constexpr TimestampMs kMarkEveryMs = 1000;
+}  // namespace
 
 void FleetState::add(const TaskEvent& t) {
     auto it = agents_.find(t.agent);
@@ -11,11 +19,18 @@ void FleetState::add(const TaskEvent& t) {
             ++evicted_;
         }
         order_.push_front(t.agent);
-        it = agents_.emplace(t.agent, Entry{AgentStatus{}, order_.begin()}).first;
+        it = agents_.emplace(t.agent, Tracked{}).first;
+        it->second.pos = order_.begin();
     } else if (it->second.pos != order_.begin()) {
         order_.splice(order_.begin(), order_, it->second.pos);
     }
-    AgentStatus& a = it->second.status;
+    Tracked& tr = it->second;
+    AgentStatus& a = tr.status;
+    // First sight: a zero baseline, so the first minute counts everything so far.
+    if (tr.marks.empty() || t.ts - tr.marks.back().time >= kMarkEveryMs)
+        tr.marks.push_back({t.ts, a.succeeded, a.failed});
+    while (tr.marks.size() > 1 && t.ts - tr.marks[1].time >= rules_.recentWindowMs) tr.marks.pop_front();
+
     a.agent = t.agent;
     if (!t.workflow.empty()) a.workflow = t.workflow;
     if (!t.endpoint.empty()) a.endpoint = t.endpoint;
@@ -27,10 +42,27 @@ void FleetState::add(const TaskEvent& t) {
     }
 }
 
-std::vector<AgentStatus> FleetState::agents() const {
+std::vector<AgentStatus> FleetState::agents(TimestampMs now, const std::vector<SeriesTail>& series) const {
+    std::map<std::string_view, TimestampMs> lastSample;
+    for (const SeriesTail& t : series) {
+        if (t.points.empty() || targetKind(t.target) != "agent") continue;
+        TimestampMs& ts = lastSample[targetName(t.target)];
+        ts = std::max(ts, t.points.back().ts);
+    }
     std::vector<AgentStatus> out;
     out.reserve(agents_.size());
-    for (const auto& [_, e] : agents_) out.push_back(e.status);
+    for (const auto& [name, tr] : agents_) {
+        AgentStatus a = tr.status;
+        // The baseline is the newest mark at least a window old (or the oldest kept).
+        std::size_t b = 0;
+        while (b + 1 < tr.marks.size() && now - tr.marks[b + 1].time >= rules_.recentWindowMs) ++b;
+        a.recentFailed = a.failed - tr.marks[b].failed;
+        a.recentFinished = a.recentFailed + a.succeeded - tr.marks[b].succeeded;
+        auto it = lastSample.find(name);
+        const TimestampMs lastSign = std::max(a.lastSeen, it == lastSample.end() ? TimestampMs(0) : it->second);
+        a.health = classifyAgent(a.recentFailed, a.recentFinished, now - lastSign, rules_);
+        out.push_back(std::move(a));
+    }
     return out;
 }
 

@@ -1,30 +1,47 @@
-// Per-agent health for the fleet status strip, from task events. At most `maxAgents`
-// agents are kept: the one heard from least recently is forgotten first (counted).
+// Per-agent totals and health from task events. Counts are marked once per second
+// of record time, so the recent window (AgentHealth.h) is judged the same however
+// the input was batched and however often snapshots are asked for.
+// At most `maxAgents` agents are kept: the one heard from least recently is
+// forgotten first (counted).
 #pragma once
 
+#include "engine/AgentHealth.h"
 #include "engine/Snapshot.h"
 
 #include <cstdint>
+#include <deque>
 #include <list>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace vigil {
 
 class FleetState {
 public:
-    explicit FleetState(std::size_t maxAgents = 10'000) : max_(maxAgents ? maxAgents : 1) {}
+    explicit FleetState(AgentHealthRules rules = {}, std::size_t maxAgents = 10'000)
+        : rules_(rules), max_(maxAgents ? maxAgents : 1) {}
+
     void add(const TaskEvent& t);
-    std::vector<AgentStatus> agents() const;  // sorted by agent name
+    // Sorted by agent name, health judged at `now`. `series` (the snapshot's tails)
+    // tells which agents still report metrics about themselves: alive, not busy.
+    std::vector<AgentStatus> agents(TimestampMs now, const std::vector<SeriesTail>& series = {}) const;
     std::size_t size() const { return agents_.size(); }
     std::uint64_t evicted() const { return evicted_; }
 
 private:
-    struct Entry {
+    struct Mark {
+        TimestampMs time;
+        std::int64_t succeeded, failed;  // totals before `time`
+    };
+    struct Tracked {
         AgentStatus status;
+        std::deque<Mark> marks;  // one per second of record time, the last window + 1
         std::list<std::string>::iterator pos;  // in order_
     };
+    AgentHealthRules rules_;
     std::size_t max_;
-    std::map<std::string, Entry> agents_;
+    std::map<std::string, Tracked> agents_;
     std::list<std::string> order_;  // most recently heard from first
     std::uint64_t evicted_ = 0;
 };

@@ -2,10 +2,13 @@
 
 namespace vigil {
 
-void installDefaultStages(Engine& engine, const PipelineConfig& cfg) {
+PipelineStages installDefaultStages(Engine& engine, const PipelineConfig& cfg) {
     // Detection first (inputs → anomalies), then correlation (anomalies → incidents).
-    for (auto& s : makeDetectionStages(cfg.detect)) engine.addStage(std::move(s));
-    for (auto& s : makeCorrelationStages(cfg.correlate)) engine.addStage(std::move(s));
+    auto detect = makeDetectionStages(cfg.detect);
+    auto correlate = makeCorrelationStages(cfg.correlate);
+    for (auto& s : detect.stages) engine.addStage(std::move(s));
+    for (auto& s : correlate.stages) engine.addStage(std::move(s));
+    return {detect.metrics, detect.logs, correlate.incidents};
 }
 
 }  // namespace vigil

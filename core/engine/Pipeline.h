@@ -14,6 +14,15 @@ struct PipelineConfig {
     CorrelateConfig correlate;
 };
 
-void installDefaultStages(Engine& engine, const PipelineConfig& cfg = {});
+// Typed handles to the default pipeline's stages (null when switched off), so
+// callers need no lookup by name. Stage state belongs to the engine thread: read
+// it only before start(), after stop(), or from a sink.
+struct PipelineStages {
+    MetricDetectionStage* metrics = nullptr;
+    LogAnomalyStage* logs = nullptr;
+    IncidentCorrelator* incidents = nullptr;
+};
+
+PipelineStages installDefaultStages(Engine& engine, const PipelineConfig& cfg = {});
 
 }  // namespace vigil

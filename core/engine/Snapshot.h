@@ -25,7 +25,12 @@ struct SeriesTail {
     std::vector<SeriesPoint> points;
 };
 
-// Health of one worker agent over the engine's recent window.
+// How a worker agent is doing over the last minute of engine time (rules in
+// engine/AgentHealth.h). The order is the display order of the counts.
+enum class AgentHealth { Healthy, Degraded, Failing, Silent };
+inline constexpr int kAgentHealthCount = 4;
+
+// One worker agent: lifetime totals, and its health over the engine's recent window.
 struct AgentStatus {
     std::string agent;
     std::string workflow;   // last workflow seen
@@ -34,6 +39,9 @@ struct AgentStatus {
     std::int64_t failed = 0;
     std::string lastError;
     TimestampMs lastSeen = 0;
+    AgentHealth health = AgentHealth::Healthy;
+    std::int64_t recentFailed = 0;    // failed tasks in the recent window
+    std::int64_t recentFinished = 0;  // failed + succeeded in the recent window
 };
 
 struct EngineCounters {
@@ -68,7 +76,7 @@ struct Snapshot {
     std::size_t queueDepth = 0;
     std::size_t queueCapacity = 0;
     std::vector<SeriesTail> series;
-    std::vector<AgentStatus> agents;
+    std::vector<AgentStatus> agents;       // sorted by agent name
     std::vector<Anomaly> recentAnomalies;  // newest last, bounded
     std::vector<Incident> incidents;       // latest state of each known incident
 };

@@ -19,18 +19,13 @@ public:
     TimestampMs now() const override;
 };
 
-// Moves only when told to. advanceTo() never goes backwards, so out-of-order
-// records cannot rewind engine time.
+// Moves only when told to (replay and tests).
 class VirtualClock final : public Clock {
 public:
     explicit VirtualClock(TimestampMs start = 0) : now_(start) {}
     TimestampMs now() const override { return now_.load(std::memory_order_acquire); }
     void set(TimestampMs t) { now_.store(t, std::memory_order_release); }
     void advanceBy(TimestampMs d) { now_.fetch_add(d, std::memory_order_acq_rel); }
-    void advanceTo(TimestampMs t) {
-        TimestampMs cur = now_.load(std::memory_order_acquire);
-        while (t > cur && !now_.compare_exchange_weak(cur, t, std::memory_order_acq_rel)) {}
-    }
 
 private:
     std::atomic<TimestampMs> now_;

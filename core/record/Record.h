@@ -88,6 +88,20 @@ struct Anomaly {
 enum class IncidentState : std::uint8_t { Open, Mitigated, Resolved };
 enum class Severity : std::uint8_t { Info, Warning, Critical };
 
+// A narrative as message ids with arguments, so a front end can render it in the
+// user's language (correlate/Narrative.h holds the English templates). The
+// English rendering is Incident::narrative; this form is not serialized.
+struct NarrativeArg {
+    std::string text;                // shown as is (a target, a time, a count), unless
+    std::vector<std::string> words;  // set: English phrases (severity, detectors), translated and listed "a, b and c"
+    bool operator==(const NarrativeArg&) const = default;
+};
+struct NarrativeSentence {
+    std::uint16_t msg = 0;  // a NarrativeMsg
+    std::vector<NarrativeArg> args;  // fill %1, %2, ... of the message
+    bool operator==(const NarrativeSentence&) const = default;
+};
+
 struct Incident {
     TimestampMs ts = 0;   // time of this update
     std::string id;
@@ -98,6 +112,7 @@ struct Incident {
     std::string cause;      // likely cause target, e.g. "rpc:eth-main-a"
     std::string narrative;
     std::int64_t anomaly_count = 0;
+    std::vector<NarrativeSentence> story;  // the narrative as messages (not serialized)
     bool operator==(const Incident&) const = default;
 };
 

@@ -81,11 +81,6 @@ public:
     double normal(double mean, double sd) { return mean + sd * normal(); }
     // Log-normal with the given median and log-space spread.
     double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
-    double exponential(double mean) {
-        double u = uniform();
-        while (u <= 0.0) u = uniform();
-        return -mean * std::log(u);
-    }
     // Knuth's product method for small means, a rounded normal above 30.
     int poisson(double mean) {
         if (mean <= 0.0) return 0;

@@ -1,18 +1,11 @@
 #include "sim/SimWorld.h"
 
+#include "record/Target.h"
 #include "sim/FleetLayout.h"
 
 #include <algorithm>
 
 namespace vigil::sim {
-namespace {
-
-std::string bare(const std::string& name, const char* prefix) {
-    const std::string p(prefix);
-    return name.compare(0, p.size(), p) == 0 ? name.substr(p.size()) : name;
-}
-
-}  // namespace
 
 const WorkflowModel& workflowModel(const std::string& workflow) {
     // Sized so each pool runs at 20-30 % utilisation: room for bursts, and an
@@ -66,35 +59,35 @@ void SimWorld::txEvent(TimestampMs ts, const SimTx& tx, TxState state) {
 TimestampMs SimWorld::clampToTick(TimestampMs ts) const { return std::clamp(ts, tickStart + 1, tickEnd); }
 
 int SimWorld::findAgent(const std::string& name) const {
-    const std::string id = bare(name, "agent:");
+    const std::string_view id = withoutKind(name, "agent");
     for (std::size_t i = 0; i < agents.size(); ++i)
         if (agents[i].id == id && !agents[i].removed) return static_cast<int>(i);
     return -1;
 }
 
 int SimWorld::findEndpoint(const std::string& name) const {
-    const std::string n = bare(name, "rpc:");
+    const std::string_view n = withoutKind(name, "rpc");
     for (std::size_t i = 0; i < endpoints.size(); ++i)
         if (endpoints[i].name == n) return static_cast<int>(i);
     return -1;
 }
 
 int SimWorld::findPool(const std::string& name) const {
-    const std::string n = bare(name, "pool:");
+    const std::string_view n = withoutKind(name, "pool");
     for (std::size_t i = 0; i < pools.size(); ++i)
         if (pools[i].workflow == n) return static_cast<int>(i);
     return -1;
 }
 
 int SimWorld::findChain(const std::string& name) const {
-    const std::string n = bare(name, "chain:");
+    const std::string_view n = withoutKind(name, "chain");
     for (std::size_t i = 0; i < chains.size(); ++i)
         if (chains[i].name == n) return static_cast<int>(i);
     return -1;
 }
 
 int SimWorld::findHost(const std::string& name) const {
-    const std::string n = bare(name, "host:");
+    const std::string_view n = withoutKind(name, "host");
     for (std::size_t i = 0; i < hosts.size(); ++i)
         if (hosts[i].name == n) return static_cast<int>(i);
     return -1;

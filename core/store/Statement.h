@@ -35,7 +35,6 @@ public:
     void bind(int pos, std::string_view v) {
         sqlite3_bind_text(stmt_, pos, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_STATIC);
     }
-    void bindNull(int pos) { sqlite3_bind_null(stmt_, pos); }
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(stmt_); }

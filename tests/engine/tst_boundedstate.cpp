@@ -76,8 +76,8 @@ private slots:
     void engineStateIsBoundedAndEvictionsReported() {
         VirtualClock clock;
         EngineOptions o;
-        o.seriesLimit = 500;
-        o.agentLimit = 400;
+        o.snapshot.seriesLimit = 500;
+        o.snapshot.agentLimit = 400;
         Engine engine(clock, o);
         installDefaultStages(engine);
         engine.start();

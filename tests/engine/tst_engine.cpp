@@ -1,6 +1,11 @@
 // Engine: backpressure (a full queue slows the producer and loses nothing),
-// stage wiring, snapshots, rejected inputs counted.
+// stage wiring, snapshots, rejected inputs counted, the default pipeline's typed
+// stage handles.
+#include "correlate/IncidentCorrelator.h"
+#include "detect/logs/LogAnomalyStage.h"
+#include "detect/metric/MetricDetectionStage.h"
 #include "engine/Engine.h"
+#include "engine/Pipeline.h"
 #include "record/NdjsonCodec.h"
 
 #include <QtTest>
@@ -111,7 +116,7 @@ private slots:
     void snapshotCarriesSeriesAndFleet() {
         VirtualClock clock;
         EngineOptions o;
-        o.seriesCapacity = 10;
+        o.snapshot.seriesCapacity = 10;
         Engine engine(clock, o);
         engine.start();
         std::vector<Record> batch;
@@ -173,6 +178,41 @@ private slots:
         QVERIFY(!engine.latestSnapshot());
         engine.requestSnapshot();
         QTRY_VERIFY_WITH_TIMEOUT(engine.latestSnapshot() != nullptr, 5000);
+    }
+
+    void defaultPipelineHandlesAreTheLiveStages_data() {
+        QTest::addColumn<bool>("metrics");
+        QTest::addColumn<bool>("logs");
+        QTest::newRow("everything") << true << true;
+        QTest::newRow("no metric stage") << false << true;
+        QTest::newRow("no log stage") << true << false;
+    }
+    void defaultPipelineHandlesAreTheLiveStages() {
+        QFETCH(bool, metrics);
+        QFETCH(bool, logs);
+        VirtualClock clock;
+        Engine engine(clock);
+        PipelineConfig cfg;
+        cfg.detect.metrics = metrics;
+        cfg.detect.logs = logs;
+        const PipelineStages stages = installDefaultStages(engine, cfg);
+        QCOMPARE(stages.metrics != nullptr, metrics);
+        QCOMPARE(stages.logs != nullptr, logs);
+        QVERIFY(stages.incidents);
+        engine.start();
+        // An endpoint failing every task: the event detectors report it.
+        std::vector<Record> batch;
+        for (int i = 0; i < 600; ++i)
+            batch.push_back(TaskEvent{1'767'225'600'000 + i * 500, "t" + std::to_string(i), "agent-01", "rebalance",
+                                      TaskState::Failed, "rpc:a", "timeout", 10});
+        engine.submit(std::move(batch));
+        const auto snap = engine.snapshotNow();
+        engine.stop();
+        // The handle is the stage that ran: the correlator saw every anomaly the engine counted.
+        const auto anomalies = snap->counters.outputsPerKind[int(RecordKind::Anomaly)];
+        QVERIFY(anomalies > 0);
+        QCOMPARE(stages.incidents->counters().anomalies, anomalies);
+        QVERIFY(stages.incidents->topology().linked("agent:agent-01", "rpc:a"));
     }
 };
 

@@ -1,5 +1,6 @@
-// FleetStatusModel: rows and roles from snapshots, health judged on the recent
-// window, incremental updates that satisfy QAbstractItemModelTester.
+// FleetStatusModel: rows and roles from snapshots, the engine's health shown as
+// given, incremental updates that satisfy QAbstractItemModelTester. (Health rules:
+// tests/engine/tst_fleetstate.cpp.)
 #include "engine/Engine.h"
 #include "record/Clock.h"
 #include "ui/FleetStatusModel.h"
@@ -20,8 +21,11 @@ namespace {
 constexpr TimestampMs T0 = 1'767'225'600'000;
 
 AgentStatus agent(std::string name, std::int64_t ok, std::int64_t failed, TimestampMs lastSeen,
-                  std::string error = {}) {
+                  std::string error = {}, Health health = Health::Healthy) {
     AgentStatus a;
+    a.health = health;
+    a.recentFailed = failed;  // as if the agent were first seen a minute ago
+    a.recentFinished = ok + failed;
     a.agent = std::move(name);
     a.workflow = "wallet_monitor";
     a.endpoint = "eth-main-a";
@@ -61,7 +65,7 @@ private slots:
     void rowsAndRolesFromSnapshot() {
         FleetStatusModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.showSnapshot(snap(T0, {agent("agent-02", 9, 1, T0, "timeout"), agent("agent-01", 5, 0, T0)}));
+        m.showSnapshot(snap(T0, {agent("agent-02", 9, 1, T0, "timeout", Health::Degraded), agent("agent-01", 5, 0, T0)}));
         QCOMPARE(m.rowCount(), 2);
         QCOMPARE(m.columnCount(), int(FleetStatusModel::ColumnCount));
 
@@ -91,50 +95,40 @@ private slots:
         QVERIFY(m.roleNames().contains(FleetStatusModel::HealthRole));
     }
 
-    void healthClassification() {
-        FleetStatusModel m;
-        m.showSnapshot(snap(T0 + 60'000, {
-                                             agent("ok", 20, 0, T0 + 59'000),
-                                             agent("flaky", 18, 2, T0 + 59'000),     // 10 %
-                                             agent("bad", 2, 4, T0 + 59'000),        // 67 %, 4 failures
-                                             agent("twofail", 0, 2, T0 + 59'000),    // 100 % but only 2
-                                             agent("quiet", 5, 0, T0 + 20'000),      // 40 s ago
-                                             agent("idle", 5, 0, T0 + 20'000),       // but reporting metrics
-                                         },
-                           {SeriesTail{"api.latency_ms", "agent:idle", {{T0 + 58'000, 30.0}}}}));
-        QCOMPARE(healthOf(m, "ok"), Health::Healthy);
-        QCOMPARE(healthOf(m, "flaky"), Health::Degraded);
-        QCOMPARE(healthOf(m, "bad"), Health::Failing);
-        QCOMPARE(healthOf(m, "twofail"), Health::Degraded);
-        QCOMPARE(healthOf(m, "quiet"), Health::Silent);
-        QCOMPARE(healthOf(m, "idle"), Health::Healthy);
-        const auto counts = m.healthCounts();
-        QCOMPARE(counts[int(Health::Healthy)], 2);
-        QCOMPARE(counts[int(Health::Degraded)], 2);
-        QCOMPARE(counts[int(Health::Failing)], 1);
-        QCOMPARE(counts[int(Health::Silent)], 1);
+    void showsTheEnginesHealth_data() {
+        QTest::addColumn<int>("health");
+        QTest::newRow("healthy") << int(Health::Healthy);
+        QTest::newRow("degraded") << int(Health::Degraded);
+        QTest::newRow("failing") << int(Health::Failing);
+        QTest::newRow("silent") << int(Health::Silent);
     }
-
-    void recoversAfterTheWindow() {
+    void showsTheEnginesHealth() {
+        QFETCH(int, health);
+        const auto h = Health(health);
         FleetStatusModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m.showSnapshot(snap(T0, {agent("a", 1, 5, T0)}));
-        QCOMPARE(healthOf(m, "a"), Health::Failing);
-        // Successes only from now on; lifetime totals stay bad, the last minute is clean.
-        std::int64_t ok = 1;
-        for (TimestampMs t = T0 + 1000; t <= T0 + 70'000; t += 1000) {
-            ok += 2;
-            m.showSnapshot(snap(t, {agent("a", ok, 5, t)}));
-        }
-        QCOMPARE(healthOf(m, "a"), Health::Healthy);
-        QCOMPARE(m.index(0, 0).data(FleetStatusModel::FailedRole).toLongLong(), 5);
-        QCOMPARE(m.index(0, 0).data(FleetStatusModel::RecentFailureRatioRole).toDouble(), 0.0);
-        // Fresh failures count against the last minute's 120 successes: 20 more is
-        // 14 % (degraded), 150 more is 56 % (failing).
-        m.showSnapshot(snap(T0 + 71'000, {agent("a", ok, 25, T0 + 71'000, "reverted")}));
-        QCOMPARE(healthOf(m, "a"), Health::Degraded);
-        m.showSnapshot(snap(T0 + 71'500, {agent("a", ok, 155, T0 + 71'500, "reverted")}));
-        QCOMPARE(healthOf(m, "a"), Health::Failing);
+        // Totals that alone would look healthy: the model must not judge again.
+        m.showSnapshot(snap(T0, {agent("a", 100, 0, T0, {}, h), agent("b", 1, 0, T0)}));
+        QCOMPARE(healthOf(m, "a"), h);
+        QCOMPARE(m.index(0, FleetStatusModel::HealthCol).data().toString(), FleetStatusModel::nameOf(h));
+        QCOMPARE(m.index(0, 0).data(FleetStatusModel::HealthColorRole).value<QColor>(), FleetStatusModel::colorOf(h));
+        const auto counts = m.healthCounts();
+        QCOMPARE(counts[health], h == Health::Healthy ? 2 : 1);
+        // A change of health alone is a change of the row.
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        const auto next = h == Health::Failing ? Health::Healthy : Health::Failing;
+        m.showSnapshot(snap(T0 + 1000, {agent("a", 100, 0, T0, {}, next), agent("b", 1, 0, T0)}));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(healthOf(m, "a"), next);
+    }
+
+    void recentRatioIsNaNWithoutRecentTasks() {
+        FleetStatusModel m;
+        auto a = agent("a", 10, 2, T0);
+        a.recentFailed = a.recentFinished = 0;
+        m.showSnapshot(snap(T0, {a}));
+        QVERIFY(std::isnan(m.index(0, 0).data(FleetStatusModel::RecentFailureRatioRole).toDouble()));
+        QCOMPARE(m.index(0, FleetStatusModel::FailureRateCol).data().toString(), QStringLiteral("–"));
     }
 
     void insertsAndRemovesInPlace() {

@@ -1,6 +1,12 @@
 // IncidentListModel: rows and roles from a snapshot, in-place updates (no reset),
-// active-before-resolved and newest-first ordering, removal, tester-clean.
+// active-before-resolved and newest-first ordering, removal, tester-clean; the
+// narrative in the user's language (German from the embedded translation).
+#include "record/NarrativeMessages.h"
 #include "ui/IncidentListModel.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -175,6 +181,34 @@ private slots:
         m.showSnapshot(snap({incident("inc-1", T0)}));
         m.showSnapshot(nullptr);
         QCOMPARE(m.rowCount(), 1);
+    }
+
+    void narrativeInTheUsersLanguage() {
+        Incident i = incident("inc-de", T0);
+        auto say = [](NarrativeMsg m, std::vector<NarrativeArg> args) {
+            return NarrativeSentence{static_cast<std::uint16_t>(m), std::move(args)};
+        };
+        i.story = {say(NarrativeMsg::Summary, {{{}, {"warning"}}, {{}, {"a gas price spike"}}, {"chain:ethereum", {}},
+                                               {"2026-01-01 00:01:40Z", {}}, {"1m30s", {}}}),
+                   say(NarrativeMsg::Cause, {{"chain:ethereum", {}}})};
+        IncidentListModel m;
+        m.showSnapshot(snap({i}));
+        const QString english = m.index(0, 0).data(IncidentListModel::NarrativeRole).toString();
+        QCOMPARE(english, QStringLiteral("warning: a gas price spike on chain:ethereum since 2026-01-01 00:01:40Z "
+                                         "(1m30s of signals). Likely cause: chain:ethereum."));
+
+        QTranslator de;
+        QVERIFY(de.load(QLocale(QLocale::German), QStringLiteral("vigil"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&de);
+        const QString german = m.index(0, 0).data(IncidentListModel::NarrativeRole).toString();
+        QCoreApplication::removeTranslator(&de);
+        QCOMPARE(german, QStringLiteral("Warnung: eine Gaspreisspitze auf chain:ethereum seit 2026-01-01 00:01:40Z "
+                                        "(1m30s Signale). Wahrscheinliche Ursache: chain:ethereum."));
+
+        // Read back from a store, an incident has only its English text.
+        i.story.clear();
+        m.showSnapshot(snap({i}));
+        QCOMPARE(m.index(0, 0).data(IncidentListModel::NarrativeRole).toString(), QString::fromStdString(i.narrative));
     }
 };
 

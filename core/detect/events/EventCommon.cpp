@@ -6,16 +6,6 @@
 
 namespace vigil::events {
 
-std::string prefixedTarget(std::string_view kind, std::string_view name) {
-    std::string out;
-    if (name.size() > kind.size() && name.substr(0, kind.size()) == kind && name[kind.size()] == ':')
-        return std::string(name);
-    out.reserve(kind.size() + 1 + name.size());
-    out.append(kind).push_back(':');
-    out.append(name);
-    return out;
-}
-
 std::string anomalyId(std::string_view detector, std::string_view target, TimestampMs ts,
                       std::uint64_t seq) {
     std::string id;

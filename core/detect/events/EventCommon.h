@@ -4,6 +4,7 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/Target.h"
 
 #include <cstdint>
 #include <list>
@@ -13,14 +14,12 @@
 
 namespace vigil::events {
 
-// Targets use "<kind>:<name>". Producers may already send the prefixed form
-// ("rpc:eth-main-a") or the bare name ("eth-main-a"); both map to the same target.
-std::string prefixedTarget(std::string_view kind, std::string_view name);
-inline std::string endpointTarget(std::string_view ep) { return prefixedTarget("rpc", ep); }
-inline std::string chainTarget(std::string_view c) { return prefixedTarget("chain", c); }
-inline std::string agentTarget(std::string_view a) { return prefixedTarget("agent", a); }
-inline std::string workflowTarget(std::string_view w) { return prefixedTarget("workflow", w); }
-inline std::string poolTarget(std::string_view w) { return prefixedTarget("pool", w); }
+// Targets use "<kind>:<name>" (record/Target.h): bare and typed names alike.
+inline std::string endpointTarget(std::string_view ep) { return typedTarget("rpc", ep); }
+inline std::string chainTarget(std::string_view c) { return typedTarget("chain", c); }
+inline std::string agentTarget(std::string_view a) { return typedTarget("agent", a); }
+inline std::string workflowTarget(std::string_view w) { return typedTarget("workflow", w); }
+inline std::string poolTarget(std::string_view w) { return typedTarget("pool", w); }
 
 // "<detector>/<target>@<ts>#<seq>": unique per stage run, same on every replay.
 std::string anomalyId(std::string_view detector, std::string_view target, TimestampMs ts,
@@ -84,10 +83,6 @@ public:
     const State* find(const std::string& key) const {
         auto it = map_.find(key);
         return it == map_.end() ? nullptr : &it->second.state;
-    }
-    template <class F>
-    void forEach(F&& f) {
-        for (auto& [k, e] : map_) f(k, e.state);
     }
     std::size_t size() const { return map_.size(); }
     std::uint64_t evicted() const { return evicted_; }

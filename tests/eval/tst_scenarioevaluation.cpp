@@ -1,7 +1,7 @@
 // A short version of `vigilctl evaluate`: fault scenarios of the demo-fleet
 // simulator run through the real Engine with the default stages and are scored
 // against the simulator's labels; a calm fleet must open no incident.
-#include "engine/ScenarioEvaluation.h"
+#include "eval/ScenarioEvaluation.h"
 
 #include <QtTest>
 

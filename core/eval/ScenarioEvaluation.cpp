@@ -1,4 +1,4 @@
-#include "engine/ScenarioEvaluation.h"
+#include "eval/ScenarioEvaluation.h"
 
 #include "correlate/IncidentCorrelator.h"
 #include "sim/FleetSimulator.h"
@@ -19,7 +19,7 @@ ScenarioEvaluation evaluateScenario(const std::string& scenario, std::uint64_t s
 
     VirtualClock clock;  // never ahead of the records: ticks come from record time only
     Engine engine(clock);
-    installDefaultStages(engine, cfg);
+    const PipelineStages stages = installDefaultStages(engine, cfg);
     // Runs on the engine thread; `out` is read only after stop() joined it.
     engine.addSink([&out](const std::vector<Record>&, const std::vector<Record>& outputs) {
         for (const Record& r : outputs) {
@@ -45,8 +45,7 @@ ScenarioEvaluation evaluateScenario(const std::string& scenario, std::uint64_t s
 
     std::vector<FaultWindow> faults;
     for (const auto& l : sim.labels()) faults.push_back({l.kind, l.target, l.start, l.end});
-    const auto* corr = dynamic_cast<const IncidentCorrelator*>(engine.findStage("correlate.incidents"));
-    ev.result = scoreRun(scenario, faults, out, corr ? &corr->topology() : nullptr);
+    ev.result = scoreRun(scenario, faults, out, stages.incidents ? &stages.incidents->topology() : nullptr);
     return ev;
 }
 

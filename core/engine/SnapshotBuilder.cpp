@@ -1,0 +1,35 @@
+#include "engine/SnapshotBuilder.h"
+
+namespace vigil {
+
+SnapshotBuilder::SnapshotBuilder(SnapshotOptions opts)
+    : opts_(opts), series_(opts.seriesCapacity, opts.seriesLimit), fleet_(AgentHealthRules{}, opts.agentLimit) {}
+
+void SnapshotBuilder::consumeInput(const Record& in) {
+    if (const auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
+    else if (const auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
+}
+
+void SnapshotBuilder::consumeOutputs(const std::vector<Record>& outputs) {
+    for (const Record& out : outputs) {
+        if (const auto* a = std::get_if<Anomaly>(&out)) {
+            anomalies_.push_back(*a);
+            if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
+        } else if (const auto* inc = std::get_if<Incident>(&out)) {
+            incidents_[inc->id] = *inc;
+        }
+    }
+}
+
+void SnapshotBuilder::fill(Snapshot& s) const {
+    if (const auto n = series_.evicted()) s.counters.evictions.emplace_back("series window", std::int64_t(n));
+    if (const auto n = fleet_.evicted()) s.counters.evictions.emplace_back("fleet", std::int64_t(n));
+    s.series = series_.tails();
+    s.agents = fleet_.agents(s.engineTime, s.series);
+    s.recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
+    s.incidents.clear();
+    s.incidents.reserve(incidents_.size());
+    for (const auto& [_, inc] : incidents_) s.incidents.push_back(inc);
+}
+
+}  // namespace vigil
