@@ -185,7 +185,7 @@ int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, con
                 snap.incidents.size());
     std::printf(" in %.2f s (%.0f records/s)\n", seconds, seconds > 0 ? double(st.records) / seconds : 0.0);
     // Refused records are not silent: the first reasons, then how many more.
-    const auto& c = snap->counters;
+    const auto& c = snap.counters;
     for (const auto& why : c.rejectReasons) std::fprintf(stderr, "%s: rejected %s\n", reader.path().c_str(), why.c_str());
     if (c.rejected > std::int64_t(c.rejectReasons.size()))
         std::fprintf(stderr, "%s: %lld more rejected records not listed (%lld refused for their timestamp in all)\n",
