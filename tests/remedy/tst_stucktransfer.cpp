@@ -297,7 +297,8 @@ private slots:
         QCOMPARE(exec.advance(req.key).state, TransferState::Mined);
         QCOMPARE(balance(req.to), kOneEthWei);
         std::string outcomes;
-        for (const auto& send : (*journal.find(req.key))->sends) outcomes += " " + send.outcome;
+        const auto found = journal.find(req.key);  // kept: a range-for over a temporary's member dangles
+        for (const auto& send : (*found)->sends) outcomes += " " + send.outcome;
         qInfo("sends issued: %llu, outcomes:%s", static_cast<unsigned long long>(exec.sendsIssued()), outcomes.c_str());
     }
 
