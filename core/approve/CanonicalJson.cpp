@@ -1,5 +1,7 @@
 #include "approve/CanonicalJson.h"
 
+#include "record/NdjsonCodec.h"
+
 #include <openssl/evp.h>
 
 #include <cstdio>
@@ -8,26 +10,11 @@ namespace vigil::approve {
 
 namespace {
 
+// The record codec's escaper: one JSON string form in the whole project.
 std::string quote(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
+    std::string out;
+    appendJsonString(out, s);
+    return out;
 }
 
 // Scans one JSON string starting at s[i] == '"'; returns the index past it.

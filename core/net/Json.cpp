@@ -1,5 +1,7 @@
 #include "net/Json.h"
 
+#include "record/NdjsonCodec.h"
+
 #include <simdjson.h>
 
 #include <cstdio>
@@ -9,25 +11,7 @@ namespace vigil::net {
 std::string jsonQuote(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
+    appendJsonString(out, text);  // the record codec's escaper: one JSON string form everywhere
     return out;
 }
 
