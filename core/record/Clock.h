@@ -26,11 +26,6 @@ public:
     TimestampMs now() const override { return now_.load(std::memory_order_acquire); }
     void set(TimestampMs t) { now_.store(t, std::memory_order_release); }
     void advanceBy(TimestampMs d) { now_.fetch_add(d, std::memory_order_acq_rel); }
-    // Never goes backwards, so out-of-order records cannot rewind a stage's time.
-    void advanceTo(TimestampMs t) {
-        TimestampMs cur = now_.load(std::memory_order_acquire);
-        while (t > cur && !now_.compare_exchange_weak(cur, t, std::memory_order_acq_rel)) {}
-    }
 
 private:
     std::atomic<TimestampMs> now_;

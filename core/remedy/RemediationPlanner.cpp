@@ -47,8 +47,14 @@ std::string RemediationPlanner::nextId(const std::string& prefix, const std::str
     return buf;
 }
 
+// The planner's own time never goes backwards, so an out-of-order record cannot
+// rewind budgets or cooldowns. Engine thread only.
+void RemediationPlanner::advanceTime(TimestampMs t) {
+    if (t > time_.now()) time_.set(t);
+}
+
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
-    time_.advanceTo(std::max(clock_.now(), timestampOf(in)));
+    advanceTime(std::max(clock_.now(), timestampOf(in)));
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         const auto sig = signatureOf(*a);
         if (!sig) return true;
@@ -88,7 +94,7 @@ bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
 }
 
 void RemediationPlanner::tick(TimestampMs now, std::vector<Record>&) {
-    time_.advanceTo(std::max(clock_.now(), now));
+    advanceTime(std::max(clock_.now(), now));
     for (auto it = signatures_.begin(); it != signatures_.end();)
         it = now - it->second.second > kSignatureTtlMs ? signatures_.erase(it) : std::next(it);
 }

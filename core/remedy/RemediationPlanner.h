@@ -47,6 +47,7 @@ private:
     const Clock& clock_;
     // Engine time as the planner sees it: the injected clock, or the records'
     // time when that is later (replay and evaluation drive time by records).
+    void advanceTime(TimestampMs t);
     VirtualClock time_;
     const LivePolicy& policy_;
     Actuator& actuator_;
