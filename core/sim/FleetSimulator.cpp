@@ -240,3 +240,26 @@ std::int64_t FleetSimulator::queueDepth(const std::string& pool) const {
 }
 
 }  // namespace vigil
+
+namespace vigil {
+
+bool FleetSimulator::faultEffective(std::size_t i) const {
+    const sim::SimWorld& w = *world_;
+    if (i >= w.faults.size()) return false;
+    const sim::ActiveFault& f = w.faults[i];
+    const FaultLabel& l = f.label;
+    const bool open = l.start <= now_ && now_ < l.end;
+    const auto t = static_cast<std::size_t>(f.target);
+    if (l.kind == kWorkerOverload) {
+        // The backlog outlives the extra load; the fault is over when it is drained.
+        if (now_ < l.start) return false;
+        return open || static_cast<int>(w.pools[t].queue.size()) > w.workersIn(f.target);
+    }
+    if (!open) return false;
+    if (l.kind == kRpcOutage || (l.kind == kLatencySpike && !f.hostTarget)) return w.usersOf(f.target) > 0;
+    if (l.kind == kStuckTx) return sim::findPendingTx(w, f.stuckHash) >= 0;
+    if (l.kind == kFailedTxBurst) return w.agents[t].badDeploy;
+    return true;
+}
+
+}  // namespace vigil

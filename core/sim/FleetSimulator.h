@@ -52,6 +52,12 @@ public:
 
     static const std::vector<std::string>& scenarioNames();
 
+    // Whether labels()[i] still hurts the fleet now: its window is open (or, for
+    // an overload, its backlog is not drained) and remediation has not ended it
+    // (agents moved off the endpoint, stuck tx replaced, bad deploy rolled back,
+    // queue drained). Faults nothing can fix (gas, a slow host) follow their window.
+    bool faultEffective(std::size_t i) const;
+
     // ---- Remediation. Effects start with the next records generated; the
     // simulator logs what was done. Names may be bare ("agent-07", "eth-main-b",
     // "airdrop_claim") or typed targets ("agent:agent-07", "rpc:eth-main-b",

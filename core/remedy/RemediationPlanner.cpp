@@ -1,0 +1,193 @@
+#include "remedy/RemediationPlanner.h"
+
+#include "remedy/PolicyMatch.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace vigil::remedy {
+
+std::string compactJson(const std::map<std::string, std::string>& fields) {
+    auto quote = [](std::string& o, const std::string& s) {
+        o += '"';
+        for (const unsigned char c : s) {
+            if (c == '"' || c == '\\') {
+                o += '\\';
+                o += static_cast<char>(c);
+            } else if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                o += buf;
+            } else {
+                o += static_cast<char>(c);
+            }
+        }
+        o += '"';
+    };
+    std::string o = "{";
+    for (const auto& [k, v] : fields) {
+        if (o.size() > 1) o += ',';
+        quote(o, k);
+        o += ':';
+        quote(o, v);
+    }
+    return o + "}";
+}
+
+RemediationPlanner::RemediationPlanner(const Clock& clock, const LivePolicy& policy, Actuator& actuator)
+    : clock_(clock), policy_(policy), actuator_(actuator), admission_(time_) {}
+
+std::string RemediationPlanner::nextId(const std::string& prefix, const std::string& content) {
+    // FNV-1a of the content plus a sequence number: stable across runs, unique within one.
+    std::uint64_t h = 1469598103934665603ull;
+    for (const unsigned char c : content) h = (h ^ c) * 1099511628211ull;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s-%08llx-%llu", prefix.c_str(), static_cast<unsigned long long>(h & 0xffffffffull),
+                  static_cast<unsigned long long>(++seq_));
+    return buf;
+}
+
+// The planner's own time never goes backwards, so an out-of-order record cannot
+// rewind budgets or cooldowns. Engine thread only.
+void RemediationPlanner::advanceTime(TimestampMs t) {
+    if (t > time_.now()) time_.set(t);
+}
+
+bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
+    advanceTime(std::max(clock_.now(), timestampOf(in)));
+    if (const auto* a = std::get_if<Anomaly>(&in)) {
+        const auto sig = signatureOf(*a);
+        if (!sig) return true;
+        if (signatures_.size() >= kMaxTracked && !signatures_.count(sig->target)) {
+            signatures_.erase(signatures_.begin());
+            ++evictions_;
+        }
+        signatures_[sig->target] = {*sig, a->ts};
+        for (const auto& [id, inc] : open_)
+            if (std::find(inc.targets.begin(), inc.targets.end(), sig->target) != inc.targets.end() || inc.cause == sig->target)
+                plan(inc, *sig, a->ts, out);
+    } else if (const auto* i = std::get_if<Incident>(&in)) {
+        if (i->state == IncidentState::Resolved) {
+            open_.erase(i->id);
+            const std::string prefix = i->id + "|";
+            for (auto it = planned_.lower_bound(prefix); it != planned_.end() && it->first.rfind(prefix, 0) == 0;) it = planned_.erase(it);
+            return true;
+        }
+        if (open_.size() >= kMaxTracked && !open_.count(i->id)) {
+            open_.erase(open_.begin());
+            ++evictions_;
+        }
+        open_[i->id] = *i;
+        for (const auto& [target, entry] : signatures_)
+            if (std::find(i->targets.begin(), i->targets.end(), target) != i->targets.end() || i->cause == target)
+                plan(*i, entry.first, entry.second, out);
+    } else if (const auto* o = std::get_if<Outcome>(&in)) {
+        ++outcomes_;
+        if (!o->success) ++failedOutcomes_;
+        if (const auto it = pending_.find(o->action_id); it != pending_.end()) {
+            if (const auto p = planned_.find(it->second); p != planned_.end() && p->second.actionId == o->action_id)
+                p->second.succeeded = o->success;
+            pending_.erase(it);
+        }
+    }
+    return true;
+}
+
+void RemediationPlanner::tick(TimestampMs now, std::vector<Record>&) {
+    advanceTime(std::max(clock_.now(), now));
+    for (auto it = signatures_.begin(); it != signatures_.end();)
+        it = now - it->second.second > kSignatureTtlMs ? signatures_.erase(it) : std::next(it);
+}
+
+void RemediationPlanner::plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out) {
+    const auto policy = policy_.current();
+    IncidentFacts facts;
+    facts.kind = sig.kind;
+    facts.detectors = {sig.detector};
+    facts.cause = sig.target;
+    facts.severity = inc.severity;
+    const PolicyRule* rule = matchRule(*policy, facts);
+    if (!rule || rule->playbook.empty()) return;  // no rule: Vigil proposes nothing
+    const TimestampMs now = time_.now();
+    const std::string key = inc.id + "|" + sig.kind + "|" + sig.target;
+    if (const auto it = planned_.find(key); it != planned_.end()) {
+        const Planned& last = it->second;
+        if (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule)) return;
+    }
+    Planned& entry = planned_[key];
+    entry = Planned{now, {}, false, false};
+    const PlaybookStep& step = rule->playbook.front();
+    auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target);
+    const ActionChoice& chosen = choice ? *choice : step.action;
+
+    Action act;
+    act.ts = now;
+    act.incident_id = inc.id;
+    act.kind = chosen.kind;
+    act.target = sig.target;
+    act.id = nextId("act", inc.id + "|" + act.kind + "|" + act.target);
+    entry.actionId = act.id;
+    std::map<std::string, std::string> params = chosen.params;
+    params["rule"] = rule->name;
+    params["verdict"] = std::string(toString(adm.verdict));
+    params["why"] = adm.reason;
+    params["evidence"] = sig.detector;
+
+    if (adm.escalation) {
+        Action esc;
+        esc.ts = now;
+        esc.incident_id = inc.id;
+        esc.kind = "escalate";
+        esc.target = adm.escalation->target;
+        esc.id = nextId("esc", inc.id + "|" + esc.target);
+        esc.params = compactJson({{"rule", adm.escalation->rule}, {"reason", adm.escalation->reason}});
+        esc.status = ActionStatus::Suppressed;
+        esc.critical = true;
+        out.emplace_back(std::move(esc));
+    }
+    switch (adm.verdict) {
+    case Verdict::Execute:
+    case Verdict::DryRun: {
+        const bool dry = adm.verdict == Verdict::DryRun;
+        if (dry) params["simulated"] = "true";
+        act.params = compactJson(params);
+        act.status = ActionStatus::Executing;
+        out.emplace_back(act);
+        entry.executed = true;
+        if (auto o = (dry ? static_cast<Actuator&>(dryRun_) : actuator_).submit(act)) {
+            entry.succeeded = o->success;
+            out.emplace_back(std::move(*o));
+        } else {
+            if (pending_.size() >= kMaxTracked) {
+                pending_.erase(pending_.begin());
+                ++evictions_;
+            }
+            pending_[act.id] = key;
+        }
+        break;
+    }
+    case Verdict::NeedsApproval: {
+        act.params = compactJson(params);
+        act.status = ActionStatus::AwaitingApproval;
+        act.critical = true;
+        out.emplace_back(act);
+        Approval req;
+        req.ts = now;
+        req.id = "apr-" + act.id.substr(4);
+        req.action_id = act.id;
+        req.requester = "vigil";
+        req.decision = ApprovalDecision::Requested;
+        req.expires = now + policy->approvalExpiryMs;
+        req.reason = adm.reason;
+        out.emplace_back(std::move(req));
+        break;
+    }
+    default:
+        act.params = compactJson(params);
+        act.status = ActionStatus::Suppressed;
+        out.emplace_back(std::move(act));
+        break;
+    }
+}
+
+}  // namespace vigil::remedy

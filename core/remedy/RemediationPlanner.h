@@ -1,0 +1,74 @@
+// The planner stage: closes the loop from incidents to actions. It learns from
+// anomalies which fault signatures (IncidentSignature) are live on which
+// targets; for each open incident that covers such a target it matches the
+// policy, asks ActionAdmission, and emits one Action record per (incident,
+// signature): executing (handed to the Actuator), awaiting_approval (with an
+// Approval request record), or suppressed (forbidden, paused, cooling down,
+// over budget; an escalation is its own suppressed "escalate" action, so the
+// audit sink sees it). Outcome inputs are counted. Deterministic: time from the
+// injected clock, ids from content and a sequence number.
+#pragma once
+
+#include "record/Clock.h"
+#include "record/Stage.h"
+#include "remedy/ActionAdmission.h"
+#include "remedy/Actuator.h"
+#include "remedy/IncidentSignature.h"
+#include "remedy/LivePolicy.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace vigil::remedy {
+
+class RemediationPlanner final : public Stage {
+public:
+    // `actuator` carries out admitted actions unless the policy is a dry run
+    // (then the built-in recorder does). Both references must outlive the stage.
+    RemediationPlanner(const Clock& clock, const LivePolicy& policy, Actuator& actuator);
+
+    bool process(const Record& in, std::vector<Record>& out) override;
+    void tick(TimestampMs now, std::vector<Record>& out) override;
+    const char* name() const override { return "remedy.planner"; }
+    std::uint64_t evictions() const override { return evictions_; }
+
+    std::int64_t outcomesSeen() const { return outcomes_; }
+    std::int64_t outcomesFailed() const { return failedOutcomes_; }
+    ActionAdmission& admission() { return admission_; }
+
+    static constexpr TimestampMs kSignatureTtlMs = 15 * 60'000;  // older evidence no longer plans
+    static constexpr std::size_t kMaxTracked = 4096;             // signatures and open incidents each
+
+private:
+    void plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out);
+    std::string nextId(const std::string& prefix, const std::string& content);
+
+    const Clock& clock_;
+    // Engine time as the planner sees it: the injected clock, or the records'
+    // time when that is later (replay and evaluation drive time by records).
+    void advanceTime(TimestampMs t);
+    VirtualClock time_;
+    const LivePolicy& policy_;
+    Actuator& actuator_;
+    RecordingActuator dryRun_;
+    ActionAdmission admission_;
+    std::map<std::string, std::pair<Signature, TimestampMs>> signatures_;  // target -> newest, last seen
+    std::map<std::string, Incident> open_;                                 // id -> latest update
+    struct Planned {
+        TimestampMs at = 0;
+        std::string actionId;
+        bool executed = false;  // handed to an actuator (not awaiting people, not suppressed)
+        bool succeeded = false; // its Outcome said so
+    };
+    std::map<std::string, Planned> planned_;       // incident|kind|target -> last plan
+    std::map<std::string, std::string> pending_;   // action id -> planned_ key, until its outcome
+    std::uint64_t seq_ = 0;
+    std::uint64_t evictions_ = 0;
+    std::int64_t outcomes_ = 0, failedOutcomes_ = 0;
+};
+
+// Compact JSON object of string values, keys sorted (std::map), RFC 8259 escaping.
+std::string compactJson(const std::map<std::string, std::string>& fields);
+
+}  // namespace vigil::remedy
