@@ -1,33 +1,22 @@
 // `vigilctl policy check`: the shipped default passes with a summary; a bad
 // policy exits 2 with exactly FILE:LINE: key: reason on stderr (issue #9,
 // test 7); malformed calls exit 2 with a reason.
+#include "CliTestSupport.h"
+
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 class TestCliPolicy : public QObject {
     Q_OBJECT
 
-    struct Result {
-        int exitCode = -1;
-        QByteArray out, err;
-    };
-
-    static Result run(const QStringList& args) {
-        QProcess p;
-        p.start(QString::fromLocal8Bit(qgetenv("VIGILCTL")), args);
-        if (!p.waitForFinished(60'000)) return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-    }
-
 private slots:
     void initTestCase() { QVERIFY2(!qgetenv("VIGILCTL").isEmpty(), "VIGILCTL is set by CTest"); }
 
     void defaultPolicyPasses() {
-        const Result r = run({"policy", "check", VIGIL_SOURCE_DIR "/resources/policy.yaml"});
-        QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(": ok: 7 rules"), r.out.constData());
+        const clitest::Run r = clitest::vigilctl({"policy", "check", VIGIL_SOURCE_DIR "/resources/policy.yaml"});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(": ok: 7 rules"), qPrintable(r.out));
         QVERIFY(r.out.contains("approval_limit 1 ETH, two_person_limit 10 ETH, approval expiry 15 min"));
         QVERIFY(r.err.isEmpty());
     }
@@ -46,23 +35,23 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(text);
         out.close();
-        const Result r = run({"policy", "check", path});
-        QCOMPARE(r.exitCode, 2);
+        const clitest::Run r = clitest::vigilctl({"policy", "check", path});
+        QCOMPARE(r.code, 2);
         QVERIFY(r.out.isEmpty());
-        const QByteArray expected = QStringLiteral("%1:%2: two_person_limt: unknown key (valid here: ").arg(path).arg(line).toUtf8();
-        QVERIFY2(r.err.startsWith(expected), r.err.constData());
-        QCOMPARE(r.err.count('\n'), 1);
+        const QString expected = QStringLiteral("%1:%2: two_person_limt: unknown key (valid here: ").arg(path).arg(line);
+        QVERIFY2(r.err.startsWith(expected), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     }
 
     void malformedCalls() {
-        const Result missing = run({"policy", "check", "/nonexistent/p.yaml"});
-        QCOMPARE(missing.exitCode, 2);
-        QCOMPARE(missing.err, QByteArray("/nonexistent/p.yaml:0: policy: cannot read the file\n"));
+        const clitest::Run missing = clitest::vigilctl({"policy", "check", "/nonexistent/p.yaml"});
+        QCOMPARE(missing.code, 2);
+        QCOMPARE(missing.err, QStringLiteral("/nonexistent/p.yaml:0: policy: cannot read the file\n"));
         for (const QStringList& args : {QStringList{"policy"}, QStringList{"policy", "check"}, QStringList{"policy", "verify", "x.yaml"},
                                         QStringList{"policy", "check", "a.yaml", "b.yaml"}}) {
-            const Result r = run(args);
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.startsWith("vigilctl: policy"), r.err.constData());
+            const clitest::Run r = clitest::vigilctl(args);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.startsWith(QStringLiteral("vigilctl: policy")), qPrintable(r.err));
         }
     }
 };
