@@ -1,11 +1,14 @@
 // vigilctl evaluate [--scenario NAME|all] [--seed N] [--runs K] [--duration S]
-//                   [--calm-duration S] [--json OUT]
+//                   [--calm-duration S] [--json OUT] [--heal [--policy FILE]]
 // Closed-loop quality on the demo fleet: every fault scenario is simulated in
 // memory, run through the full detection and correlation stack and scored against
 // the simulator's labels. Goals (issue #3): every fault covered by an incident,
 // median time to detect <= 30 s, calm (24 simulated hours) opens no incident,
 // anomalies -> incidents reduction >= 95 %. Exit 1 when a goal is missed.
+// --heal closes the loop instead (HealReport.h): time to recover with and
+// without Vigil, goal median <= 60 s and no action in calm.
 #include "vigilctl/Commands.h"
+#include "vigilctl/HealReport.h"
 
 #include "eval/ScenarioEvaluation.h"
 #include "sim/FleetSimulator.h"
@@ -134,6 +137,8 @@ struct EvaluateOptions {
     qlonglong duration = 3600, calmDuration = 86400;
     QString json;  // empty: no JSON
     bool verbose = false, trace = false;
+    bool heal = false;
+    QString policy;  // --heal only; empty: the shipped policy
     qlonglong durationOf(const std::string& scenario) const { return scenario == "calm" ? calmDuration : duration; }
 };
 
@@ -153,6 +158,9 @@ std::optional<int> parseEvaluate(const QStringList& args, EvaluateOptions& o) {
     p.addOption({QStringLiteral("json"), QStringLiteral("write the full results as JSON"), QStringLiteral("OUT")});
     p.addOption({QStringLiteral("verbose"), QStringLiteral("print every fault and the anomalies per detector")});
     p.addOption({QStringLiteral("trace"), QStringLiteral("also print every incident record and the first anomalies of each fault (and put all of them into --json)")});
+    p.addOption({QStringLiteral("heal"), QStringLiteral("close the loop: the planner acts through the simulator; report time to recover")});
+    p.addOption({QStringLiteral("policy"), QStringLiteral("remediation policy for --heal (default: the shipped resources/policy.yaml)"),
+                 QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "evaluate")) return rc;
     if (!p.positionalArguments().isEmpty())
         return usageError(QStringLiteral("evaluate: unexpected argument '%1'").arg(p.positionalArguments().first()));
@@ -179,6 +187,13 @@ std::optional<int> parseEvaluate(const QStringList& args, EvaluateOptions& o) {
     o.trace = p.isSet(QStringLiteral("trace"));
     o.verbose = o.trace || p.isSet(QStringLiteral("verbose"));
     if (p.isSet(QStringLiteral("json"))) o.json = p.value(QStringLiteral("json"));
+    o.heal = p.isSet(QStringLiteral("heal"));
+    if (p.isSet(QStringLiteral("policy")) && !o.heal) return usageError(QStringLiteral("evaluate: --policy needs --heal"));
+    if (o.heal)
+        for (const char* opt : {"json", "trace", "verbose"})
+            if (p.isSet(QString::fromLatin1(opt)))
+                return usageError(QStringLiteral("evaluate: --%1 does not apply to --heal").arg(QString::fromLatin1(opt)));
+    o.policy = p.value(QStringLiteral("policy"));
     return std::nullopt;
 }
 
@@ -275,6 +290,16 @@ std::optional<int> writeJson(const QString& path, const std::vector<Run>& result
 int cmdEvaluate(const QStringList& args) {
     EvaluateOptions o;
     if (auto rc = parseEvaluate(args, o)) return *rc;
+    if (o.heal) {
+        HealOptions h;
+        h.scenarios = o.scenarios;
+        h.seed = o.seed;
+        h.runs = o.runs;
+        h.durationS = o.duration;
+        h.calmDurationS = o.calmDuration;
+        h.policyPath = o.policy.toStdString();
+        return evaluateHealing(h);
+    }
 
     std::vector<Run> results;
     Totals totals;
