@@ -72,6 +72,9 @@ void reportRun(const HealPair& p, bool firstOfScenario, HealTotals& t) {
                     secs(b, aloneKnown && alone.faults[i].recoveredMs < 0).c_str(), i == 0 ? healed.taken() : 0,
                     i == 0 ? healed.awaitingApproval() : 0);
     }
+    for (const auto& f : healed.faults)
+        std::printf("    fault %s %s from +%lld s to +%lld s\n", f.kind.c_str(), f.target.c_str(),
+                    static_cast<long long>((f.start - healed.start) / 1000), static_cast<long long>((f.end - healed.start) / 1000));
     if (healed.mitigatedByAction > 0) std::printf("    incidents mitigated by an action: %d\n", healed.mitigatedByAction);
     for (const vigil::Action& act : healed.actions) {
         std::string result;

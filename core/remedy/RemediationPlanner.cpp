@@ -3,6 +3,8 @@
 #include "remedy/PolicyMatch.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 
 namespace vigil::remedy {
@@ -55,6 +57,7 @@ void RemediationPlanner::advanceTime(TimestampMs t) {
 
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
+    load_.observe(in);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         const auto sig = signatureOf(*a);
         if (!sig) return true;
@@ -99,6 +102,26 @@ void RemediationPlanner::tick(TimestampMs now, std::vector<Record>&) {
         it = now - it->second.second > kSignatureTtlMs ? signatures_.erase(it) : std::next(it);
 }
 
+// scale_workers gets an absolute `replicas`: what the measured load needs (PoolLoad),
+// at least the playbook's `step` above the current count, within min/max_replicas.
+// Without measurements yet the actuator falls back to the step.
+void RemediationPlanner::sizeScaling(const std::string& pool, std::map<std::string, std::string>& params) const {
+    auto number = [&params](const char* key, double fallback) {
+        const auto it = params.find(key);
+        if (it == params.end()) return fallback;
+        char* end = nullptr;
+        const double v = std::strtod(it->second.c_str(), &end);
+        return end && *end == '\0' && std::isfinite(v) ? v : fallback;
+    };
+    const auto z = load_.sizing(pool, number("drain_seconds", 60));
+    if (!z) return;
+    const int step = static_cast<int>(number("step", 1));
+    const int lo = static_cast<int>(number("min_replicas", 1)), hi = static_cast<int>(number("max_replicas", 64));
+    const int replicas = std::clamp(std::max(z->desired, z->current + step), lo, std::max(lo, hi));
+    params["replicas"] = std::to_string(replicas);
+    params["sizing"] = z->why;
+}
+
 void RemediationPlanner::plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out) {
     const auto policy = policy_.current();
     IncidentFacts facts;
@@ -132,6 +155,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     params["verdict"] = std::string(toString(adm.verdict));
     params["why"] = adm.reason;
     params["evidence"] = sig.detector;
+    if (chosen.kind == "scale_workers") sizeScaling(sig.target, params);
 
     if (adm.escalation) {
         Action esc;

@@ -15,6 +15,7 @@
 #include "remedy/Actuator.h"
 #include "remedy/IncidentSignature.h"
 #include "remedy/LivePolicy.h"
+#include "remedy/PoolLoad.h"
 
 #include <cstdint>
 #include <map>
@@ -42,6 +43,7 @@ public:
 
 private:
     void plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out);
+    void sizeScaling(const std::string& pool, std::map<std::string, std::string>& params) const;
     std::string nextId(const std::string& prefix, const std::string& content);
 
     const Clock& clock_;
@@ -53,6 +55,7 @@ private:
     Actuator& actuator_;
     RecordingActuator dryRun_;
     ActionAdmission admission_;
+    PoolLoad load_;  // sizes scale_workers to the measured load
     std::map<std::string, std::pair<Signature, TimestampMs>> signatures_;  // target -> newest, last seen
     std::map<std::string, Incident> open_;                                 // id -> latest update
     struct Planned {

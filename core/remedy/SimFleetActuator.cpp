@@ -90,7 +90,9 @@ bool applyToFleet(FleetSimulator& sim, const Action& a, std::string& detail) {
         const int now = sim.workerCount(a.target);
         const int step = intParam(a, "step", 1);
         const int maxR = intParam(a, "max_replicas", 64);
-        const int delta = std::min(step, maxR - now);
+        // `replicas` (the planner's sizing) when given, else one step up.
+        const int want = intParam(a, "replicas", now + step);
+        const int delta = std::min(want, maxR) - now;
         if (now < 0 || delta <= 0 || !sim.scaleWorkers(a.target, delta)) {
             detail = "cannot scale " + a.target + " (" + std::to_string(now) + " workers, max " + std::to_string(maxR) + ")";
             return false;

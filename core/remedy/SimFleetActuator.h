@@ -31,7 +31,8 @@ private:
 
 // One action against the simulator: failover_rpc (to another endpoint of the
 // same chain), retry_tx (oldest pending tx of the agent, fee_bump_percent),
-// scale_workers (step up to max_replicas), rollback_workflow, notify (nothing
+// scale_workers (to `replicas`, else one `step` up; at most max_replicas),
+// rollback_workflow, notify (nothing
 // to do). Pure function of the action and the fleet; `detail` says what happened.
 bool applyToFleet(FleetSimulator& sim, const Action& action, std::string& detail);
 

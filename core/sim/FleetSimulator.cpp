@@ -251,9 +251,13 @@ bool FleetSimulator::faultEffective(std::size_t i) const {
     const bool open = l.start <= now_ && now_ < l.end;
     const auto t = static_cast<std::size_t>(f.target);
     if (l.kind == kWorkerOverload) {
-        // The backlog outlives the extra load; the fault is over when it is drained.
+        // It hurts while the arrivals exceed what the pool's workers serve (the
+        // load's window, unless scaling caught up with it) and, after that, until
+        // the backlog it left is drained.
         if (now_ < l.start) return false;
-        return open || static_cast<int>(w.pools[t].queue.size()) > w.workersIn(f.target);
+        const sim::SimPool& p = w.pools[t];
+        const bool overloaded = open && w.workersIn(f.target) / p.model->nominalServiceS < p.overloadRate;
+        return overloaded || static_cast<int>(p.queue.size()) > w.workersIn(f.target);
     }
     if (!open) return false;
     if (l.kind == kRpcOutage || (l.kind == kLatencySpike && !f.hostTarget)) return w.usersOf(f.target) > 0;

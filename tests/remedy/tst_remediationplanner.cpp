@@ -5,6 +5,7 @@
 // cooldown, and that ids and params are the same on every run.
 #include "remedy/PolicyLoader.h"
 #include "remedy/RemediationPlanner.h"
+#include "remedy/SimFleetActuator.h"
 
 #include <QtTest>
 
@@ -158,6 +159,56 @@ private slots:
         planner.process(q, out);
         QCOMPARE(act.got.size(), std::size_t(2));
         QVERIFY(only<Action>(out).empty());
+    }
+
+    // scale_workers is sized to the measured load (PoolLoad): 4 workers, 10 s
+    // per task, 0.75 tasks/s arriving and a backlog of 10 -> 12 replicas, not
+    // the playbook's step of 2; without measurements it stays the step.
+    void sizesAScaleUpToTheMeasuredLoad() {
+        VirtualClock clock(0);
+        LivePolicy live(makePolicy(""));
+        CountingActuator act;
+        RemediationPlanner planner(clock, live, act);
+        std::vector<Record> out;
+        const std::string pool = "pool:claim";
+        planner.process(MetricSample{1000, "worker.count", pool, 4}, out);
+        for (int i = 0; i < 5; ++i) {
+            TaskEvent done;
+            done.ts = 1000;
+            done.workflow = "claim";
+            done.state = TaskState::Succeeded;
+            done.duration_ms = 10'000;
+            planner.process(done, out);
+        }
+        for (int s = 0; s <= 40; ++s) {
+            const TimestampMs t = 1000 + s * 1000;
+            if (s > 0 && s % 2 == 0) {
+                TaskEvent start;
+                start.ts = t;
+                start.workflow = "claim";
+                start.state = TaskState::Started;
+                planner.process(start, out);
+            }
+            planner.process(MetricSample{t, "worker.queue_depth", pool, 0.25 * s}, out);
+        }
+        Anomaly q;
+        q.detector = "worker.queue_growth";
+        q.series = "worker.queue_depth";
+        q.target = pool;
+        q.ts = 41'000;
+        planner.process(q, out);
+        planner.process(incident(41'000, "inc-3", {pool}), out);
+        QCOMPARE(act.got.size(), std::size_t(1));
+        QCOMPARE(jsonField(act.got[0].params, "replicas"), std::string("12"));
+        QVERIFY2(jsonField(act.got[0].params, "sizing").find("0.75 tasks/s arriving") != std::string::npos,
+                 act.got[0].params.c_str());
+        // Another pool nobody measured: no replicas, the actuator steps.
+        q.target = "pool:other";
+        q.ts = 42'000;
+        planner.process(q, out);
+        planner.process(incident(42'000, "inc-4", {"pool:other"}), out);
+        QCOMPARE(act.got.size(), std::size_t(2));
+        QCOMPARE(jsonField(act.got[1].params, "replicas"), std::string());
     }
 
     void dryRunRecordsASimulatedActionAndSendsNothing() {

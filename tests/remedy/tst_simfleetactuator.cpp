@@ -1,7 +1,8 @@
 // SimFleetActuator against the real demo fleet: queued actions are carried out
 // only on apply(), a failover ends an RPC outage's effect on the fleet (the
 // simulator's faultEffective probe), a second failover of an emptied endpoint
-// fails instead of pretending, and unknown kinds fail with a reason.
+// fails instead of pretending, scaling to the load ends an overload before its
+// window does, and unknown kinds fail with a reason.
 #include "remedy/RemediationPlanner.h"
 #include "remedy/SimFleetActuator.h"
 #include "sim/FleetSimulator.h"
@@ -49,6 +50,33 @@ private slots:
         sim.advance(fault.end - 1000, sink);
         QVERIFY(sim.faultEffective(0));
         sim.advance(fault.end + 1000, sink);
+        QVERIFY(!sim.faultEffective(0));
+    }
+
+    // Scaling to `replicas` that serve the overload ends it inside its window
+    // once the backlog is drained; one small step does not.
+    void scalingToTheLoadEndsAnOverloadBeforeItsWindow() {
+        FleetSimulator sim("worker-overload", 1);
+        std::vector<Record> sink;
+        const FaultLabel fault = sim.labels().at(0);
+        sim.advance(fault.start + 20'000, sink);
+        QVERIFY(sim.faultEffective(0));
+        const int before = sim.workerCount(fault.target);
+        Action a;
+        a.id = "act-1";
+        a.kind = "scale_workers";
+        a.target = fault.target;
+        a.params = compactJson({{"step", "1"}, {"max_replicas", "16"}});
+        std::string detail;
+        QVERIFY2(applyToFleet(sim, a, detail), detail.c_str());
+        QCOMPARE(sim.workerCount(fault.target), before + 1);
+        sim.advance(fault.start + 60'000, sink);
+        QVERIFY(sim.faultEffective(0));  // one more worker is not 1.5x the capacity
+        a.params = compactJson({{"replicas", std::to_string(before * 3)}, {"max_replicas", "16"}});
+        QVERIFY2(applyToFleet(sim, a, detail), detail.c_str());
+        QCOMPARE(sim.workerCount(fault.target), std::min(16, before * 3));
+        sim.advance(fault.start + 240'000, sink);
+        QVERIFY(fault.end > fault.start + 240'000);
         QVERIFY(!sim.faultEffective(0));
     }
 
