@@ -9,11 +9,13 @@
 namespace vigil::app {
 
 // `writer` must outlive the engine's thread (stop the engine before closing it).
-inline void addStoreSink(Engine& engine, store::StoreWriter& writer) {
-    engine.addSink([&writer](const std::vector<Record>& in, const std::vector<Record>& out) {
+inline Engine::Sink storeSink(store::StoreWriter& writer) {
+    return [&writer](const std::vector<Record>& in, const std::vector<Record>& out) {
         writer.append(in);
         if (!out.empty()) writer.append(out);
-    });
+    };
 }
+
+inline void addStoreSink(Engine& engine, store::StoreWriter& writer) { engine.addSink(storeSink(writer)); }
 
 }  // namespace vigil::app

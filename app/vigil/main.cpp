@@ -3,10 +3,10 @@
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
-#include "common/StoreSink.h"
+#include "common/DemoHealing.h"
+#include "common/ShippedPolicy.h"
 
 #include "audit/AuditChain.h"
-#include "audit/AuditSink.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -20,6 +20,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -75,8 +76,8 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<vigil::store::StoreWriter> store;
     vigil::store::EngineLock lock;  // one engine per database: a second console is refused
+    const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
     if (!opts->noStore) {
-        const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
         vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
             locked ? vigil::audit::openAuditedWriter(path.toStdString())
@@ -98,12 +99,20 @@ int main(int argc, char** argv) {
     vigil::SystemClock systemClock;
     vigil::VirtualClock recordClock;
     const vigil::Clock& clock = opts->speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
+    // The demo heals itself under the shipped policy, as in `vigilctl run --demo`
+    // (approval requests wait in the database for `vigilctl approvals`).
+    vigil::remedy::Policy policy;
+    std::string error;
+    std::unique_ptr<vigil::app::DemoHealing> healing;
+    if (vigil::app::loadPolicy({}, policy, error))
+        healing = vigil::app::DemoHealing::create(std::move(policy), clock, store.get(), path.toStdString(), error);
+    if (!healing) {
+        std::fprintf(stderr, "vigil: %s\n", error.c_str());
+        return 2;
+    }
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
-    if (store) {
-        vigil::app::addStoreSink(engine, *store);
-        engine.addSink(vigil::audit::auditSink(*store));
-    }
+    healing->install(engine);  // planner; store and audit sinks when there is a store
     engine.start();
 
     const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
@@ -112,6 +121,9 @@ int main(int argc, char** argv) {
     vigil::DemoFeed feed(spec, opts->seed, QDateTime::currentMSecsSinceEpoch(),
                          [&engine](std::vector<vigil::Record> batch) { return engine.submit(std::move(batch)); }, feedOpts);
     feed.start();
+    QTimer healTimer;  // fixes between feed steps, approvals, expiries
+    QObject::connect(&healTimer, &QTimer::timeout, [&] { healing->step(feed, engine); });
+    healTimer.start(100);
 
     vigil::ui::EngineBridge bridge(engine);
     vigil::ui::MainWindow window(&bridge);
@@ -122,6 +134,7 @@ int main(int argc, char** argv) {
 
     // Producers first, then the engine (it drains), then the store (it commits).
     bridge.stop();
+    healTimer.stop();
     feed.stop();
     engine.stop();
     if (store) store->close();

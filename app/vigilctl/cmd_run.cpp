@@ -1,13 +1,16 @@
 // vigilctl run --demo [--scenario NAME] [--seed N] [--speed X] [--duration SECONDS] [--db DB]
+//                    [--policy FILE]
 // The engine live and headless: the demo fleet paced in real time, detection and
-// correlation running, everything stored. Prints a status line every few seconds
-// and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
+// correlation running, the fleet healed under the remediation policy (the
+// shipped one unless --policy; approval requests wait in the database for
+// `vigilctl approvals`), everything stored. Prints a status line every few
+// seconds and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
 #include "vigilctl/Commands.h"
 
 #include "audit/AuditChain.h"
-#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
-#include "common/StoreSink.h"
+#include "common/DemoHealing.h"
+#include "common/ShippedPolicy.h"
 #include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -47,6 +50,7 @@ struct RunOptions {
     double speed = 1;
     double duration = -1;  // wall seconds; -1: until a signal
     QString db;
+    vigil::remedy::Policy policy;
 };
 
 std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
@@ -59,6 +63,7 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     p.addOption({QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall second"), QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after SECONDS of wall time (default: until Ctrl+C)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database (default: the XDG data location)"), QStringLiteral("DB")});
+    p.addOption({QStringLiteral("policy"), QStringLiteral("Remediation policy (default: the shipped resources/policy.yaml)"), QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "run")) return rc;
     if (!p.isSet(QStringLiteral("demo")))
         return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
@@ -86,6 +91,9 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     if (auto why = vigil::validateScenario(o.spec); !why.empty())
         return usageError(QStringLiteral("run: ") + QString::fromStdString(why));
     o.db = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
+    std::string error;
+    if (!vigil::app::loadPolicy(p.value(QStringLiteral("policy")).toStdString(), o.policy, error))
+        return usageError(QStringLiteral("run: --policy: ") + QString::fromStdString(error));
     return std::nullopt;
 }
 
@@ -98,7 +106,8 @@ struct RunOutcome {
 
 // Status line every 5 s until --duration or a signal; producers stop first, then
 // the engine (it drains).
-RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, const vigil::Clock& systemClock) {
+RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, vigil::app::DemoHealing& healing,
+                   const vigil::Clock& systemClock) {
     const vigil::TimestampMs simStart = systemClock.now();
     vigil::DemoFeed feed(o.spec, o.seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
                          vigil::DemoFeed::Options{o.speed, std::chrono::milliseconds(100)});
@@ -112,6 +121,7 @@ RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, const vigil::Cloc
     std::int64_t lastCount = 0;
     while (!g_signal) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        healing.step(feed, engine);  // fixes between feed steps, approvals, expiries
         const auto now = std::chrono::steady_clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
         if (now - lastPrint >= std::chrono::seconds(5) || (o.duration > 0 && elapsed >= o.duration)) {
@@ -144,7 +154,8 @@ RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, const vigil::Cloc
     return r;
 }
 
-int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::store::StoreWriter& writer) {
+int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHealing& healing,
+              const vigil::store::StoreWriter& writer) {
     const int sig = g_signal;
     const auto& snap = *r.last;
     std::printf("stopped after %.1f s (%s): %lld records, %.0f simulated s, anomalies=%lld, incidents=%zu, agents: %s\n",
@@ -152,6 +163,12 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::store::Stor
                 static_cast<long long>(r.submitted), r.simulatedS,
                 static_cast<long long>(snap.counters.outputsPerKind[int(vigil::RecordKind::Anomaly)]),
                 snap.incidents.size(), agentHealthSummary(snap.agents).c_str());
+    const auto h = healing.counts();
+    std::printf("remediation: %lld actions taken, %lld awaiting approval (%lld filed), %lld approved and executed, "
+                "%lld refused at execution, %lld escalations\n",
+                static_cast<long long>(h.taken), static_cast<long long>(h.awaiting), static_cast<long long>(h.filed),
+                static_cast<long long>(h.executedApproved), static_cast<long long>(h.refused),
+                static_cast<long long>(h.escalations));
     const auto st = writer.stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
                 qPrintable(o.db), static_cast<long long>(st.rowsFailed));
@@ -174,14 +191,16 @@ int cmdRun(const QStringList& args) {
     vigil::SystemClock systemClock;
     vigil::VirtualClock recordClock;
     const vigil::Clock& clock = o.speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
+    std::string error;
+    auto healing = vigil::app::DemoHealing::create(o.policy, clock, store.value().get(), o.db.toStdString(), error);
+    if (!healing) return usageError(QString::fromStdString(error));
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
-    vigil::app::addStoreSink(engine, *store.value());
-    engine.addSink(vigil::audit::auditSink(*store.value()));
+    healing->install(engine);  // planner, store and audit sinks
     engine.start();
-    const RunOutcome outcome = runDemo(o, engine, systemClock);
+    const RunOutcome outcome = runDemo(o, engine, *healing, systemClock);
     store.value()->close();  // after the engine: it commits what the engine handed over
-    return reportRun(o, outcome, *store.value());
+    return reportRun(o, outcome, *healing, *store.value());
 }
 
 }  // namespace vigilctl

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
 #include <cstdio>
 
 namespace vigil::remedy {
@@ -58,6 +59,7 @@ void RemediationPlanner::advanceTime(TimestampMs t) {
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
     load_.observe(in);
+    if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         const auto sig = signatureOf(*a);
         if (!sig) return true;
@@ -102,6 +104,26 @@ void RemediationPlanner::tick(TimestampMs now, std::vector<Record>&) {
         it = now - it->second.second > kSignatureTtlMs ? signatures_.erase(it) : std::next(it);
 }
 
+void RemediationPlanner::observeTx(const TxEvent& tx) {
+    const std::string agent = "agent:" + tx.agent;
+    if (tx.state == TxState::Confirmed || tx.state == TxState::Failed) {
+        if (const auto it = pendingTx_.find(agent); it != pendingTx_.end()) {
+            it->second.erase(tx.nonce);
+            if (it->second.empty()) pendingTx_.erase(it);
+        }
+        return;
+    }
+    if (tx.state != TxState::Submitted || !std::isfinite(tx.value_eth) || tx.value_eth < 0 || tx.value_eth > 1e12) return;
+    if (pendingTx_.size() >= kMaxTracked && !pendingTx_.count(agent)) {
+        pendingTx_.erase(pendingTx_.begin());
+        ++evictions_;
+    }
+    auto& nonces = pendingTx_[agent];
+    if (nonces.size() >= 256 && !nonces.count(tx.nonce)) nonces.erase(nonces.begin());  // bounded per agent
+    // Whole 1e-9 ETH: exact for the fleet's values, which carry 4 decimals.
+    nonces[tx.nonce] = static_cast<Wei>(std::llround(tx.value_eth * 1e9)) * 1'000'000'000ULL;
+}
+
 // scale_workers gets an absolute `replicas`: what the measured load needs (PoolLoad),
 // at least the playbook's `step` above the current count, within min/max_replicas.
 // Without measurements yet the actuator falls back to the step.
@@ -140,7 +162,14 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     Planned& entry = planned_[key];
     entry = Planned{now, {}, false, false};
     const PlaybookStep& step = rule->playbook.front();
-    auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target);
+    // A replacement of a stuck transaction moves that transaction's value: at or
+    // above approval_limit it needs people, like any transfer.
+    Wei value = 0;
+    std::int64_t nonce = -1;
+    if (step.action.kind == "retry_tx")
+        if (const auto it = pendingTx_.find(sig.target); it != pendingTx_.end() && !it->second.empty())
+            std::tie(nonce, value) = *it->second.begin();  // the lowest nonce holds the others up
+    auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target, value);
     const ActionChoice& chosen = choice ? *choice : step.action;
 
     Action act;
@@ -156,6 +185,10 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     params["why"] = adm.reason;
     params["evidence"] = sig.detector;
     if (chosen.kind == "scale_workers") sizeScaling(sig.target, params);
+    if (chosen.kind == "retry_tx" && nonce >= 0) {
+        params["nonce"] = std::to_string(nonce);
+        params["value_wei"] = weiToString(value);
+    }
 
     if (adm.escalation) {
         Action esc;

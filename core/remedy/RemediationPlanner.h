@@ -56,6 +56,10 @@ private:
     RecordingActuator dryRun_;
     ActionAdmission admission_;
     PoolLoad load_;  // sizes scale_workers to the measured load
+    // Unmined transactions per sending agent ("agent:agent-07"): nonce -> value
+    // in wei, so a replacement is admitted for the funds it moves.
+    std::map<std::string, std::map<std::int64_t, Wei>> pendingTx_;
+    void observeTx(const TxEvent& tx);
     std::map<std::string, std::pair<Signature, TimestampMs>> signatures_;  // target -> newest, last seen
     std::map<std::string, Incident> open_;                                 // id -> latest update
     struct Planned {

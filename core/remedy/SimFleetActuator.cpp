@@ -76,8 +76,9 @@ bool applyToFleet(FleetSimulator& sim, const Action& a, std::string& detail) {
         auto pending = sim.pendingTxs();
         std::sort(pending.begin(), pending.end(), [](const auto& x, const auto& y) { return x.submitted < y.submitted; });
         const std::string agent = a.target.substr(a.target.find(':') + 1);
+        const std::string nonce = jsonField(a.params, "nonce");  // the planner's choice, when it made one
         for (const auto& tx : pending) {
-            if (tx.agent != agent) continue;
+            if (tx.agent != agent || (!nonce.empty() && std::to_string(tx.nonce) != nonce)) continue;
             if (sim.replaceTx(a.target, tx.nonce, factor)) {
                 detail = "replaced nonce " + std::to_string(tx.nonce) + " of " + agent + " with fees x" + std::to_string(factor).substr(0, 4);
                 return true;

@@ -223,6 +223,7 @@ std::vector<FleetSimulator::PendingTx> FleetSimulator::pendingTxs() const {
         p.nonce = tx.nonce;
         p.maxFeeGwei = tx.maxFee;
         p.priorityFeeGwei = tx.tip;
+        p.valueEth = tx.valueEth;
         p.submitted = tx.submitted;
         out.push_back(std::move(p));
     }
@@ -261,7 +262,7 @@ bool FleetSimulator::faultEffective(std::size_t i) const {
     }
     if (!open) return false;
     if (l.kind == kRpcOutage || (l.kind == kLatencySpike && !f.hostTarget)) return w.usersOf(f.target) > 0;
-    if (l.kind == kStuckTx) return sim::findPendingTx(w, f.stuckHash) >= 0;
+    if (l.kind == kStuckTx || l.kind == kStuckTransfer) return sim::findPendingTx(w, f.stuckHash) >= 0;
     if (l.kind == kFailedTxBurst) return w.agents[t].badDeploy;
     return true;
 }

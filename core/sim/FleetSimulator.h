@@ -93,6 +93,7 @@ public:
         std::string hash, agent, chain, endpoint, idempotencyKey;
         std::int64_t nonce = 0;
         double maxFeeGwei = 0, priorityFeeGwei = 0;
+        double valueEth = 0;
         TimestampMs submitted = 0;
     };
     std::vector<PendingTx> pendingTxs() const;  // the fleet's unmined transactions

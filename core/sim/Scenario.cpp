@@ -70,8 +70,8 @@ std::vector<FaultLabel> planSingle(const std::string& kind, const CycleWindow& w
 }
 
 // Several overlapping faults telling one story: the fee market on a chain spikes,
-// a claimer's underpriced transaction gets stuck, a pool backs up, and meanwhile a
-// primary endpoint goes down. Fractions of the span keep all four active together
+// a claimer's underpriced transaction gets stuck, a pool backs up, meanwhile a
+// primary endpoint goes down, and a treasury transfer on the chain gets stuck too. Fractions of the span keep all four active together
 // between 0.29 and 0.66 of it whatever the jitter.
 std::vector<FaultLabel> planCascade(const CycleWindow& w, TimestampMs cycleStart, Rng& rng) {
     const double span = static_cast<double>(std::min<TimestampMs>(15 * kMinute, w.usable));
@@ -90,13 +90,21 @@ std::vector<FaultLabel> planCascade(const CycleWindow& w, TimestampMs cycleStart
         {kRpcOutage, 0.25, 0.70, "rpc:" + primaryOf(pickChain(rng))},
     };
     std::vector<FaultLabel> out;
-    for (const auto& p : parts) {
+    auto place = [&](const Part& p) {
         const double from = std::clamp(p.from + rng.uniform(-0.04, 0.04), 0.0, 1.0);
         const double to = std::clamp(p.to + rng.uniform(-0.04, 0.04), 0.0, 1.0);
         const TimestampMs start = t0 + wholeSeconds(from * span);
         const TimestampMs end = std::max(start + kSecond, t0 + wholeSeconds(to * span));
         out.push_back(FaultLabel{p.kind, start, end, p.target});
-    }
+    };
+    for (const auto& p : parts) place(p);
+    // Then a treasury transfer gets stuck on another sender of the chain, one
+    // that needs people to approve its fix. Drawn last, so the four faults
+    // above are the same as before it was added.
+    std::string other;
+    do other = pickTxAgent(rng, chain);
+    while ("agent:" + other == parts[1].target);
+    place({kStuckTransfer, 0.30, 0.95, "agent:" + other});
     return out;
 }
 

@@ -29,6 +29,10 @@ inline constexpr const char* kGasSpike = "gas-spike";
 inline constexpr const char* kWorkerOverload = "worker-overload";
 inline constexpr const char* kStuckTx = "stuck-tx";
 inline constexpr const char* kFailedTxBurst = "failed-tx-burst";
+// A stuck transaction like kStuckTx, but a treasury transfer of 2-6 ETH: its
+// replacement moves funds at or above the default approval limit, so fixing it
+// needs a person. Part of the cascade only (no scenario of its own).
+inline constexpr const char* kStuckTransfer = "stuck-transfer";
 
 struct ScenarioSpec {
     std::string name = "calm";

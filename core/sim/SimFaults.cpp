@@ -51,7 +51,7 @@ void beginFault(SimWorld& w, ActiveFault& f) {
         const std::string old = a.version;
         a.version = "v2.4.0";
         w.log(w.tickStart + 1, a.id, LogLevel::Info, "deployed workflow " + a.workflow + " " + a.version + " (was " + old + ")");
-    } else if (kind == kStuckTx) {
+    } else if (kind == kStuckTx || kind == kStuckTransfer) {
         // The agent's fee estimator returns a stale, far too low value for one
         // transfer: below the base fee and without a tip, so no block takes it, and
         // every later nonce of the agent queues behind it.
@@ -60,7 +60,8 @@ void beginFault(SimWorld& w, ActiveFault& f) {
         const TimestampMs ts = w.tickStart + a.rng.between(50, 950);
         const int decimals = c.name == "ethereum" ? 3 : 4;
         const double maxFee = rounded(std::min(c.baseFee * a.rng.uniform(0.2, 0.3), c.floorFee * a.rng.uniform(0.3, 0.6)), decimals);
-        const double value = rounded(a.rng.uniform(0.05, 0.5), 4);
+        const bool large = kind == kStuckTransfer;  // a treasury transfer: people approve its replacement
+        const double value = rounded(large ? a.rng.uniform(2.0, 6.0) : a.rng.uniform(0.05, 0.5), 4);
         const std::string idem = "sweep-" + a.id + "-" + std::to_string(++a.sweepSeq);
         SimTx& tx = submitTx(w, f.target, ts, idem, value, maxFee, 0.0, false);
         f.stuckHash = tx.hash;
@@ -80,7 +81,7 @@ void endFault(SimWorld& w, ActiveFault& f) {
         w.log(w.tickStart + 1, a.id, LogLevel::Warn,
               "canary check failed for " + a.workflow + " " + a.version + ", automatically rolled back to v2.3.9");
         a.version = "v2.3.9";
-    } else if (kind == kStuckTx) {
+    } else if (kind == kStuckTx || kind == kStuckTransfer) {
         const int i = findPendingTx(w, f.stuckHash);
         if (i < 0) return;  // replaced (remediated) or mined meanwhile
         const SimTx old = w.mempool[static_cast<std::size_t>(i)];

@@ -1,0 +1,87 @@
+// `vigilctl run --demo --scenario cascade` heals the demo fleet on its own and
+// leaves the cascade's stuck treasury transfer (2-6 ETH, at or above the shipped
+// policy's 1 ETH approval_limit) waiting for people: another process lists the
+// request with its evidence, the engine cannot approve its own request, a
+// person approves it, the running engine executes it after the gate's check,
+// and the audit log stays intact. Timeouts are hang guards, not timing asserts.
+#include "CliTestSupport.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace clitest;
+
+namespace {
+// The first pending request for a fee-bump replacement on an agent in `approvals list`.
+QRegularExpressionMatch pendingTransfer(const QString& listing) {
+    static const QRegularExpression row(
+        QStringLiteral("^(apr-[0-9a-f]{10})\\s+pending\\s+0/1\\s+retry_tx\\s+(agent:agent-\\d+)\\s+([0-9.]+)"),
+        QRegularExpression::MultilineOption);
+    return row.match(listing);
+}
+}  // namespace
+
+class TestCliHealDemo : public QObject {
+    Q_OBJECT
+private slots:
+    void cascadeHealsAndLeavesATransferForPeople() {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.db"));
+        QProcess run;
+        run.start(vigilctlPath(), {"run", "--demo", "--scenario", "cascade", "--speed", "200", "--db", db});
+        QString out;
+        QVERIFY2(waitForOutput(run, QStringLiteral("demo fleet"), out), qPrintable(out));
+
+        // The request appears in the database while the demo runs.
+        QRegularExpressionMatch m;
+        Run list;
+        for (int i = 0; i < 120 && !m.hasMatch(); ++i) {
+            QTest::qWait(500);
+            list = vigilctl({"approvals", "list", "--db", db});
+            m = pendingTransfer(list.out);
+        }
+        QVERIFY2(m.hasMatch(), qPrintable(list.out + list.err + out + QString::fromUtf8(run.readAllStandardError())));
+        const QString id = m.captured(1);
+        QVERIFY2(m.captured(3).toDouble() >= 1.0, qPrintable(list.out));  // at or above approval_limit
+
+        // Its evidence: incident and narrative, the metric window, the exact transaction, the rule.
+        const Run show = vigilctl({"approvals", "show", id, "--db", db});
+        QCOMPARE(show.code, 0);
+        for (const char* needle : {"rule:        stuck-tx-fee-bump", "requester:   vigil", "narrative:   ",
+                                   "\"detector\":\"tx.stuck\"", "\"action\":\"retry_tx\"", "\"nonce\":", "\"value_wei\":\""})
+            QVERIFY2(show.out.contains(QString::fromUtf8(needle)), qPrintable(show.out));
+
+        // The engine asked; it cannot approve. A person can, and the running engine executes it.
+        const Run self = vigilctl({"approvals", "approve", id, "--as", "vigil", "--db", db});
+        QCOMPARE(self.code, 1);
+        const Run ok = vigilctl({"approvals", "approve", id, "--as", "alice", "--comment", "top-up checked", "--db", db});
+        QVERIFY2(ok.code == 0, qPrintable(ok.out + ok.err));
+        Run after;
+        for (int i = 0; i < 120; ++i) {
+            QTest::qWait(500);
+            after = vigilctl({"approvals", "show", id, "--db", db});
+            if (after.out.contains(QStringLiteral("state:       executed"))) break;
+        }
+        QVERIFY2(after.out.contains(QStringLiteral("state:       executed (1 of 1 approvals)")), qPrintable(after.out));
+
+        run.terminate();  // SIGTERM: it stops with a summary
+        QVERIFY(run.waitForFinished(60000));
+        out += QString::fromUtf8(run.readAllStandardOutput());
+        QCOMPARE(run.exitCode(), 0);
+        const auto s = QRegularExpression(QStringLiteral(
+                           "remediation: (\\d+) actions taken, (\\d+) awaiting approval \\((\\d+) filed\\), (\\d+) approved and executed"))
+                           .match(out);
+        QVERIFY2(s.hasMatch(), qPrintable(out));
+        QVERIFY2(s.captured(1).toInt() > 0, qPrintable(out));  // healed on its own
+        QVERIFY2(s.captured(3).toInt() >= 1, qPrintable(out));
+        QCOMPARE(s.captured(4).toInt(), 1);
+
+        const Run verify = vigilctl({"audit", "verify", "--db", db});
+        QVERIFY2(verify.code == 0, qPrintable(verify.out + verify.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliHealDemo)
+#include "tst_cli_healdemo.moc"
