@@ -3,6 +3,7 @@
 #include "audit/AuditSink.h"
 #include "common/DemoExecutionContent.h"
 #include "common/StoreSink.h"
+#include "remedy/AlertmanagerPayload.h"
 #include "remedy/RemediationPlanner.h"
 #include "sim/DemoFeed.h"
 
@@ -36,6 +37,13 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
                                                  store::StoreWriter* writer, const std::string& dbPath,
                                                  std::string& error) {
     std::unique_ptr<DemoHealing> h(new DemoHealing(std::move(policy), engineClock, writer));
+    if (const auto p = h->policy_.current(); !p->notifyWebhook.empty() && !p->dryRun) {
+        h->notifier_ = remedy::WebhookNotifier::create(p->notifyWebhook, error);
+        if (!h->notifier_) {
+            error = p->source + ": " + error;
+            return nullptr;
+        }
+    }
     if (writer) {
         auto db = store::Database::open(dbPath, store::OpenMode::ReadWrite);
         if (!db) {
@@ -170,6 +178,10 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
         HealingNotice n;
         if (const auto it = executing_.find(o.action_id); it != executing_.end()) {
             n.action = it->second;
+            n.rule = remedy::jsonField(n.action.params, "rule");
+            n.why = remedy::jsonField(n.action.params, "why");
+            std::lock_guard lk(mutex_);
+            if (const auto inc = incidents_.find(n.action.incident_id); inc != incidents_.end()) n.incident = inc->second;
             executing_.erase(it);
         } else {
             n.action.id = o.action_id;
@@ -180,8 +192,23 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
     }
     bound(executing_);
     if (!batch.empty()) engine.submit(std::move(batch));
-    if (notice_)
-        for (const HealingNotice& n : notices) notice_(n);
+    for (const HealingNotice& n : notices) notify(n);
+}
+
+void DemoHealing::notify(const HealingNotice& n) {
+    if (notice_) notice_(n);
+    if (!notifier_ || n.action.kind.empty()) return;  // an outcome of an action this run did not see
+    const Action& a = n.action;
+    const bool proposedOrTaken = a.status == ActionStatus::Executing || a.status == ActionStatus::AwaitingApproval ||
+                                 a.kind == "escalate" || n.outcome;
+    if (!proposedOrTaken || remedy::jsonField(a.params, "simulated") == "true") return;
+    remedy::ActionContext ctx;
+    ctx.incident = n.incident;
+    ctx.action = a;
+    ctx.rule = n.rule;
+    ctx.why = n.why;
+    ctx.outcome = n.outcome;
+    notifier_->post(remedy::alertmanagerPayload(ctx));
 }
 
 // Called with mutex_ held.
@@ -311,7 +338,7 @@ void DemoHealing::persistEscalation(const remedy::Escalation& e, const std::stri
     n.action = esc;
     n.rule = e.rule;
     n.why = e.reason;
-    if (notice_) notice_(n);
+    notify(n);
     std::lock_guard lk(mutex_);
     ++counts_.escalations;
 }

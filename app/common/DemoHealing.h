@@ -23,6 +23,7 @@
 #include "engine/Engine.h"
 #include "remedy/LivePolicy.h"
 #include "remedy/SimFleetActuator.h"
+#include "remedy/WebhookNotifier.h"
 #include "store/Database.h"
 #include "store/StoreWriter.h"
 
@@ -84,6 +85,9 @@ public:
     void onNotice(std::function<void(const HealingNotice&)> f) { notice_ = std::move(f); }
 
     HealingCounts counts() const;
+    // The policy's notify.webhook, when set: Alertmanager v4 payloads of every
+    // action taken or proposed, escalation and outcome (never in a dry run).
+    remedy::WebhookNotifier* notifier() const { return notifier_.get(); }
     const remedy::LivePolicy& policy() const { return policy_; }
 
 private:
@@ -104,6 +108,8 @@ private:
     std::unique_ptr<approve::ApprovalGate> gate_;
     remedy::SimFleetActuator actuator_;
     std::function<void(const HealingNotice&)> notice_;
+    std::unique_ptr<remedy::WebhookNotifier> notifier_;
+    void notify(const HealingNotice& n);
 
     mutable std::mutex mutex_;  // guards what the engine thread hands over
     std::vector<Action> handBack_, asks_;

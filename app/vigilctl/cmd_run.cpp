@@ -169,6 +169,13 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHe
                 static_cast<long long>(h.taken), static_cast<long long>(h.awaiting), static_cast<long long>(h.filed),
                 static_cast<long long>(h.executedApproved), static_cast<long long>(h.refused),
                 static_cast<long long>(h.escalations));
+    if (auto* n = healing.notifier()) {
+        n->flush();  // what this run queued, each within its deadline
+        const auto ns = n->stats();
+        std::printf("notify: %lld sent to %s, %lld failed, %lld dropped%s%s\n", static_cast<long long>(ns.sent), n->url().c_str(),
+                    static_cast<long long>(ns.failed), static_cast<long long>(ns.dropped), ns.lastError.empty() ? "" : "; last error: ",
+                    ns.lastError.c_str());
+    }
     const auto st = writer.stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
                 qPrintable(o.db), static_cast<long long>(st.rowsFailed));

@@ -3,8 +3,16 @@
 // policy's 1 ETH approval_limit) waiting for people: another process lists the
 // request with its evidence, the engine cannot approve its own request, a
 // person approves it, the running engine executes it after the gate's check,
-// and the audit log stays intact. Timeouts are hang guards, not timing asserts.
+// and the audit log stays intact. With notify.webhook set, every action taken
+// or proposed reaches a loopback receiver as an Alertmanager v4 payload.
+// Timeouts are hang guards, not timing asserts.
+#include "../net/CannedServer.h"
 #include "CliTestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -80,6 +88,38 @@ private slots:
 
         const Run verify = vigilctl({"audit", "verify", "--db", db});
         QVERIFY2(verify.code == 0, qPrintable(verify.out + verify.err));
+    }
+    void actionsAreNotifiedToTheWebhook() {
+        nettest::CannedServer receiver(nettest::httpReply(200, "{}"));
+        QTemporaryDir dir;
+        QFile shipped(QStringLiteral(VIGIL_SOURCE_DIR "/resources/policy.yaml"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray policy = shipped.readAll();
+        const QByteArray off = "webhook: \"\"";
+        QVERIFY(policy.contains(off));
+        policy.replace(off, "webhook: \"" + QByteArray::fromStdString(receiver.url()) + "hook\"");
+        const QString path = dir.filePath(QStringLiteral("policy.yaml"));
+        QVERIFY(writeFile(path, policy));
+        const Run r = vigilctl({"run", "--demo", "--scenario", "cascade", "--speed", "400", "--duration", "12", "--policy", path,
+                                "--db", dir.filePath(QStringLiteral("n.db"))},
+                               120000);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const auto m = QRegularExpression(QStringLiteral("notify: (\\d+) sent to http://127.0.0.1:\\d+/hook, 0 failed, 0 dropped")).match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        QVERIFY2(m.captured(1).toInt() > 0, qPrintable(r.out));
+        const auto reqs = receiver.requests();
+        QCOMPARE(int(reqs.size()), m.captured(1).toInt());
+        bool sawFix = false;
+        for (const std::string& req : reqs) {
+            QVERIFY2(req.rfind("POST /hook HTTP/1.1", 0) == 0, req.c_str());
+            const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(req.substr(req.find("\r\n\r\n") + 4))).object();
+            QCOMPARE(o["version"].toString(), QStringLiteral("4"));
+            QCOMPARE(o["receiver"].toString(), QStringLiteral("vigil"));
+            const QJsonObject alert = o["alerts"].toArray().at(0).toObject();
+            QVERIFY(alert["annotations"].toObject()["description"].toString().contains(QStringLiteral("Action: ")));
+            sawFix = sawFix || alert["labels"].toObject()["action_status"].toString() == QStringLiteral("executing");
+        }
+        QVERIFY(sawFix);
     }
 };
 

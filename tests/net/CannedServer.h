@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace nettest {
 
@@ -40,6 +42,11 @@ public:
     int port() const { return port_; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
     int served() const { return served_; }
+    // Every request as received (head and body), oldest first.
+    std::vector<std::string> requests() const {
+        std::lock_guard lk(requestsMutex_);
+        return requests_;
+    }
 
 private:
     void serve() {
@@ -60,6 +67,10 @@ private:
                 const size_t body = cl == std::string::npos ? 0 : std::stoul(in.substr(cl + 16));
                 if (in.size() >= head + 4 + body) break;
             }
+            {
+                std::lock_guard lk(requestsMutex_);
+                requests_.push_back(in);
+            }
             ::send(c, reply_.data(), reply_.size(), MSG_NOSIGNAL);
             ::shutdown(c, SHUT_RDWR);
             ::close(c);
@@ -68,6 +79,8 @@ private:
     }
 
     std::string reply_;
+    mutable std::mutex requestsMutex_;
+    std::vector<std::string> requests_;
     int fd_ = -1;
     int port_ = 0;
     std::atomic<bool> stop_{false};
