@@ -88,6 +88,19 @@ private slots:
 
         const Run verify = vigilctl({"audit", "verify", "--db", db});
         QVERIFY2(verify.code == 0, qPrintable(verify.out + verify.err));
+
+        // After the run: the actions as stored, the approved replacement among
+        // them, and every escalation the run raised, listed.
+        const Run acts = vigilctl({"actions", "--db", db});
+        QCOMPARE(acts.code, 0);
+        QVERIFY2(acts.out.contains(QRegularExpression(QStringLiteral("retry_tx\\s+agent:agent-\\d+\\s+executing"))), qPrintable(acts.out));
+        const auto e = QRegularExpression(QStringLiteral("(\\d+) escalations\\n")).match(out);
+        QVERIFY2(e.hasMatch(), qPrintable(out));
+        const Run escs = vigilctl({"actions", "--escalations", "--db", db});
+        QCOMPARE(escs.code, 0);
+        QVERIFY2(escs.out.endsWith(e.captured(1) + (e.captured(1) == QLatin1String("1") ? " escalation\n" : " escalations\n")),
+                 qPrintable(escs.out + out));
+        QCOMPARE(vigilctl({"actions", "--db", dir.filePath(QStringLiteral("none.db"))}).code, 2);
     }
     void actionsAreNotifiedToTheWebhook() {
         nettest::CannedServer receiver(nettest::httpReply(200, "{}"));
