@@ -29,6 +29,7 @@ inline constexpr const char* kGasSpike = "gas-spike";
 inline constexpr const char* kWorkerOverload = "worker-overload";
 inline constexpr const char* kStuckTx = "stuck-tx";
 inline constexpr const char* kFailedTxBurst = "failed-tx-burst";
+inline constexpr const char* kWalletDrain = "wallet-drain";
 
 struct ScenarioSpec {
     std::string name = "calm";
@@ -39,7 +40,7 @@ struct ScenarioSpec {
 };
 
 // calm, rpc-outage, latency-spike, gas-spike, worker-overload, stuck-tx,
-// failed-tx-burst, cascade.
+// failed-tx-burst, wallet-drain, cascade.
 const std::vector<std::string>& scenarioNames();
 bool isScenario(const std::string& name);
 
