@@ -287,9 +287,7 @@ bool IncidentCorrelator::fundMoving(const Tracked& inc) const {
 }
 
 IncidentCorrelator::CauseChoice IncidentCorrelator::chooseCause(const Tracked& inc) const {
-    // Among targets no earlier (or barely later) upstream target explains, the one
-    // explaining most others; ties: earliest, then further upstream, then name.
-    // Only targets with the incident's strongest kind of evidence (decisive >
+    // Roots: targets no earlier (or barely later) upstream target explains. Only targets with the incident's strongest kind of evidence (decisive >
     // strong > supporting) compete: a weak blip on a bystander upstream (a pool's
     // queue wobbling a minute before, a chain's pending count) neither leads nor
     // demotes the target a decisive detector (a stuck transaction, an endpoint's
@@ -316,17 +314,26 @@ IncidentCorrelator::CauseChoice IncidentCorrelator::chooseCause(const Tracked& i
         }
         if (!root) continue;
         choice.roots.emplace_back(c, explains);
-        // The earliest root that explains other targets leads; one that explains
-        // nothing leads only when no root does. Ties: more explained, upstream, name.
-        const TargetInfo* best = cause.empty() ? nullptr : &inc.targets.at(cause);
-        auto key = [&, &c = c](const TargetInfo& info, int ex) {  // clang 14 cannot capture a binding
-            return std::make_tuple(ex > 0 ? 0 : 1, info.firstAtTier, -ex, Topology::layer(c));
-        };
-        const bool better = !best || key(ci, explains) < std::make_tuple(causeExplains > 0 ? 0 : 1, best->firstAtTier,
-                                                                          -causeExplains, Topology::layer(cause));
-        if (better) {
+    }
+    // The earliest root leads, allowing for detection delay: among the roots that
+    // reached their evidence within the lead slack of the earliest one, one that
+    // explains other targets beats one that explains nothing; then earliest, more
+    // explained, further upstream, name. A root appearing minutes later (a chain's
+    // confirmations slowing long after an agent's transaction got stuck) cannot
+    // take the lead however much it would explain.
+    TimestampMs earliest = 0;
+    for (std::size_t i = 0; i < choice.roots.size(); ++i) {
+        const TimestampMs t = inc.targets.at(choice.roots[i].first).firstAtTier;
+        if (i == 0 || t < earliest) earliest = t;
+    }
+    auto key = [&](const std::string& c, int ex) {
+        return std::make_tuple(ex > 0 ? 0 : 1, inc.targets.at(c).firstAtTier, -ex, Topology::layer(c));
+    };
+    for (const auto& [c, ex] : choice.roots) {
+        if (inc.targets.at(c).firstAtTier > earliest + cfg_.causeLeadSlackMs) continue;
+        if (cause.empty() || key(c, ex) < key(cause, causeExplains)) {
             cause = c;
-            causeExplains = explains;
+            causeExplains = ex;
         }
     }
     if (cause.empty() && !inc.targets.empty()) {  // a cycle of equals: take the earliest
