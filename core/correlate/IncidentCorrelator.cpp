@@ -255,8 +255,13 @@ void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
     const int tr = tier(a);
     if (tr > t.tier || (tr == t.tier && a.score > t.maxScore)) t.detector = a.detector;
     if (tr > t.tier || (tr == t.tier && a.ts < t.first)) t.explanation = a.explanation;
-    if (tr > t.tier) t.maxScore = a.score;
-    else if (tr == t.tier) t.maxScore = std::max(t.maxScore, a.score);
+    if (tr > t.tier) {
+        t.maxScore = a.score;
+        t.firstAtTier = a.ts;
+    } else if (tr == t.tier) {
+        t.maxScore = std::max(t.maxScore, a.score);
+        t.firstAtTier = std::min(t.firstAtTier, a.ts);
+    }
     t.tier = std::max(t.tier, tr);
     const Severity before = inc.rec.severity;
     const std::string cause = inc.rec.cause;
@@ -282,39 +287,58 @@ bool IncidentCorrelator::fundMoving(const Tracked& inc) const {
 }
 
 IncidentCorrelator::CauseChoice IncidentCorrelator::chooseCause(const Tracked& inc) const {
-    // Among targets no earlier (or barely later) upstream target explains, the one
-    // explaining most others; ties: earliest, then further upstream, then name.
+    // Roots: targets no earlier (or barely later) upstream target explains. Only targets with the incident's strongest kind of evidence (decisive >
+    // strong > supporting) compete: a weak blip on a bystander upstream (a pool's
+    // queue wobbling a minute before, a chain's pending count) neither leads nor
+    // demotes the target a decisive detector (a stuck transaction, an endpoint's
+    // error shift, a prediction) points at. Weaker targets still count as explained.
+    // A candidate's time is when its evidence reached that strength, and it explains
+    // only targets affected no earlier than that (with the lead slack): a chain whose
+    // confirmations slow down ten minutes after an agent's transaction got stuck is
+    // a consequence, not the cause.
+    int topTier = -1;
+    for (const auto& [t, info] : inc.targets) topTier = std::max(topTier, info.tier);
     CauseChoice choice;
     std::string& cause = choice.cause;
     int& causeExplains = choice.explains;
     causeExplains = -1;
     for (const auto& [c, ci] : inc.targets) {
+        if (ci.tier < topTier) continue;
         bool root = true;
         int explains = 0;
         for (const auto& [u, ui] : inc.targets) {
             if (u == c) continue;
-            if (topology_.upstreamOf(u, c) && ui.first <= ci.first + cfg_.causeLeadSlackMs) root = false;
-            if (topology_.upstreamOf(c, u)) ++explains;
+            if (ui.tier >= topTier && topology_.upstreamOf(u, c) && ui.firstAtTier <= ci.firstAtTier + cfg_.causeLeadSlackMs)
+                root = false;
+            if (topology_.upstreamOf(c, u) && ci.firstAtTier <= ui.first + cfg_.causeLeadSlackMs) ++explains;
         }
         if (!root) continue;
         choice.roots.emplace_back(c, explains);
-        // The earliest root that explains other targets leads; one that explains
-        // nothing leads only when no root does. Ties: more explained, upstream, name.
-        const TargetInfo* best = cause.empty() ? nullptr : &inc.targets.at(cause);
-        auto key = [&, &c = c](const TargetInfo& info, int ex) {  // clang 14 cannot capture a binding
-            return std::make_tuple(ex > 0 ? 0 : 1, info.first, -ex, Topology::layer(c));
-        };
-        const bool better = !best || key(ci, explains) < std::make_tuple(causeExplains > 0 ? 0 : 1, best->first,
-                                                                          -causeExplains, Topology::layer(cause));
-        if (better) {
+    }
+    // The earliest root leads, allowing for detection delay: among the roots that
+    // reached their evidence within the lead slack of the earliest one, one that
+    // explains other targets beats one that explains nothing; then earliest, more
+    // explained, further upstream, name. A root appearing minutes later (a chain's
+    // confirmations slowing long after an agent's transaction got stuck) cannot
+    // take the lead however much it would explain.
+    TimestampMs earliest = 0;
+    for (std::size_t i = 0; i < choice.roots.size(); ++i) {
+        const TimestampMs t = inc.targets.at(choice.roots[i].first).firstAtTier;
+        if (i == 0 || t < earliest) earliest = t;
+    }
+    auto key = [&](const std::string& c, int ex) {
+        return std::make_tuple(ex > 0 ? 0 : 1, inc.targets.at(c).firstAtTier, -ex, Topology::layer(c));
+    };
+    for (const auto& [c, ex] : choice.roots) {
+        if (inc.targets.at(c).firstAtTier > earliest + cfg_.causeLeadSlackMs) continue;
+        if (cause.empty() || key(c, ex) < key(cause, causeExplains)) {
             cause = c;
-            causeExplains = explains;
+            causeExplains = ex;
         }
     }
     if (cause.empty() && !inc.targets.empty()) {  // a cycle of equals: take the earliest
-        cause = inc.targets.begin()->first;
         for (const auto& [t, info] : inc.targets)
-            if (info.first < inc.targets.at(cause).first) cause = t;
+            if (info.tier >= topTier && (cause.empty() || info.firstAtTier < inc.targets.at(cause).firstAtTier)) cause = t;
         causeExplains = 0;
     }
     return choice;

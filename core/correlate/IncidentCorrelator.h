@@ -36,8 +36,10 @@ struct CorrelatorConfig {
     TimestampMs changeLookbackMs = 900'000;  // a change announced this long before the first signal is named
     std::string newErrorDetector = "log.new_template";  // at score 1 (error level) after a change: opens
     // Opening evidence.
+    // forecast.breach: a significant trend reaching a limit within minutes opens an
+    // incident before the breach, so the policy can act ahead of it.
     std::vector<std::string> decisiveDetectors = {"task.failure_ratio", "tx.", "gas.spike", "worker.queue_growth",
-                                                  "level.shift"};  // prefixes
+                                                  "level.shift", "forecast."};  // prefixes
     double decisiveScore = 0.75;
     std::vector<std::string> supportingDetectors = {"log."};  // never evidence on their own
     double strongScore = 0.9;        // a metric anomaly this strong is a signal
@@ -87,6 +89,7 @@ private:
         int tier = -1;            // best evidence seen: 2 decisive, 1 strong, 0 supporting
         std::string detector;     // of the best anomaly (tier first, then score)
         std::string explanation;  // of the earliest anomaly of the best tier
+        TimestampMs firstAtTier = 0;  // earliest anomaly of the best tier: when the evidence got this strong
     };
     struct Tracked {
         Incident rec;  // as last emitted (state, severity, targets, cause, narrative)

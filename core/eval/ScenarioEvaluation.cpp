@@ -32,10 +32,12 @@ ScenarioEvaluation evaluateScenario(const std::string& scenario, std::uint64_t s
         }
     });
     engine.start();
+    BreachRecorder breaches;  // the breaches the telemetry really shows
     // One simulated second per batch, as a live feed delivers them.
     for (TimestampMs t = sim.start() + 1000; t <= sim.end(); t += 1000) {
         std::vector<Record> batch;
         sim.advance(t, batch);
+        breaches.observe(batch);
         engine.submit(std::move(batch));
     }
     const auto snap = engine.snapshotNow();  // drains
@@ -45,7 +47,11 @@ ScenarioEvaluation evaluateScenario(const std::string& scenario, std::uint64_t s
 
     std::vector<FaultWindow> faults;
     for (const auto& l : sim.labels()) faults.push_back({l.kind, l.target, l.start, l.end});
-    ev.result = scoreRun(scenario, faults, out, stages.incidents ? &stages.incidents->topology() : nullptr);
+    const Topology* topology = stages.incidents ? &stages.incidents->topology() : nullptr;
+    ev.result = scoreRun(scenario, faults, out, topology);
+    const auto horizonMs = static_cast<TimestampMs>(forecast::ForecastConfig{}.horizonS * 1000.0);
+    ev.predictions = scorePredictions(out.anomalies, breaches.breaches(), horizonMs);
+    ev.rootCause = scoreRootCause(faults, out.incidentUpdates, topology);
     return ev;
 }
 

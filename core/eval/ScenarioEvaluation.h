@@ -6,6 +6,8 @@
 
 #include "correlate/IncidentScoring.h"
 #include "engine/Pipeline.h"
+#include "eval/PredictionScoring.h"
+#include "eval/RootCauseScoring.h"
 
 #include <cstdint>
 #include <string>
@@ -17,6 +19,8 @@ struct ScenarioEvaluation {
     std::int64_t durationS = 0;
     ScenarioResult result;
     RunOutput output;  // every anomaly and incident record, for traces
+    PredictionScore predictions;  // forecast.breach episodes against the breaches in the telemetry
+    RootCauseScore rootCause;     // each incident's named cause against the labels
 };
 
 // Simulates `scenario` for durationS seconds from FleetSimulator::kDefaultStart,

@@ -12,7 +12,7 @@
 namespace vigil::remedy {
 
 struct Signature {
-    std::string kind;      // policy incident kind: rpc-outage, latency-spike, stuck-tx, worker-overload, failed-tx-burst
+    std::string kind;      // policy incident kind: rpc-outage, latency-spike, stuck-tx, worker-overload, failed-tx-burst, wallet-drain
     std::string target;    // the action's target, e.g. "rpc:eth-main-a"
     std::string detector;  // the detector that gave it away
     bool operator==(const Signature&) const = default;

@@ -44,6 +44,7 @@ void FleetSimulator::runTick() {
     stepEnvironment(w);
     stepAgents(w);
     stepMetrics(w);
+    stepWallets(w);
     w.out = nullptr;
     // Steps emit in their own order; stable sorting keeps that order for equal ts.
     std::stable_sort(tick_.begin(), tick_.end(), earlier);

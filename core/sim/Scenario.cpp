@@ -45,7 +45,7 @@ std::string pickTarget(const std::string& kind, Rng& rng) {
         return rng.chance(0.6) ? "rpc:" + primaryOf(pickChain(rng)) : "host:" + pick(f.hosts, rng);
     if (kind == kGasSpike) return "chain:" + pickChain(rng);
     if (kind == kWorkerOverload) return "pool:" + pick(f.workflows, rng);
-    return "agent:" + pickTxAgent(rng);  // stuck-tx, failed-tx-burst
+    return "agent:" + pickTxAgent(rng);  // stuck-tx, failed-tx-burst, wallet-drain
 }
 
 struct CycleWindow {
@@ -112,7 +112,8 @@ std::vector<FaultLabel> planCascade(const CycleWindow& w, TimestampMs cycleStart
 
 const std::vector<std::string>& scenarioNames() {
     static const std::vector<std::string> names = {"calm",       "rpc-outage", "latency-spike",   "gas-spike",
-                                                    "worker-overload", "stuck-tx", "failed-tx-burst", "cascade"};
+                                                    "worker-overload", "stuck-tx", "failed-tx-burst", "wallet-drain",
+                                                    "cascade"};
     return names;
 }
 

@@ -33,6 +33,7 @@ inline constexpr const char* kFailedTxBurst = "failed-tx-burst";
 // replacement moves funds at or above the default approval limit, so fixing it
 // needs a person. Part of the cascade only (no scenario of its own).
 inline constexpr const char* kStuckTransfer = "stuck-transfer";
+inline constexpr const char* kWalletDrain = "wallet-drain";
 
 struct ScenarioSpec {
     std::string name = "calm";
@@ -43,7 +44,7 @@ struct ScenarioSpec {
 };
 
 // calm, rpc-outage, latency-spike, gas-spike, worker-overload, stuck-tx,
-// failed-tx-burst, cascade.
+// failed-tx-burst, wallet-drain, cascade.
 const std::vector<std::string>& scenarioNames();
 bool isScenario(const std::string& name);
 

@@ -128,6 +128,10 @@ void submit(SimWorld& w, SimAgent& a, int index, TimestampMs ts) {
         a.wakeAt = ts + delay;
     };
     if (e.down) return failIn(a.rng.between(1500, 2200), "rpc_unavailable");
+    // A drained hot wallet cannot pay for gas (checked before any draw, so a funded
+    // wallet changes nothing about what the agent does).
+    if (a.hasWallet && a.balanceEth < gasLimitOf(a.workflow) * (2.0 * c.baseFee + c.marketTip) * 1e-9)
+        return failIn(40, "insufficient_funds");
     if (a.rng.chance(0.002)) return failIn(a.rng.between(40, 200), "nonce_too_low");
     if (a.rng.chance(c.gasMult > 2.0 ? 0.012 : 0.002)) return failIn(a.rng.between(40, 200), "insufficient_funds");
     if (a.idem.empty()) a.idem = "idem-" + a.taskId;
@@ -194,6 +198,10 @@ void stepAgents(SimWorld& w) {
         for (int i = 0; i < n; ++i) at.push_back(w.tickStart + pool.rng.between(1, kTickMs));
         std::sort(at.begin(), at.end());
         for (TimestampMs t : at) {
+            if (pool.capacity > 0 && static_cast<int>(pool.queue.size()) >= pool.capacity) {
+                ++pool.refusedInWindow;  // the scheduler's queue is full
+                continue;
+            }
             std::string seq = std::to_string(++pool.taskSeq);
             if (seq.size() < 6) seq.insert(0, 6 - seq.size(), '0');
             pool.queue.push_back({std::string(pool.model->prefix) + "-" + seq, t});

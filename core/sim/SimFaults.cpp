@@ -37,6 +37,11 @@ ActiveFault resolve(SimWorld& w, const FaultLabel& l) {
             const double capacity = w.workersIn(f.target) / p.model->nominalServiceS;
             f.magnitude = rng.uniform(1.5, 1.8) * capacity;
         }
+    } else if (l.kind == kWalletDrain) {
+        f.target = w.findAgent(l.target);
+        // Where in the window the balance reaches the reserve; the outflow rate
+        // follows from it when the fault begins (beginFault).
+        f.magnitude = rng.uniform(0.45, 0.7);
     } else {  // stuck-tx, failed-tx-burst
         f.target = w.findAgent(l.target);
     }
@@ -45,7 +50,15 @@ ActiveFault resolve(SimWorld& w, const FaultLabel& l) {
 
 void beginFault(SimWorld& w, ActiveFault& f) {
     const std::string& kind = f.label.kind;
-    if (kind == kFailedTxBurst) {
+    if (kind == kWalletDrain) {
+        // A runaway token allowance pulls ETH out of the agent's hot wallet faster
+        // than the treasury keeper refills it (0.1 ETH per 5 min): the balance falls
+        // to what the next scheduled transactions need at `magnitude` of the window.
+        const SimAgent& a = w.agents[static_cast<std::size_t>(f.target)];
+        const double seconds = static_cast<double>(f.label.end - f.label.start) / 1000.0;
+        const double gap = std::max(0.0, a.balanceEth - walletReserveEth(w, a));
+        f.magnitude = gap / std::max(1.0, f.magnitude * seconds) + 0.1 / 300.0;
+    } else if (kind == kFailedTxBurst) {
         SimAgent& a = w.agents[static_cast<std::size_t>(f.target)];
         a.badDeploy = true;
         const std::string old = a.version;
@@ -74,7 +87,14 @@ void beginFault(SimWorld& w, ActiveFault& f) {
 
 void endFault(SimWorld& w, ActiveFault& f) {
     const std::string& kind = f.label.kind;
-    if (kind == kFailedTxBurst) {
+    if (kind == kWalletDrain) {
+        // The allowance is revoked and the treasury refills the wallet in one transfer.
+        SimAgent& a = w.agents[static_cast<std::size_t>(f.target)];
+        const double topUp = std::max(0.0, a.walletTargetEth - a.balanceEth);
+        a.balanceEth += topUp;
+        w.log(w.tickStart + 1, "treasury-keeper", LogLevel::Info,
+              "refilled " + a.id + " hot wallet with " + fixed(topUp, 4) + " ETH after revoking allowance");
+    } else if (kind == kFailedTxBurst) {
         SimAgent& a = w.agents[static_cast<std::size_t>(f.target)];
         if (!a.badDeploy) return;  // already rolled back by remediation
         a.badDeploy = false;
@@ -113,6 +133,8 @@ void apply(SimWorld& w, const ActiveFault& f) {
         w.chains[t].gasMult = std::max(w.chains[t].gasMult, m);
     } else if (l.kind == kWorkerOverload) {
         w.pools[t].overloadRate = std::max(w.pools[t].overloadRate, f.magnitude);
+    } else if (l.kind == kWalletDrain && f.begun) {
+        w.agents[t].drainEthPerS += f.magnitude;
     }
 }
 
@@ -141,6 +163,7 @@ void stepFaults(SimWorld& w) {
     for (auto& h : w.hosts) h.latencyMult = 1.0;
     for (auto& c : w.chains) c.gasMult = 1.0;
     for (auto& p : w.pools) p.overloadRate = 0.0;
+    for (auto& a : w.agents) a.drainEthPerS = 0.0;
     for (auto& f : w.faults) {
         const bool active = f.label.start <= w.tickStart && w.tickStart < f.label.end;
         if (active && !f.begun) {

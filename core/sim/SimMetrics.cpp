@@ -25,7 +25,10 @@ void stepMetrics(SimWorld& w) {
     }
     for (const SimPool& p : w.pools) w.metric(t, "worker.queue_depth", p.target, static_cast<double>(p.queue.size()));
     for (std::size_t i = 0; i < w.pools.size(); ++i)
-        if (dueEvery5s(w, i + 2)) w.metric(t, "worker.count", w.pools[i].target, w.workersIn(static_cast<int>(i)));
+        if (dueEvery5s(w, i + 2)) {
+            w.metric(t, "worker.count", w.pools[i].target, w.workersIn(static_cast<int>(i)));
+            w.metric(t, "worker.queue_capacity", w.pools[i].target, w.pools[i].capacity);
+        }
     for (std::size_t i = 0; i < w.hosts.size(); ++i)
         if (dueEvery5s(w, i)) w.metric(t, "net.latency_ms", w.hosts[i].target, w.hosts[i].latencyMs);
     for (std::size_t i = 0; i < w.agents.size(); ++i) {
@@ -39,6 +42,13 @@ void stepMetrics(SimWorld& w) {
     }
 
     for (SimPool& p : w.pools) {
+        if (p.refusedInWindow > 0 && t - p.lastFullWarn >= 10'000) {
+            p.lastFullWarn = t;
+            w.log(t, "scheduler", LogLevel::Error,
+                  "pool " + p.workflow + " queue full at " + std::to_string(p.capacity) + " tasks: refused " +
+                      std::to_string(p.refusedInWindow) + " new tasks");
+            p.refusedInWindow = 0;
+        }
         if (p.queue.size() > 20 && t - p.lastBacklogWarn >= 30'000) {
             p.lastBacklogWarn = t;
             w.log(t, "scheduler", LogLevel::Warn,

@@ -95,6 +95,7 @@ void mineBlock(SimWorld& w, int chain, TimestampMs ts, double includeChance) {
         const SimTx& tx = w.mempool[i];
         SimAgent& a = w.agents[static_cast<std::size_t>(tx.agent)];
         w.txEvent(ts, tx, tx.willRevert ? TxState::Failed : TxState::Confirmed);
+        chargeGas(w, a, tx);  // reverted transactions burn their gas too
         if (a.txHash == tx.hash && a.phase == AgentPhase::AwaitingReceipt) {
             a.phase = AgentPhase::ReceiptSeen;
             a.receiptOk = !tx.willRevert;

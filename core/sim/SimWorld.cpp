@@ -4,6 +4,7 @@
 #include "sim/FleetLayout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigil::sim {
 
@@ -119,6 +120,12 @@ SimAgent makeAgent(SimWorld& w, int number, int pool, int chain, int host) {
     a.rng = Rng(streamSeed(w.seed, a.target));
     for (int i = 0; i < 6; ++i) a.wallets.push_back("0x" + a.rng.hex(40));
     a.nextNonce = a.chainNonce = a.rng.between(120, 4800);
+    if (FleetLayout::sendsTransactions(a.workflow)) {
+        // Its own stream: wallets must not reshuffle what the agent does.
+        Rng wallet(streamSeed(w.seed, "wallet:" + a.id));
+        a.hasWallet = true;
+        a.walletTargetEth = a.balanceEth = std::round(wallet.uniform(3.0, 6.0) * 100.0) / 100.0;
+    }
     return a;
 }
 
@@ -211,6 +218,9 @@ void buildWorld(SimWorld& w, const ScenarioSpec& spec, std::uint64_t seed, Times
         a.freeAt = start;
         w.agents.push_back(std::move(a));
     }
+    for (std::size_t i = 0; i < w.pools.size(); ++i)
+        w.pools[i].capacity = static_cast<int>(
+            std::ceil(w.workersIn(static_cast<int>(i)) / w.pools[i].model->nominalServiceS * kQueueCapacityS));
     planCycles(w);
 }
 

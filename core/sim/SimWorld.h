@@ -95,7 +95,17 @@ struct SimPool {
     std::uint64_t taskSeq = 0;
     int doneInWindow = 0, failedInWindow = 0;
     TimestampMs lastBacklogWarn = 0;
+    // The scheduler holds at most this many waiting tasks (kQueueCapacityS of the
+    // pool's nominal work); arrivals beyond it are refused. Calm never comes near it.
+    int capacity = 0;
+    int refusedInWindow = 0;
+    TimestampMs lastFullWarn = 0;
 };
+
+// Seconds of a pool's nominal service its queue can hold (see SimPool::capacity).
+inline constexpr double kQueueCapacityS = 150.0;
+// Scheduled transactions whose gas an agent's hot wallet must always cover.
+inline constexpr int kReserveTxs = 10;
 
 enum class AgentPhase : std::uint8_t { Idle, Working, Submitting, AwaitingReceipt, ReceiptSeen };
 
@@ -124,6 +134,11 @@ struct SimAgent {
     std::string txHash;      // its latest transaction
     bool receiptOk = false;
     std::uint64_t sweepSeq = 0;
+    // Hot wallet paying the agent's gas (tx-sending agents only, see SimWallets.cpp).
+    bool hasWallet = false;
+    double balanceEth = 0, walletTargetEth = 0;
+    double drainEthPerS = 0;  // fault state: outflow of a wallet-drain
+    TimestampMs lowWarnAt = 0;
 };
 
 struct SimTx {
@@ -191,7 +206,15 @@ void planCycles(SimWorld& w);        // repeat mode: plan the faults of a new cy
 void stepFaults(SimWorld& w);        // begin/end faults, set fault state
 void stepEnvironment(SimWorld& w);   // endpoints, hosts, gas, blocks (mining)
 void stepAgents(SimWorld& w);        // arrivals, task state machines
+void stepWallets(SimWorld& w);       // hot wallets: drains, treasury top-ups
 void stepMetrics(SimWorld& w);       // samples at tickEnd, periodic log lines
+
+// Hot wallets: gas a transaction of the agent's workflow uses, the ETH its next
+// kReserveTxs scheduled transactions need at today's fees, and the charge for a
+// mined transaction.
+double gasLimitOf(const std::string& workflow);
+double walletReserveEth(const SimWorld& w, const SimAgent& a);
+void chargeGas(SimWorld& w, SimAgent& a, const SimTx& tx);
 
 // Mempool operations shared by agents, faults and remediation.
 SimTx& submitTx(SimWorld& w, int agent, TimestampMs ts, const std::string& idem, double valueEth,

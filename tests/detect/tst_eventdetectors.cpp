@@ -298,7 +298,7 @@ private slots:
 
     void garbageIsCountedNotFatal() {
         auto stages = makeEventDetectors();
-        QCOMPARE(stages.size(), std::size_t(5));
+        QCOMPARE(stages.size(), std::size_t(6));
         QCOMPARE(std::string(stages[0]->name()), std::string("event.failure_ratio"));
         std::vector<Record> out;
         int refused = 0;
@@ -320,8 +320,10 @@ private slots:
         feed(noChain);
         feed(tx(kT0 + 11'000, "0xunknown", TxState::Confirmed, 9));     // never saw it: not an error
         feed(LogLine{kT0, "agent-01", LogLevel::Error, "boom"});         // not for these stages
-        // NaN and negative gas prices are refused by both gas readers (2 x 2), the rest once each.
-        QCOMPARE(refused, 10);
+        // NaN and negative gas prices are refused by both gas readers (2 x 2), the rest once each;
+        // the forecaster (watching gas and queue depth) refuses the NaN gas price, the
+        // infinite depth and the out-of-order depth too (a negative price is a trend to it).
+        QCOMPARE(refused, 13);
         auto* f = static_cast<FailureRatioDetector*>(stages[0].get());
         QCOMPARE(f->counters().malformed, std::uint64_t(1));
         QCOMPARE(f->counters().outOfOrder, std::uint64_t(1));

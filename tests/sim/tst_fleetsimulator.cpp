@@ -92,7 +92,8 @@ private slots:
         const std::map<std::string, Range> ranges = {
             {"rpc.latency_ms", {5, 400}},   {"rpc.error_rate", {0, 0.05}},     {"api.latency_ms", {15, 800}},
             {"net.latency_ms", {3, 60}},    {"worker.queue_depth", {0, 30}},   {"worker.count", {3, 5}},
-            {"tx.pending", {0, 12}},
+            {"tx.pending", {0, 12}},        {"worker.queue_capacity", {38, 215}}, {"wallet.balance_eth", {2.5, 6}},
+            {"wallet.reserve_eth", {1e-5, 0.3}},
         };
         std::map<std::pair<std::string, std::string>, int> counts;
         for (const auto& m : only<MetricSample>(records)) {
@@ -118,6 +119,15 @@ private slots:
             QCOMPARE(counts[std::make_pair(std::string("worker.count"), std::string(p))], 360);
         }
         for (const auto& a : sim.agents()) QCOMPARE(counts[std::make_pair(std::string("api.latency_ms"), std::string(a))], 360);
+        // Hot wallets: the seven transaction-sending agents, every 5 s.
+        int wallets = 0;
+        for (const auto& a : sim.agents()) {
+            const int n = counts[std::make_pair(std::string("wallet.balance_eth"), std::string(a))];
+            QVERIFY(n == 0 || n == 360);
+            QCOMPARE(counts[std::make_pair(std::string("wallet.reserve_eth"), std::string(a))], n);
+            wallets += n ? 1 : 0;
+        }
+        QCOMPARE(wallets, 7);
         for (const char* c : {"chain:ethereum", "chain:arbitrum"}) {
             QCOMPARE(counts[std::make_pair(std::string("gas.price_gwei"), std::string(c))], 1800);
             QCOMPARE(counts[std::make_pair(std::string("tx.pending"), std::string(c))], 1800);
@@ -239,7 +249,7 @@ private slots:
         QVERIFY(!validateScenario({"rpc-outage", 60, false}).empty());
         QVERIFY(!validateScenario({"calm", 0, false}).empty());
         QVERIFY(validateScenario({"calm", 1, false}).empty());
-        QCOMPARE(FleetSimulator::scenarioNames().size(), std::size_t(8));
+        QCOMPARE(FleetSimulator::scenarioNames().size(), std::size_t(9));
     }
 
     void repeatingScenarioPlansEveryCycle() {

@@ -9,6 +9,7 @@ std::vector<std::unique_ptr<Stage>> makeEventDetectors(const EventDetectConfig& 
     if (cfg.gas) stages.push_back(std::make_unique<events::GasSpikeDetector>(cfg.gasSpike));
     if (cfg.queues) stages.push_back(std::make_unique<events::QueueGrowthDetector>(cfg.queue));
     if (cfg.levels) stages.push_back(std::make_unique<events::LevelShiftDetector>(cfg.level));
+    if (cfg.forecasts) stages.push_back(std::make_unique<forecast::ForecastBreachDetector>(cfg.forecast));
     return stages;
 }
 

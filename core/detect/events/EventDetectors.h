@@ -8,6 +8,7 @@
 #include "detect/events/LevelShiftDetector.h"
 #include "detect/events/QueueGrowthDetector.h"
 #include "detect/events/TxDelayDetector.h"
+#include "detect/forecast/ForecastBreachDetector.h"
 
 #include <memory>
 #include <vector>
@@ -15,16 +16,17 @@
 namespace vigil {
 
 struct EventDetectConfig {
-    bool failures = true, transactions = true, gas = true, queues = true, levels = true;
+    bool failures = true, transactions = true, gas = true, queues = true, levels = true, forecasts = true;
     events::FailureRatioConfig failure;
     events::TxDelayConfig tx;
     events::GasSpikeConfig gasSpike;
     events::QueueGrowthConfig queue;
     events::LevelShiftConfig level;
+    forecast::ForecastConfig forecast;
 };
 
 // Stages named "event.failure_ratio", "event.tx_delay", "event.gas_spike",
-// "event.queue_growth", "event.level_shift" (in that order).
+// "event.queue_growth", "event.level_shift", "event.forecast" (in that order).
 std::vector<std::unique_ptr<Stage>> makeEventDetectors(const EventDetectConfig& cfg = {});
 
 }  // namespace vigil

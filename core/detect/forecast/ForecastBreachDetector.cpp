@@ -1,0 +1,131 @@
+#include "detect/forecast/ForecastBreachDetector.h"
+
+#include <cctype>
+#include <cmath>
+
+namespace vigil::forecast {
+
+using events::formatDuration;
+using events::formatNumber;
+
+ForecastBreachDetector::ForecastBreachDetector(ForecastConfig cfg)
+    : cfg_(std::move(cfg)), table_(cfg_.maxKeys), limits_(cfg_.maxKeys) {}
+
+const ForecastWatch* ForecastBreachDetector::watchOf(const std::string& series) const {
+    for (const auto& w : cfg_.watches)
+        if (w.series == series) return &w;
+    return nullptr;
+}
+
+bool ForecastBreachDetector::onLimit(const MetricSample& m) {
+    if (!std::isfinite(m.value)) {
+        ++counters_.nonFinite;
+        counters_.lastReason = m.series + " on " + m.target + " at " + std::to_string(m.ts) + ": limit " +
+                               formatNumber(m.value) + " is not a number";
+        return false;
+    }
+    LimitState& l = limits_.at(m.series + "|" + m.target, m.ts);
+    l.value = m.value;
+    l.seen = true;
+    return true;
+}
+
+bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out) {
+    const auto* m = std::get_if<MetricSample>(&in);
+    if (!m) return true;
+    const ForecastWatch* w = watchOf(m->series);
+    if (!w) {
+        for (const auto& x : cfg_.watches)
+            if (!x.limitSeries.empty() && x.limitSeries == m->series) return onLimit(*m);
+        return true;
+    }
+    if (!std::isfinite(m->value)) {
+        ++counters_.nonFinite;
+        counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value " +
+                               formatNumber(m->value) + " is not a number";
+        return false;
+    }
+    const std::string key = m->series + "|" + m->target;
+    if (KeyState* s = table_.find(key); s && s->seen && m->ts <= s->newest) {
+        ++counters_.outOfOrder;
+        counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
+                               " is not newer than the previous sample";
+        return false;
+    }
+    ++counters_.accepted;
+    KeyState& s = table_.at(key, m->ts);
+    if (!s.seen) {
+        s.seen = true;
+        s.origin = m->ts;
+    }
+    s.newest = m->ts;
+    // Points at least spacingMs apart whatever the scrape rate; in between, the
+    // newest sample replaces the last point so the window always ends now.
+    const double t = static_cast<double>(m->ts - s.origin) / 1000.0;
+    if (!s.pts.empty() && m->ts - s.lastPoint < cfg_.spacingMs && s.pts.size() >= 2) {
+        s.pts.back() = {t, m->value};
+    } else {
+        s.pts.push_back({t, m->value});
+        s.lastPoint = m->ts;
+        while (s.pts.size() > cfg_.windowPoints) s.pts.pop_front();
+    }
+    judge(*w, *m, s, out);
+    return true;
+}
+
+void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m, KeyState& s, std::vector<Record>& out) {
+    double limit = w.limit;
+    if (!w.limitSeries.empty()) {
+        const LimitState* l = limits_.find(w.limitSeries + "|" + m.target);
+        if (!l || !l->seen) return;  // nothing to project towards yet
+        limit = l->value;
+    }
+    const double sign = w.rising ? 1.0 : -1.0;
+    auto quiet = [&] { s.alarm.clear(); };
+    // Already at the limit: that is a breach, not a prediction; the latch stays as
+    // it is, so a series hovering at its limit is not predicted again and again.
+    if (sign * (m.value - limit) >= 0) {
+        s.lastPast = m.ts;
+        return;
+    }
+    if (s.pts.size() < cfg_.minPoints) return quiet();
+    const TimestampMs windowStart = s.origin + static_cast<TimestampMs>(std::llround(s.pts.front().t * 1000.0));
+    if (s.lastPast >= windowStart) return quiet();
+
+    const std::vector<TrendPoint> all(s.pts.begin(), s.pts.end());
+    const auto fit = fitTrend(all, cfg_.intervalZ);
+    if (!fit || sign * fit->z < cfg_.trendZ) return quiet();
+    // The cautious bound: the end of the interval nearer to no movement at all.
+    const double cautious = w.rising ? fit->slopeLow : fit->slopeHigh;
+    if (sign * cautious <= 0) return quiet();
+    const auto eta = secondsToReach(fit->level, fit->slope, limit);
+    const auto etaCautious = secondsToReach(fit->level, cautious, limit);
+    if (!eta || !etaCautious || *etaCautious > cfg_.horizonS) return quiet();
+    const std::vector<TrendPoint> recent(s.pts.begin() + static_cast<std::ptrdiff_t>(s.pts.size() / 2), s.pts.end());
+    const auto recentFit = fitTrend(recent, cfg_.intervalZ);
+    if (!recentFit || sign * recentFit->slope <= 0) return quiet();
+    const auto etaRecent = secondsToReach(recentFit->level, recentFit->slope, limit);
+    if (!etaRecent || *etaRecent > cfg_.horizonS) return quiet();
+
+    if (!s.alarm.shouldFire(m.ts, cfg_.refireMs)) return;
+    Anomaly a = events::makeAnomaly("forecast.breach", m.series, m.target, m.ts, seq_++, m.series + "|" + m.target);
+    a.observed = fit->level;
+    // The safe side of the limit: where the series must stay.
+    a.expected_low = w.rising ? 0.0 : limit;
+    a.expected_high = w.rising ? limit : std::max(limit, fit->level);
+    const double etaS = std::max(0.0, *eta);
+    a.score = events::scoreAbove(sign * fit->z, cfg_.trendZ, (cfg_.horizonS - etaS) / cfg_.horizonS);
+    const auto etaMs = static_cast<TimestampMs>(std::llround(etaS * 1000.0));
+    std::string what = w.what;
+    if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+    a.explanation = what + " of " + m.target + " " + (w.rising ? "reaches " : "falls below ") +
+                    formatNumber(limit, 4) + w.unit + " in about " + formatDuration(etaMs) + ": it is " +
+                    formatNumber(fit->level, 4) + w.unit + " and " + (w.rising ? "rising" : "falling") + " by " +
+                    formatNumber(std::abs(fit->slope) * 60.0, 3) + w.unit + " a minute over the last " +
+                    formatDuration(static_cast<TimestampMs>((all.back().t - all.front().t) * 1000.0)) +
+                    " (at the slowest plausible rate in " +
+                    formatDuration(static_cast<TimestampMs>(std::llround(*etaCautious * 1000.0))) + ").";
+    out.emplace_back(std::move(a));
+}
+
+}  // namespace vigil::forecast
