@@ -1,12 +1,15 @@
 // vigilctl run --demo [--scenario NAME] [--seed N] [--speed X] [--duration SECONDS] [--db DB]
+//               [--signoff-tokens FILE [--signoff-listen ADDR:PORT] [--signoff-cert F --signoff-key F]]
 // The engine live and headless: the demo fleet paced in real time, detection and
 // correlation running, everything stored. Prints a status line every few seconds
-// and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
+// and a summary when it stops: after --duration, or on SIGTERM/SIGINT. With
+// --signoff-tokens it also serves its approval queue to sign-off desks.
 #include "vigilctl/Commands.h"
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
+#include "common/SignoffOptions.h"
 #include "common/StoreSink.h"
 #include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
@@ -47,6 +50,7 @@ struct RunOptions {
     double speed = 1;
     double duration = -1;  // wall seconds; -1: until a signal
     QString db;
+    std::optional<vigil::signoff::SignoffServiceOptions> signoff;
 };
 
 std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
@@ -59,6 +63,8 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     p.addOption({QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall second"), QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after SECONDS of wall time (default: until Ctrl+C)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database (default: the XDG data location)"), QStringLiteral("DB")});
+    const vigil::app::SignoffOptionNames signoff;
+    signoff.addTo(p);
     if (auto rc = parseArguments(p, args, "run")) return rc;
     if (!p.isSet(QStringLiteral("demo")))
         return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
@@ -86,6 +92,9 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     if (auto why = vigil::validateScenario(o.spec); !why.empty())
         return usageError(QStringLiteral("run: ") + QString::fromStdString(why));
     o.db = p.isSet(QStringLiteral("db")) ? p.value(QStringLiteral("db")) : vigil::app::defaultDatabasePath();
+    QString why;
+    if (!signoff.read(p, o.signoff, why)) return usageError(QStringLiteral("run: ") + why);
+    if (o.signoff) o.signoff->dbPath = o.db.toStdString();
     return std::nullopt;
 }
 
@@ -178,8 +187,16 @@ int cmdRun(const QStringList& args) {
     vigil::installDefaultStages(engine);
     vigil::app::addStoreSink(engine, *store.value());
     engine.addSink(vigil::audit::auditSink(*store.value()));
+    std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
+    if (o.signoff) {
+        std::string why;
+        signoff = vigil::signoff::SignoffService::start(*o.signoff, why);
+        if (!signoff) return usageError(QStringLiteral("run: sign-off: ") + QString::fromStdString(why));
+        std::printf("vigil: sign-off service on %s\n", signoff->url().c_str());
+    }
     engine.start();
     const RunOutcome outcome = runDemo(o, engine, systemClock);
+    if (signoff) signoff->stop();
     store.value()->close();  // after the engine: it commits what the engine handed over
     return reportRun(o, outcome, *store.value());
 }
