@@ -2,9 +2,11 @@
 // same on `vigilctl run` and `vigil`:
 //   --signoff-tokens FILE [--signoff-listen ADDR:PORT] [--signoff-cert F --signoff-key F]
 // Given tokens, the service starts on the engine's database (default address
-// 127.0.0.1:8787); the other three without tokens are a usage error.
+// 127.0.0.1:8787) and audits decisions with the engine's key; the other three
+// without tokens are a usage error.
 #pragma once
 
+#include "audit/AuditKey.h"
 #include "signoff/SignoffService.h"
 
 #include <QCommandLineParser>
@@ -41,6 +43,7 @@ struct SignoffOptionNames {
             return true;
         }
         signoff::SignoffServiceOptions s;
+        s.auditKeyPath = audit::defaultKeyPath();  // the engine's key: decisions join its audit log
         s.tokensPath = p.value(tokens).toStdString();
         std::string why;
         const auto addr = signoff::ListenAddress::parse(p.isSet(listen) ? p.value(listen).toStdString() : signoff::kDefaultListen, why);

@@ -1,10 +1,11 @@
-// vigilctl signoff serve --db DB --tokens FILE [--listen ADDR:PORT] [--cert F --key F]
+// vigilctl signoff serve --db DB --tokens FILE [--listen ADDR:PORT] [--cert F --key F] [--audit-key F]
 // The sign-off service on its own, beside an engine (vigil, vigilctl run) that
 // uses the same database: approvers decide over HTTP(S) with their tokens
 // (docs/signoff.md). Runs until SIGTERM or SIGINT, then stops cleanly (exit 0);
 // exit 2 with one line naming the file or option when it cannot start.
 #include "vigilctl/Commands.h"
 
+#include "audit/AuditKey.h"
 #include "common/DefaultPaths.h"
 #include "signoff/SignoffService.h"
 
@@ -40,7 +41,11 @@ int cmdSignoff(const QStringList& args) {
                                     QStringLiteral("ADDR:PORT"));
     const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("TLS certificate chain (PEM)."), QStringLiteral("FILE"));
     const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("TLS private key (PEM, mode 0600)."), QStringLiteral("FILE"));
-    p.addOptions({db, tokens, listen, cert, key});
+    const QCommandLineOption auditKey(QStringLiteral("audit-key"),
+                                      QStringLiteral("Key sealing the audit log the decisions are appended to (default: %1).")
+                                          .arg(QString::fromStdString(vigil::audit::defaultKeyPath())),
+                                      QStringLiteral("FILE"));
+    p.addOptions({db, tokens, listen, cert, key, auditKey});
     if (auto rc = parseArguments(p, args, "signoff")) return *rc;
     const QStringList pos = p.positionalArguments();
     if (pos.value(0) != QLatin1String("serve") || pos.size() != 1)
@@ -58,6 +63,8 @@ int cmdSignoff(const QStringList& args) {
     o.listen = *addr;
     o.certFile = p.value(cert).toStdString();
     o.keyFile = p.value(key).toStdString();
+    o.auditKeyPath = p.isSet(auditKey) ? p.value(auditKey).toStdString() : vigil::audit::defaultKeyPath();
+    if (o.auditKeyPath.empty()) return usageError(QStringLiteral("signoff serve: no audit key path (set HOME or pass --audit-key FILE)"));
 
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
@@ -71,6 +78,11 @@ int cmdSignoff(const QStringList& args) {
     std::printf("stopped (%s): %lld connections, %lld requests answered, %lld refused, %lld slow clients dropped\n",
                 g_stop == SIGTERM ? "SIGTERM" : "SIGINT", static_cast<long long>(st.connections),
                 static_cast<long long>(st.requests), static_cast<long long>(st.refused), static_cast<long long>(st.dropped));
+    if (st.auditFailures > 0) {
+        std::fprintf(stderr, "vigilctl: signoff serve: %lld decisions not appended to the audit log; last: %s\n",
+                     static_cast<long long>(st.auditFailures), st.lastAuditError.c_str());
+        return kFailed;
+    }
     return kOk;
 }
 

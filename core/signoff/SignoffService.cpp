@@ -1,6 +1,8 @@
 #include "signoff/SignoffService.h"
 
 #include "approve/ApprovalGate.h"
+#include "audit/AuditChain.h"
+#include "audit/AuditSink.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SecretFile.h"
@@ -17,6 +19,7 @@
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
 
+#include <mutex>
 #include <optional>
 #include <sys/stat.h>
 #include <thread>
@@ -51,6 +54,11 @@ struct SignoffService::Impl {
     std::optional<approve::ApprovalGate> gate;
     std::optional<ApproverTokens> tokens;
     std::optional<SignoffApi> api;
+    std::unique_ptr<audit::AuditLog> auditLog;
+
+    std::mutex auditMutex;  // guards the two below (read by stats() on other threads)
+    std::int64_t auditFailures = 0;
+    std::string lastAuditError;
 
     std::optional<ssl::context> tls;  // before io: the streams io still holds go first
     asio::io_context io{1};
@@ -64,6 +72,7 @@ struct SignoffService::Impl {
 
     void accept();
     void closeAll();
+    void appendAudit(const Record& r);
 };
 
 namespace {
@@ -223,6 +232,20 @@ void SignoffService::Impl::accept() {
     });
 }
 
+// Runs on the service thread, after the gate committed the decision: a failure
+// here cannot undo it, so it is counted and kept for the operator instead.
+void SignoffService::Impl::appendAudit(const Record& r) {
+    std::vector<store::AuditEntry> drafts;
+    audit::appendAuditDrafts({r}, drafts);
+    if (drafts.empty()) return;
+    auto appended = auditLog->append(std::move(drafts));
+    if (!appended) {
+        std::lock_guard<std::mutex> lock(auditMutex);
+        ++auditFailures;
+        lastAuditError = appended.error();
+    }
+}
+
 void SignoffService::Impl::closeAll() {
     beast::error_code ignored;
     acceptor.close(ignored);
@@ -279,6 +302,21 @@ std::unique_ptr<SignoffService> SignoffService::start(const SignoffServiceOption
     }
     impl->db.emplace(std::move(*db));
     impl->gate.emplace(*impl->db, *impl->clock);
+    if (!o.auditKeyPath.empty()) {
+        auto key = audit::loadOrCreateKey(o.auditKeyPath);
+        if (!key) {
+            error = key.error();
+            return nullptr;
+        }
+        auto log = audit::AuditLog::open(o.dbPath, std::move(key).value());
+        if (!log) {
+            error = log.error();
+            return nullptr;
+        }
+        impl->auditLog = std::move(log).value();
+        Impl* raw = impl.get();
+        impl->gate->onRecord([raw](const Record& r) { raw->appendAudit(r); });
+    }
     impl->api.emplace(*impl->gate, *impl->tokens, *impl->clock);
 
     beast::error_code ec;
@@ -319,7 +357,9 @@ std::string SignoffService::url() const {
 }
 
 SignoffServiceStats SignoffService::stats() const {
-    return {impl_->connections.load(), impl_->requests.load(), impl_->refused.load(), impl_->dropped.load()};
+    std::lock_guard<std::mutex> lock(impl_->auditMutex);
+    return {impl_->connections.load(), impl_->requests.load(), impl_->refused.load(), impl_->dropped.load(),
+            impl_->auditFailures, impl_->lastAuditError};
 }
 
 }  // namespace vigil::signoff

@@ -30,6 +30,10 @@ struct SignoffServiceOptions {
     std::chrono::milliseconds requestDeadline{10'000};
     std::size_t bodyLimit = 16 * 1024;
     const Clock* clock = nullptr;  // people decide in wall-clock time: SystemClock when null
+    // When set, every record the gate writes for a decision (Approval, Action)
+    // is appended to the database's audit log, sealed with this key (created
+    // when missing, like the engine's; audit::defaultKeyPath() is the engine's).
+    std::string auditKeyPath;
 };
 
 struct SignoffServiceStats {
@@ -37,6 +41,8 @@ struct SignoffServiceStats {
     std::int64_t requests = 0;   // answered, any status
     std::int64_t refused = 0;    // answered with 4xx or 5xx
     std::int64_t dropped = 0;    // connections closed at the deadline
+    std::int64_t auditFailures = 0;  // decisions taken but not appended to the audit log
+    std::string lastAuditError;
 };
 
 class SignoffService {

@@ -9,6 +9,7 @@
 
 #include "approve/ApprovalGate.h"
 #include "approve/ExecutionContent.h"
+#include "audit/AuditVerifier.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SignoffApi.h"
 #include "signoff/SignoffClient.h"
@@ -442,6 +443,32 @@ private slots:
         const SignoffResult up = c->approve(small_, "after the restart", r);
         QVERIFY2(up, up.message.c_str());
         QCOMPARE(int(r.state), int(RequestState::Approved));
+    }
+
+    // Decisions taken through the service join the audit log, chained and sealed
+    // with the engine's key; the log still verifies.
+    void decisionsAreAudited() {
+        service_.reset();
+        SignoffServiceOptions o = options();
+        o.auditKeyPath = dir_.filePath("audit.key").toStdString();
+        std::string err;
+        service_ = SignoffService::start(o, err);
+        QVERIFY2(service_, err.c_str());
+        ApprovalRequest r;
+        QVERIFY(client(kAliceToken)->approve(big_, "first", r));
+        QVERIFY(client(kBobToken)->reject(small_, "second", r));
+        QCOMPARE(client(kVigilToken)->approve(big_, "", r).status, 403);  // a refusal records nothing
+        ApprovalRequest smallOne;
+        QVERIFY(engine_->find(small_, smallOne));
+        QCOMPARE(sql("SELECT group_concat(kind || ':' || subject, ' ') FROM audit"),
+                 "approval:" + big_ + " rejection:" + small_ + " action:" + smallOne.what.actionId);
+        const auto key = audit::loadKey(o.auditKeyPath);
+        QVERIFY2(key, key.error().c_str());
+        const auto verdict = audit::verifyAuditLog(dbPath_.toStdString(), key.value());
+        QVERIFY2(verdict, verdict.error().c_str());
+        QVERIFY2(verdict.value().intact, verdict.value().problem.c_str());
+        QCOMPARE(verdict.value().entries, std::int64_t(3));
+        QCOMPARE(service_->stats().auditFailures, std::int64_t(0));
     }
 
     void aClientDeadlineBoundsASilentServer() {

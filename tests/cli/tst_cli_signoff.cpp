@@ -5,7 +5,8 @@
 // unknown ids and bad calls exit 2 and change nothing, SIGTERM stopping the
 // service cleanly and the CLI then saying it cannot connect (exit 2), a
 // non-loopback bind without TLS refused, the CLI over TLS with --ca and --pin,
-// and `vigilctl run --signoff-tokens` serving its own queue.
+// `vigilctl run --signoff-tokens` serving its own queue, and the decisions
+// taken through the service passing `vigilctl audit verify`.
 #include "CliTestSupport.h"
 #include "approve/SignoffTestSupport.h"
 
@@ -153,6 +154,9 @@ private slots:
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.trimmed(), big + ": approved by bob: may execute transfer on agent:agent-04 (until it expires)");
         QCOMPARE(decisions(), big_ + ":approved:alice " + big_ + ":approved:bob");
+        // ... and joined the audit log under the default key, which still verifies.
+        r = clitest::vigilctl({"audit", "verify", "--db", dbPath_});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
 
         stop(service);
         QCOMPARE(service.exitStatus(), QProcess::NormalExit);
@@ -176,6 +180,19 @@ private slots:
         r = clitest::vigilctl({"run", "--demo", "--signoff-listen", "127.0.0.1:0", "--db", dir_.filePath("run.db")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("--signoff-listen needs --signoff-tokens FILE"), qPrintable(r.err));
+
+        // The console takes the same options, checked before any window exists.
+        const QString vigil = QString::fromLocal8Bit(qgetenv("VIGIL"));
+        QVERIFY2(!vigil.isEmpty(), "VIGIL is set by CTest");
+        QProcess p;
+        p.start(vigil, {"--signoff-cert", dir_.filePath("cert.pem")});
+        QVERIFY(p.waitForFinished(60'000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("--signoff-cert needs --signoff-tokens FILE"));
+        p.start(vigil, {"--no-store", "--signoff-tokens", tokensPath_});
+        QVERIFY(p.waitForFinished(60'000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("not with --no-store"));
     }
 
     void approvalsOverTlsWithCaOrPin() {
