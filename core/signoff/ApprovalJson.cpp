@@ -187,6 +187,15 @@ bool readApprovalAnswer(std::string_view json, ApprovalRequest& out, std::string
     return readObject(e, out, error);
 }
 
+bool readNow(std::string_view json, TimestampMs& out) {
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    std::int64_t v = 0;
+    if (parser.parse(simdjson::padded_string(json)).get(root) || root["now"].get_int64().get(v)) return false;
+    out = v;
+    return true;
+}
+
 std::optional<std::string> readError(std::string_view json) { return net::jsonString(json, "/error"); }
 
 std::string decisionSummary(const ApprovalRequest& r) {

@@ -30,6 +30,8 @@ bool readApproval(std::string_view json, approve::ApprovalRequest& out, std::str
 bool readApprovalList(std::string_view json, std::vector<approve::ApprovalRequest>& out, std::string& error);
 // The request of a one-request or decision answer ("approval" member).
 bool readApprovalAnswer(std::string_view json, approve::ApprovalRequest& out, std::string& error);
+// The "now" member of a list or one-request answer.
+bool readNow(std::string_view json, TimestampMs& out);
 // The "error" member of an error answer, if there is one.
 std::optional<std::string> readError(std::string_view json);
 

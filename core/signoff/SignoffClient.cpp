@@ -330,21 +330,23 @@ std::unique_ptr<SignoffClient> SignoffClient::create(const SignoffClientOptions&
     return std::unique_ptr<SignoffClient>(new SignoffClient(std::move(c)));
 }
 
-SignoffResult SignoffClient::list(bool all, std::vector<ApprovalRequest>& out) const {
+SignoffResult SignoffClient::list(bool all, std::vector<ApprovalRequest>& out, TimestampMs* serverNow) const {
     const Reply r = exchange(*impl_, http::verb::get, all ? "/v1/approvals?all=1" : "/v1/approvals", {});
     SignoffResult res = judge(*impl_, r);
     if (!res) return res;
     std::string why;
     if (!readApprovalList(r.body, out, why)) return malformed(*impl_, r.status, why);
+    if (serverNow && !readNow(r.body, *serverNow)) return malformed(*impl_, r.status, "now: missing or not an integer");
     return res;
 }
 
-SignoffResult SignoffClient::show(const std::string& id, ApprovalRequest& out) const {
+SignoffResult SignoffClient::show(const std::string& id, ApprovalRequest& out, TimestampMs* serverNow) const {
     const Reply r = exchange(*impl_, http::verb::get, "/v1/approvals/" + pathSegment(id), {});
     SignoffResult res = judge(*impl_, r);
     if (!res) return res;
     std::string why;
     if (!readApprovalAnswer(r.body, out, why)) return malformed(*impl_, r.status, why);
+    if (serverNow && !readNow(r.body, *serverNow)) return malformed(*impl_, r.status, "now: missing or not an integer");
     return res;
 }
 

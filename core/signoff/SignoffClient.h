@@ -50,8 +50,10 @@ public:
     ~SignoffClient();
 
     // Pending and approved requests (all: every request), newest first.
-    SignoffResult list(bool all, std::vector<approve::ApprovalRequest>& out) const;
-    SignoffResult show(const std::string& id, approve::ApprovalRequest& out) const;
+    // serverNow: the service's clock at the answer, for a countdown that does
+    // not depend on the desk's clock.
+    SignoffResult list(bool all, std::vector<approve::ApprovalRequest>& out, TimestampMs* serverNow = nullptr) const;
+    SignoffResult show(const std::string& id, approve::ApprovalRequest& out, TimestampMs* serverNow = nullptr) const;
     // The approver is whoever holds the token. `out` is the request after the decision.
     SignoffResult approve(const std::string& id, const std::string& comment, approve::ApprovalRequest& out) const;
     SignoffResult reject(const std::string& id, const std::string& comment, approve::ApprovalRequest& out) const;

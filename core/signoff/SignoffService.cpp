@@ -19,6 +19,7 @@
 #include <openssl/crypto.h>
 #include <openssl/ssl.h>
 
+#include <array>
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
@@ -170,8 +171,19 @@ private:
         } else {
             beast::error_code ignored;
             lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
-            close();
+            lowest().expires_after(kShutdownDeadline);
+            drain();
         }
+    }
+
+    // A lingering close: read and drop what the client still sends (the rest of
+    // an oversized body) until it closes too, so closing with unread data does
+    // not reset the connection before the client has read our answer (413).
+    void drain() {
+        lowest().async_read_some(asio::buffer(drain_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->close();
+            self->drain();
+        });
     }
 
     Stream stream_;
@@ -179,6 +191,7 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     http::response<http::string_body> res_;
+    std::array<char, 4096> drain_;
 };
 
 template <class Stream, class... Args>

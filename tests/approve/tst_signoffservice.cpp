@@ -132,9 +132,12 @@ private slots:
 
     void listsPendingRequestsWithTheirEvidence() {
         std::vector<ApprovalRequest> rs;
-        const SignoffResult s = client(kAliceToken)->list(false, rs);
+        TimestampMs serverNow = 0;
+        clock_.advanceBy(kMinute);
+        const SignoffResult s = client(kAliceToken)->list(false, rs, &serverNow);
         QVERIFY2(s, s.message.c_str());
         QCOMPARE(s.status, 200);
+        QCOMPARE(serverNow, kStart + kMinute);  // the service's clock, for a desk's countdown
         QCOMPARE(int(rs.size()), 2);
         ApprovalRequest local;
         QVERIFY(engine_->find(big_, local));
