@@ -1,5 +1,6 @@
 #include "ConsoleOptions.h"
 
+#include "common/SignoffOptions.h"
 #include "sim/Scenario.h"
 
 #include <QCommandLineParser>
@@ -49,6 +50,8 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
                                 tr("path"));
     const QCommandLineOption noStore(QStringLiteral("no-store"), tr("Do not record to a database."));
     p.addOptions({lang, scenario, seed, speed, cycle, db, noStore});
+    const vigil::app::SignoffOptionNames signoff;
+    signoff.addTo(p);
 
     auto bad = [&](const QString& reason) -> std::optional<ConsoleOptions> {
         printLine(stderr, QStringLiteral("vigil: ") + reason);
@@ -87,5 +90,8 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     o.db = p.value(db);
     o.noStore = p.isSet(noStore);
     if (o.noStore && !o.db.isEmpty()) return bad(tr("--db and --no-store exclude each other"));
+    QString why;
+    if (!signoff.read(p, o.signoff, why)) return bad(why);
+    if (o.signoff && o.noStore) return bad(tr("--signoff-tokens serves the database: not with --no-store"));
     return o;
 }

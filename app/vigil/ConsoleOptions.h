@@ -2,6 +2,8 @@
 // usage gets a one-line reason and exit code 2, like vigilctl.
 #pragma once
 
+#include "signoff/SignoffService.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -19,6 +21,7 @@ public:
     std::int64_t cycleS = 900;   // the scenario repeats every cycle
     QString db;                  // empty: the default database in the data location
     bool noStore = false;
+    std::optional<vigil::signoff::SignoffServiceOptions> signoff;  // --signoff-tokens: serve sign-off on db
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).

@@ -113,6 +113,22 @@ int main(int argc, char** argv) {
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
     healing->install(engine);  // planner; store and audit sinks when there is a store
+    // The sign-off service decides on its own connection and thread, never the GUI's.
+    std::unique_ptr<vigil::signoff::SignoffService> signoff;
+    if (opts->signoff) {
+        vigil::signoff::SignoffServiceOptions so = *opts->signoff;
+        so.dbPath = (opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db).toStdString();
+        std::string why;
+        signoff = vigil::signoff::SignoffService::start(so, why);
+        if (!signoff) {
+            std::fprintf(stderr, "vigil: sign-off: %s\n", why.c_str());
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Vigil"),
+                                  QCoreApplication::translate("main", "Cannot start the sign-off service:\n%1").arg(QString::fromStdString(why)));
+            return 2;
+        }
+        std::printf("vigil: sign-off service on %s\n", signoff->url().c_str());
+        std::fflush(stdout);
+    }
     engine.start();
 
     const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
@@ -135,6 +151,7 @@ int main(int argc, char** argv) {
     // Producers first, then the engine (it drains), then the store (it commits).
     bridge.stop();
     healTimer.stop();
+    if (signoff) signoff->stop();
     feed.stop();
     engine.stop();
     if (store) store->close();

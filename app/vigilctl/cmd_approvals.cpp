@@ -1,13 +1,19 @@
 // vigilctl approvals list [--all] | show ID | approve ID --as USER [--comment TEXT]
 //                   | reject ID --as USER [--comment TEXT]   [--db DB]
+//                   ... --url URL --token-file F [--ca F | --pin SHA256]  (no --as)
 // People's side of the approval gate, on the database a running vigil or
-// `vigilctl run` uses (SQLite WAL: each side sees the other's writes). Exit 0
-// done, 1 refused by the gate's rules (self-approval, expired, ...), 2 bad
-// usage, unknown id or unreadable database — and then nothing was changed.
+// `vigilctl run` uses (SQLite WAL: each side sees the other's writes), or
+// through its sign-off service, where the token says who decides. Same output
+// either way. Exit 0 done, 1 refused by the gate's rules (self-approval,
+// expired, ...), 2 bad usage, unknown id, unreadable database or unreachable
+// service — and then nothing was changed.
 #include "vigilctl/Commands.h"
 
 #include "approve/ApprovalGate.h"
 #include "common/DefaultPaths.h"
+#include "signoff/ApprovalJson.h"
+#include "signoff/ApproverTokens.h"
+#include "signoff/SignoffClient.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -24,10 +30,21 @@ using vigil::approve::ApprovalRequest;
 using vigil::approve::GateCode;
 using vigil::approve::GateStatus;
 using vigil::approve::RequestState;
+using vigil::signoff::SignoffClient;
+using vigil::signoff::SignoffFailure;
+using vigil::signoff::SignoffResult;
 
 int report(const QString& sub, const GateStatus& s) {
     std::fprintf(stderr, "vigilctl: approvals %s: %s\n", qPrintable(sub), s.message.c_str());
     return s.code == GateCode::Refused ? kFailed : kUsage;
+}
+
+// The service's refusals map like the gate's: 403 (self-approval) and 409
+// (expired, decided, already approved by you) are the rules saying no.
+int reportRemote(const QString& sub, const SignoffResult& s) {
+    std::fprintf(stderr, "vigilctl: approvals %s: %s\n", qPrintable(sub), s.message.c_str());
+    const bool rules = s.failure == SignoffFailure::Answer && (s.status == 403 || s.status == 409);
+    return rules ? kFailed : kUsage;
 }
 
 // "pending" or, once past its expiry and not yet swept by the engine, "pending, expired".
@@ -83,19 +100,59 @@ void printOne(const ApprovalRequest& r, vigil::TimestampMs now) {
                     utc(v.ts).c_str(), v.comment.empty() ? "" : ": ", v.comment.c_str());
 }
 
+int runRemote(const QString& sub, const std::string& id, bool all, const std::string& comment,
+              const QString& url, const QString& tokenFile, const QString& ca, const QString& pin) {
+    std::string error;
+    const auto token = vigil::signoff::loadClientToken(tokenFile.toStdString(), error);
+    if (!token) return usageError(QStringLiteral("approvals %1: --token-file: %2").arg(sub, QString::fromStdString(error)));
+    vigil::signoff::SignoffClientOptions o;
+    o.url = url.toStdString();
+    o.token = *token;
+    o.caFile = ca.toStdString();
+    o.pinSha256 = pin.toStdString();
+    const auto client = SignoffClient::create(o, error);
+    if (!client) return usageError(QStringLiteral("approvals %1: %2").arg(sub, QString::fromStdString(error)));
+
+    vigil::SystemClock clock;  // the same wall-clock view as with --db
+    if (sub == QLatin1String("list")) {
+        std::vector<ApprovalRequest> rs;
+        if (const SignoffResult s = client->list(all, rs); !s) return reportRemote(sub, s);
+        printList(rs, clock.now());
+        return kOk;
+    }
+    ApprovalRequest r;
+    if (sub == QLatin1String("show")) {
+        if (const SignoffResult s = client->show(id, r); !s) return reportRemote(sub, s);
+        printOne(r, clock.now());
+        return kOk;
+    }
+    const SignoffResult s = sub == QLatin1String("approve") ? client->approve(id, comment, r) : client->reject(id, comment, r);
+    if (!s) return reportRemote(sub, s);
+    std::printf("%s\n", vigil::signoff::decisionSummary(r).c_str());
+    return kOk;
+}
+
 }  // namespace
 
 int cmdApprovals(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "vigilctl approvals list [--all] | show ID | approve ID --as USER [--comment TEXT] | reject ID --as USER [--comment TEXT]"));
+        "vigilctl approvals list [--all] | show ID | approve ID --as USER [--comment TEXT] | reject ID --as USER [--comment TEXT]\n"
+        "With --url URL --token-file FILE the same through the sign-off service (no --as: the token says who decides)."));
     parser.addHelpOption();
     const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("Vigil database (default: %1).").arg(vigil::app::defaultDatabasePath()),
                                    QStringLiteral("DB"));
     const QCommandLineOption asOpt(QStringLiteral("as"), QStringLiteral("Who decides (approve, reject)."), QStringLiteral("USER"));
     const QCommandLineOption commentOpt(QStringLiteral("comment"), QStringLiteral("Why (approve, reject)."), QStringLiteral("TEXT"));
     const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("list: also decided, expired and executed requests."));
-    parser.addOptions({dbOpt, asOpt, commentOpt, allOpt});
+    const QCommandLineOption urlOpt(QStringLiteral("url"), QStringLiteral("Decide through the sign-off service at URL instead of a database."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption tokenOpt(QStringLiteral("token-file"), QStringLiteral("With --url: file holding your bearer token (mode 0600)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption caOpt(QStringLiteral("ca"), QStringLiteral("With an https --url: CA certificates to trust (PEM)."), QStringLiteral("FILE"));
+    const QCommandLineOption pinOpt(QStringLiteral("pin"), QStringLiteral("With an https --url: the service certificate's SHA-256."),
+                                    QStringLiteral("SHA256"));
+    parser.addOptions({dbOpt, asOpt, commentOpt, allOpt, urlOpt, tokenOpt, caOpt, pinOpt});
     if (auto rc = parseArguments(parser, args, "approvals")) return *rc;
     const QStringList pos = parser.positionalArguments();
     const QString sub = pos.value(0);
@@ -108,11 +165,22 @@ int cmdApprovals(const QStringList& args) {
         return usageError(sub.isEmpty() ? QStringLiteral("approvals: expected list, show, approve or reject")
                                         : QStringLiteral("approvals: unknown sub-command '%1' (list, show, approve, reject)").arg(sub));
     }
-    if (decides && !parser.isSet(asOpt)) return usageError(QStringLiteral("approvals %1: --as USER is required").arg(sub));
+    const bool remote = parser.isSet(urlOpt);
+    if (remote && parser.isSet(dbOpt)) return usageError(QStringLiteral("approvals %1: --db and --url exclude each other").arg(sub));
+    if (remote && parser.isSet(asOpt))
+        return usageError(QStringLiteral("approvals %1: --as is not used with --url: your token says who decides").arg(sub));
+    if (remote && !parser.isSet(tokenOpt)) return usageError(QStringLiteral("approvals %1: --url needs --token-file FILE").arg(sub));
+    for (const auto* o : {&tokenOpt, &caOpt, &pinOpt})
+        if (!remote && parser.isSet(*o))
+            return usageError(QStringLiteral("approvals %1: --%2 belongs to --url").arg(sub, o->names().first()));
+    if (decides && !remote && !parser.isSet(asOpt)) return usageError(QStringLiteral("approvals %1: --as USER is required").arg(sub));
     if (!decides && (parser.isSet(asOpt) || parser.isSet(commentOpt)))
         return usageError(QStringLiteral("approvals %1: --as and --comment belong to approve and reject").arg(sub));
     if (sub != QLatin1String("list") && parser.isSet(allOpt))
         return usageError(QStringLiteral("approvals %1: --all belongs to list").arg(sub));
+
+    if (remote) return runRemote(sub, pos.value(1).toStdString(), parser.isSet(allOpt), parser.value(commentOpt).toStdString(),
+                                 parser.value(urlOpt), parser.value(tokenOpt), parser.value(caOpt), parser.value(pinOpt));
 
     // Never create a database here: approving into a fresh empty file would
     // "succeed" at nothing. Read-only for list/show.
@@ -143,14 +211,7 @@ int cmdApprovals(const QStringList& args) {
     const std::string who = parser.value(asOpt).toStdString(), comment = parser.value(commentOpt).toStdString();
     const GateStatus s = sub == QLatin1String("approve") ? gate.approve(id, who, comment, &r) : gate.reject(id, who, comment, &r);
     if (!s) return report(sub, s);
-    if (r.state == RequestState::Pending)
-        std::printf("%s: approved by %s (%d of %d approvals): waiting for another person\n", r.id.c_str(), r.votes.back().approver.c_str(),
-                    r.approvals(), r.what.approversNeeded);
-    else
-        std::printf("%s: %s by %s: %s %s on %s%s\n", r.id.c_str(), std::string(toString(r.state)).c_str(),
-                    r.votes.back().approver.c_str(), r.state == RequestState::Approved ? "may execute" : "will not execute",
-                    r.what.actionKind.c_str(), r.what.target.c_str(),
-                    r.state == RequestState::Approved ? " (until it expires)" : "");
+    std::printf("%s\n", vigil::signoff::decisionSummary(r).c_str());
     return kOk;
 }
 

@@ -1,16 +1,19 @@
 // vigilctl run --demo [--scenario NAME] [--seed N] [--speed X] [--duration SECONDS] [--db DB]
 //                    [--policy FILE]
+//                    [--signoff-tokens FILE [--signoff-listen ADDR:PORT] [--signoff-cert F --signoff-key F]]
 // The engine live and headless: the demo fleet paced in real time, detection and
 // correlation running, the fleet healed under the remediation policy (the
 // shipped one unless --policy; approval requests wait in the database for
 // `vigilctl approvals`), everything stored. Prints a status line every few
 // seconds and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
+// With --signoff-tokens it also serves its approval queue to sign-off desks.
 #include "vigilctl/Commands.h"
 
 #include "audit/AuditChain.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
 #include "common/ShippedPolicy.h"
+#include "common/SignoffOptions.h"
 #include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -51,6 +54,7 @@ struct RunOptions {
     double duration = -1;  // wall seconds; -1: until a signal
     QString db;
     vigil::remedy::Policy policy;
+    std::optional<vigil::signoff::SignoffServiceOptions> signoff;
 };
 
 std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
@@ -64,6 +68,8 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after SECONDS of wall time (default: until Ctrl+C)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database (default: the XDG data location)"), QStringLiteral("DB")});
     p.addOption({QStringLiteral("policy"), QStringLiteral("Remediation policy (default: the shipped resources/policy.yaml)"), QStringLiteral("FILE")});
+    const vigil::app::SignoffOptionNames signoff;
+    signoff.addTo(p);
     if (auto rc = parseArguments(p, args, "run")) return rc;
     if (!p.isSet(QStringLiteral("demo")))
         return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
@@ -94,6 +100,9 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     std::string error;
     if (!vigil::app::loadPolicy(p.value(QStringLiteral("policy")).toStdString(), o.policy, error))
         return usageError(QStringLiteral("run: --policy: ") + QString::fromStdString(error));
+    QString why;
+    if (!signoff.read(p, o.signoff, why)) return usageError(QStringLiteral("run: ") + why);
+    if (o.signoff) o.signoff->dbPath = o.db.toStdString();
     return std::nullopt;
 }
 
@@ -204,8 +213,16 @@ int cmdRun(const QStringList& args) {
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
     healing->install(engine);  // planner, store and audit sinks
+    std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
+    if (o.signoff) {
+        std::string why;
+        signoff = vigil::signoff::SignoffService::start(*o.signoff, why);
+        if (!signoff) return usageError(QStringLiteral("run: sign-off: ") + QString::fromStdString(why));
+        std::printf("vigil: sign-off service on %s\n", signoff->url().c_str());
+    }
     engine.start();
     const RunOutcome outcome = runDemo(o, engine, *healing, systemClock);
+    if (signoff) signoff->stop();
     store.value()->close();  // after the engine: it commits what the engine handed over
     return reportRun(o, outcome, *healing, *store.value());
 }
