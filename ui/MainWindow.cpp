@@ -2,6 +2,9 @@
 
 #include "ui/AnomalyFeed.h"
 #include "ui/AnomalyListModel.h"
+#include "ui/ApprovalQueueModel.h"
+#include "ui/ApprovalQueuePanel.h"
+#include "ui/ApprovalSource.h"
 #include "ui/ChartPanel.h"
 #include "ui/EngineBridge.h"
 #include "ui/EngineStatusBar.h"
@@ -10,6 +13,7 @@
 #include "ui/FleetTable.h"
 #include "ui/IncidentListModel.h"
 #include "ui/IncidentPanel.h"
+#include "ui/TrayNotifier.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -81,7 +85,7 @@ void MainWindow::buildMenus() {
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = viewMenu_ = menuBar()->addMenu(tr("&View"));
     view->addAction(fleetDock_->toggleViewAction());
     view->addAction(agentsDock_->toggleViewAction());
     view->addAction(anomalyDock_->toggleViewAction());
@@ -102,6 +106,32 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Vigil"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::attachApprovals(ApprovalSource* source) {
+    if (approvals_ || !source) return;
+    approvals_ = new ApprovalQueueModel(this);
+    connect(source, &ApprovalSource::requestsChanged, approvals_, &ApprovalQueueModel::setRequests);
+    approvalPanel_ = new ApprovalQueuePanel(source, approvals_);
+    approvalDock_ = addPanel(approvalPanel_, tr("Approvals"), QStringLiteral("approvalDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(incidentDock_, approvalDock_);
+    incidentDock_->raise();
+    viewMenu_->insertAction(viewMenu_->actions().value(4), approvalDock_->toggleViewAction());
+    tray_ = new TrayNotifier(this);
+    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this](const QString& id) {
+        const int row = approvals_->rowOf(id);
+        if (row < 0) return;
+        const QModelIndex i = approvals_->index(row, 0);
+        tray_->approvalArrived(tr("%1 on %2 (%3 ETH) needs approval")
+                                   .arg(i.data(ApprovalQueueModel::ActionKindRole).toString(),
+                                        i.data(ApprovalQueueModel::TargetRole).toString(),
+                                        i.data(ApprovalQueueModel::ValueEthRole).toString()));
+    });
+    auto count = [this] { tray_->setWaitingCount(approvals_->rowCount()); };
+    connect(approvals_, &QAbstractItemModel::rowsInserted, tray_, count);
+    connect(approvals_, &QAbstractItemModel::rowsRemoved, tray_, count);
+    connect(tray_, &TrayNotifier::activated, approvalPanel_, [this] { approvalPanel_->review(); });
+    restoreLayout();  // the dock joined after the first restore
 }
 
 void MainWindow::setTimeWindowMinutes(int minutes) {

@@ -16,11 +16,15 @@ class QDockWidget;
 namespace vigil::ui {
 
 class AnomalyListModel;
+class ApprovalQueueModel;
+class ApprovalQueuePanel;
+class ApprovalSource;
 class ChartPanel;
 class EngineBridge;
 class EngineStatusBar;
 class FleetStatusModel;
 class IncidentListModel;
+class TrayNotifier;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -28,7 +32,12 @@ public:
     // `bridge` must outlive the window.
     explicit MainWindow(EngineBridge* bridge, QWidget* parent = nullptr);
 
+    // The approval queue dock, its dialog and tray notifications; `source` must
+    // outlive the window. Without it the console has no approvals dock.
+    void attachApprovals(ApprovalSource* source);
+
     ChartPanel* chartPanel() const { return charts_; }
+    ApprovalQueuePanel* approvalPanel() const { return approvalPanel_; }
     FleetStatusModel* fleetModel() const { return fleet_; }
 
     // Geometry, dock layout and chart window in QSettings (done on close and open).
@@ -58,6 +67,11 @@ private:
     QDockWidget* anomalyDock_ = nullptr;
     QDockWidget* incidentDock_ = nullptr;
     QActionGroup* windowGroup_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    ApprovalQueueModel* approvals_ = nullptr;
+    ApprovalQueuePanel* approvalPanel_ = nullptr;
+    QDockWidget* approvalDock_ = nullptr;
+    TrayNotifier* tray_ = nullptr;
 };
 
 }  // namespace vigil::ui

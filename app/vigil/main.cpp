@@ -13,6 +13,7 @@
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/EngineBridge.h"
+#include "ui/LocalApprovalSource.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -74,9 +75,11 @@ int main(int argc, char** argv) {
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
 
     std::unique_ptr<vigil::store::StoreWriter> store;
+    QString dbPath;
     vigil::store::EngineLock lock;  // one engine per database: a second console is refused
     if (!opts->noStore) {
         const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
+        dbPath = path;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
         vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
             locked ? vigil::audit::openAuditedWriter(path.toStdString())
@@ -115,6 +118,12 @@ int main(int argc, char** argv) {
 
     vigil::ui::EngineBridge bridge(engine);
     vigil::ui::MainWindow window(&bridge);
+    // People decide in wall-clock time, on their own store connection (a worker thread).
+    std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
+    if (store) {
+        approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);
+        window.attachApprovals(approvals.get());
+    }
     window.show();
     bridge.start();
     onTerminationSignal([&window] { window.close(); });
