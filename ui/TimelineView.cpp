@@ -19,7 +19,10 @@ namespace {
 
 constexpr int kRightMargin = 6;
 constexpr int kInstantWidth = 5;
-constexpr int kIncidentTracks = 3;  // overlapping incidents share the lane in up to 3 tracks
+constexpr int kIncidentTracks = 2;  // overlapping incidents share their (double) lane in 2 tracks
+// Lane heights in units: incidents get two, so two tracks stay readable.
+constexpr int kLaneUnits[kLaneCount] = {1, 2, 1, 1, 1};
+constexpr int kTotalUnits = 6;
 
 // Tick steps for the time axis, the smallest at least ~90 px apart is used.
 constexpr TimestampMs kSteps[] = {1'000, 2'000, 5'000, 10'000, 15'000, 30'000, 60'000, 120'000, 300'000,
@@ -55,8 +58,10 @@ TimestampMs TimelineView::tAt(double x) const {
 }
 
 QRect TimelineView::laneRect(Lane lane) const {
-    const int h = std::max(kLaneCount, height() - kAxis - 2) / kLaneCount;
-    return {0, kAxis + int(lane) * h, width(), h};
+    const int unit = std::max(kTotalUnits, height() - kAxis - 2) / kTotalUnits;
+    int top = kAxis;
+    for (int l = 0; l < int(lane); ++l) top += kLaneUnits[l] * unit;
+    return {0, top, width(), kLaneUnits[int(lane)] * unit};
 }
 
 int TimelineView::laneAt(const QPoint& pos) const {
@@ -269,7 +274,7 @@ void TimelineView::paintLane(QPainter& p, Lane lane) const {
         } else {
             p.fillRect(r, stateColor(it.state));
         }
-        if (r.width() > 60 && it.lane == Lane::Incidents) {
+        if (r.width() > 60 && it.lane == Lane::Incidents && r.height() >= p.fontMetrics().height()) {
             p.setPen(Qt::white);
             p.drawText(r.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, qs(it.id));
         }

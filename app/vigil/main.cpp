@@ -14,6 +14,7 @@
 #include "store/StoreWriter.h"
 #include "ui/EngineBridge.h"
 #include "ui/LocalApprovalSource.h"
+#include "ui/StoreActivityFeed.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -120,9 +121,12 @@ int main(int argc, char** argv) {
     vigil::ui::MainWindow window(&bridge);
     // People decide in wall-clock time, on their own store connection (a worker thread).
     std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
+    std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
     if (store) {
         approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);
         window.attachApprovals(approvals.get());
+        activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
+        window.attachActivity(activity.get());
     }
     window.show();
     bridge.start();
