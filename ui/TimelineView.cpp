@@ -253,8 +253,12 @@ void TimelineView::paintLane(QPainter& p, Lane lane) const {
     const auto& order = model_->laneOrder(lane);
     const auto& items = model_->items();
     const TimestampMs lo = from(), hi = end();
-    int lastX = INT_MIN;
-    ItemState lastState = ItemState::Anomaly;
+    // Per track (incidents have two): how far right this colour is already painted.
+    struct Covered {
+        int right = INT_MIN;
+        ItemState state = ItemState::Anomaly;
+    };
+    Covered covered[kIncidentTracks];
     const int sel = selectedRow();
     for (int row : order) {
         const TimelineItem& it = items[std::size_t(row)];
@@ -263,10 +267,12 @@ void TimelineView::paintLane(QPainter& p, Lane lane) const {
         if (e < lo) continue;
         const QRect r = itemRect(row);
         if (r.isEmpty()) continue;
-        // Dense instants: one already painted on this pixel in this colour hides the next.
-        if (r.width() <= kInstantWidth && r.left() == lastX && it.state == lastState && row != sel) continue;
-        lastX = r.left();
-        lastState = it.state;
+        // Items start in order, so one whose pixels are already painted in its colour
+        // on its track (dense instants, spans inside a longer one) adds nothing.
+        Covered& c = covered[lane == Lane::Incidents ? model_->rankInLane(row) % kIncidentTracks : 0];
+        const bool mixed = it.lane == Lane::Incidents && it.mitigated > it.start;
+        if (r.right() <= c.right && it.state == c.state && !mixed && row != sel) continue;
+        if (r.right() > c.right || it.state != c.state) c = {r.right(), it.state};
         if (it.lane == Lane::Incidents && it.mitigated > it.start && it.state != ItemState::IncidentResolved) {
             const int xm = std::clamp(int(std::lround(xOf(it.mitigated))), r.left(), r.right() + 1);
             p.fillRect(QRect(r.left(), r.top(), xm - r.left(), r.height()), stateColor(ItemState::IncidentOpen));
