@@ -58,7 +58,7 @@ QList<QPair<QString, QString>> describeContent(const std::string& canonicalJson)
         QString v = unquoted(it->second);
         if (k.unit == 1) v = weiAs(v, "ETH", remedy::kWeiPerEth);
         else if (k.unit == 2) v = weiAs(v, "gwei", kGwei);
-        else if (v.isEmpty()) v = tr("(none)");
+        else if (v.isEmpty()) v = QCoreApplication::translate("ApprovalContent", "(none)");
         out.append({tr(k.label), v});
         rest.erase(it);
     }

@@ -6,41 +6,37 @@
 
 namespace vigil::ui {
 
-namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Timeline", s); }
-}
-
 QString laneName(Lane lane) {
     switch (lane) {
-    case Lane::Anomalies: return tr("Anomalies");
-    case Lane::Incidents: return tr("Incidents");
-    case Lane::Actions: return tr("Actions");
-    case Lane::Approvals: return tr("Approvals");
-    case Lane::Outcomes: return tr("Outcomes");
+    case Lane::Anomalies: return QCoreApplication::translate("Timeline", "Anomalies");
+    case Lane::Incidents: return QCoreApplication::translate("Timeline", "Incidents");
+    case Lane::Actions: return QCoreApplication::translate("Timeline", "Actions");
+    case Lane::Approvals: return QCoreApplication::translate("Timeline", "Approvals");
+    case Lane::Outcomes: return QCoreApplication::translate("Timeline", "Outcomes");
     }
     return {};
 }
 
 QString stateName(ItemState s) {
     switch (s) {
-    case ItemState::Anomaly: return tr("anomaly");
-    case ItemState::IncidentOpen: return tr("open");
-    case ItemState::IncidentMitigated: return tr("mitigated");
-    case ItemState::IncidentResolved: return tr("resolved");
-    case ItemState::ActionAutomatic: return tr("automatic");
-    case ItemState::ActionProposed: return tr("proposed");
-    case ItemState::ActionAwaitingApproval: return tr("awaiting approval");
-    case ItemState::ActionApproved: return tr("approved");
-    case ItemState::ActionRejected: return tr("rejected");
-    case ItemState::ActionExpired: return tr("expired");
-    case ItemState::ActionFailed: return tr("failed");
-    case ItemState::ActionHeldBack: return tr("held back");
-    case ItemState::ApprovalRequested: return tr("requested");
-    case ItemState::ApprovalApproved: return tr("approved");
-    case ItemState::ApprovalRejected: return tr("rejected");
-    case ItemState::ApprovalExpired: return tr("expired");
-    case ItemState::OutcomeSuccess: return tr("succeeded");
-    case ItemState::OutcomeFailure: return tr("failed");
+    case ItemState::Anomaly: return QCoreApplication::translate("Timeline", "anomaly");
+    case ItemState::IncidentOpen: return QCoreApplication::translate("Timeline", "open");
+    case ItemState::IncidentMitigated: return QCoreApplication::translate("Timeline", "mitigated");
+    case ItemState::IncidentResolved: return QCoreApplication::translate("Timeline", "resolved");
+    case ItemState::ActionAutomatic: return QCoreApplication::translate("Timeline", "automatic");
+    case ItemState::ActionProposed: return QCoreApplication::translate("Timeline", "proposed");
+    case ItemState::ActionAwaitingApproval: return QCoreApplication::translate("Timeline", "awaiting approval");
+    case ItemState::ActionApproved: return QCoreApplication::translate("Timeline", "approved");
+    case ItemState::ActionRejected: return QCoreApplication::translate("Timeline", "rejected");
+    case ItemState::ActionExpired: return QCoreApplication::translate("Timeline", "expired");
+    case ItemState::ActionFailed: return QCoreApplication::translate("Timeline", "failed");
+    case ItemState::ActionHeldBack: return QCoreApplication::translate("Timeline", "held back");
+    case ItemState::ApprovalRequested: return QCoreApplication::translate("Timeline", "requested");
+    case ItemState::ApprovalApproved: return QCoreApplication::translate("Timeline", "approved");
+    case ItemState::ApprovalRejected: return QCoreApplication::translate("Timeline", "rejected");
+    case ItemState::ApprovalExpired: return QCoreApplication::translate("Timeline", "expired");
+    case ItemState::OutcomeSuccess: return QCoreApplication::translate("Timeline", "succeeded");
+    case ItemState::OutcomeFailure: return QCoreApplication::translate("Timeline", "failed");
     }
     return {};
 }
