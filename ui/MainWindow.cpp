@@ -85,7 +85,7 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
     resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
     resizeDocks({incidentDock_}, {width() * 3 / 10}, Qt::Horizontal);
-    resizeDocks({timelineDock_}, {220}, Qt::Vertical);
+    resizeDocks({timelineDock_}, {180}, Qt::Vertical);
     restoreLayout();
 
     connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);

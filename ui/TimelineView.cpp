@@ -245,7 +245,9 @@ void TimelineView::paintAxis(QPainter& p) const {
         p.drawLine(x, kAxis, x, height());
         p.setPen(pal.color(QPalette::WindowText));
         const QString label = QDateTime::fromMSecsSinceEpoch(t).toString(fmt);
-        p.drawText(QRect(x - 60, 0, 120, kAxis - 2), Qt::AlignCenter, label);
+        const int half = fm.horizontalAdvance(label) / 2 + 1;
+        if (x - half < kGutter || x + half > width()) continue;  // no half-cut labels at the edges
+        p.drawText(QRect(x - half, 0, 2 * half, kAxis - 2), Qt::AlignCenter, label);
     }
 }
 

@@ -45,7 +45,7 @@ public:
     int selectedRow() const;
 
     QSize sizeHint() const override { return {900, 200}; }
-    QSize minimumSizeHint() const override { return {300, 140}; }
+    QSize minimumSizeHint() const override { return {300, 110}; }
 
 public slots:
     void setSpan(TimestampMs ms);
