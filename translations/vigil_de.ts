@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ApprovalContent</name>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Max fee per gas</source>
+        <translation>Max. Gebühr je Gas</translation>
+    </message>
+    <message>
+        <source>Priority fee per gas</source>
+        <translation>Prioritätsgebühr je Gas</translation>
+    </message>
+    <message>
+        <source>Gas limit</source>
+        <translation>Gaslimit</translation>
+    </message>
+    <message>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>Calldata</source>
+        <translation>Calldata</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
     <name>ChartCatalog</name>
     <message>
         <source>RPC latency per endpoint</source>
@@ -283,6 +334,85 @@
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>mitigated</source>
+        <translation>entschärft</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>behoben</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefragt</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>vigil: no display (DISPLAY and WAYLAND_DISPLAY are unset); run headless with: vigilctl run --demo</source>
@@ -301,6 +431,112 @@
     <message>
         <source>vigil: --lang %1: no translation, using English</source>
         <translation>vigil: --lang %1: keine Übersetzung, verwende Englisch</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ActionLogModel</name>
+    <message>
+        <source>proposed</source>
+        <translation>vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>awaiting approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>executing</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ActionLogPanel</name>
+    <message>
+        <source>&lt;b&gt;Escalations&lt;/b&gt; — need a person</source>
+        <translation>&lt;b&gt;Eskalationen&lt;/b&gt; — ein Mensch wird gebraucht</translation>
+    </message>
+    <message>
+        <source>Escalations waiting for acknowledgement</source>
+        <translation>Eskalationen, die auf Bestätigung warten</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected escalation</source>
+        <translation>Ausgewählte Eskalation bestätigen</translation>
+    </message>
+    <message>
+        <source>Target contains…</source>
+        <translation>Ziel enthält …</translation>
+    </message>
+    <message>
+        <source>Filter by target</source>
+        <translation>Nach Ziel filtern</translation>
+    </message>
+    <message>
+        <source>Filter by kind</source>
+        <translation>Nach Art filtern</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Nach Zustand filtern</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Actions and proposals</source>
+        <translation>Aktionen und Vorschläge</translation>
+    </message>
+    <message>
+        <source>Summary of the selected action</source>
+        <translation>Zusammenfassung der ausgewählten Aktion</translation>
+    </message>
+    <message>
+        <source>No action yet: Vigil&apos;s automatic actions and its proposals appear here.</source>
+        <translation>Noch keine Aktion: Vigils automatische Aktionen und Vorschläge erscheinen hier.</translation>
     </message>
 </context>
 <context>
@@ -338,10 +574,380 @@
     </message>
 </context>
 <context>
+    <name>vigil::ui::ApprovalDialog</name>
+    <message>
+        <source>Approval needed — Vigil</source>
+        <translation>Freigabe nötig — Vigil</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>Freigabeanfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorherige</translation>
+    </message>
+    <message>
+        <source>Previous request</source>
+        <translation>Vorherige Anfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächste</translation>
+    </message>
+    <message>
+        <source>Next request</source>
+        <translation>Nächste Anfrage</translation>
+    </message>
+    <message>
+        <source>Position in the queue</source>
+        <translation>Position in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Requested action</source>
+        <translation>Angefragte Aktion</translation>
+    </message>
+    <message>
+        <source>What will be sent</source>
+        <translation>Was gesendet wird</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Why: incident narrative and policy rule</source>
+        <translation>Warum: Hergang des Vorfalls und Richtlinienregel</translation>
+    </message>
+    <message>
+        <source>Triggering window</source>
+        <translation>Auslösendes Zeitfenster</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Dry-run result</source>
+        <translation>Ergebnis des Probelaufs</translation>
+    </message>
+    <message>
+        <source>Risk class</source>
+        <translation>Risikoklasse</translation>
+    </message>
+    <message>
+        <source>Approvals so far</source>
+        <translation>Bisherige Freigaben</translation>
+    </message>
+    <message>
+        <source>Time left before the request expires</source>
+        <translation>Verbleibende Zeit bis zum Ablauf der Anfrage</translation>
+    </message>
+    <message>
+        <source>Dry run:</source>
+        <translation>Probelauf:</translation>
+    </message>
+    <message>
+        <source>Risk class:</source>
+        <translation>Risikoklasse:</translation>
+    </message>
+    <message>
+        <source>Approvals:</source>
+        <translation>Freigaben:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>The approval gate&apos;s answer</source>
+        <translation>Antwort der Freigabestelle</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben …</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen …</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No request is waiting</source>
+        <translation>Keine Anfrage wartet</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Decided; no other request is waiting</source>
+        <translation>Entschieden; keine weitere Anfrage wartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decided; %n other(s) waiting</source>
+        <translation>
+            <numerusform>Entschieden; %n weitere wartet</numerusform>
+            <numerusform>Entschieden; %n weitere warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to approve.</source>
+        <translation>Nichts freizugeben.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 — %3 ETH</source>
+        <translation>%1 auf %2 — %3 ETH</translation>
+    </message>
+    <message>
+        <source>%1
+
+Policy rule: %2 · incident %3 · requested by %4 at %5</source>
+        <translation>%1
+
+Richtlinienregel: %2 · Vorfall %3 · angefragt von %4 um %5</translation>
+    </message>
+    <message>
+        <source>(no narrative)</source>
+        <translation>(kein Hergang)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>simulated, nothing sent; the approval binds to exactly this content (sha256 %1…)</source>
+        <translation>simuliert, nichts gesendet; die Freigabe gilt genau für diesen Inhalt (sha256 %1…)</translation>
+    </message>
+    <message>
+        <source>approve — at or above the two-person limit: two different people must approve</source>
+        <translation>Freigabe — ab der Vier-Augen-Grenze: zwei verschiedene Personen müssen freigeben</translation>
+    </message>
+    <message>
+        <source>approve — one person other than the requester must approve</source>
+        <translation>Freigabe — eine Person außer dem Anfragenden muss freigeben</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3%4</source>
+        <translation>%1 %2 um %3%4</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>gab frei</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>lehnte ab</translation>
+    </message>
+    <message>
+        <source>%1 of %2 needed</source>
+        <translation>%1 von %2 nötigen</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>expired at %1 — it can no longer be approved</source>
+        <translation>abgelaufen um %1 — Freigabe nicht mehr möglich</translation>
+    </message>
+    <message>
+        <source>in %1 (at %2)</source>
+        <translation>in %1 (um %2)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3 ETH)</source>
+        <translation>%1 auf %2 (%3 ETH)</translation>
+    </message>
+    <message>
+        <source>Sent to %1…</source>
+        <translation>Gesendet an %1 …</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1 (%2 of %3): waiting for another person.</source>
+        <translation>Freigegeben von %1 (%2 von %3): wartet auf eine weitere Person.</translation>
+    </message>
+    <message>
+        <source>Done: the request is now %1.</source>
+        <translation>Erledigt: die Anfrage ist jetzt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ApprovalQueueModel</name>
+    <message>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Value (ETH)</source>
+        <translation>Betrag (ETH)</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Anfragender</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ApprovalQueuePanel</name>
+    <message>
+        <source>Approval requests waiting</source>
+        <translation>Wartende Freigabeanfragen</translation>
+    </message>
+    <message>
+        <source>Approval source status</source>
+        <translation>Zustand der Freigabequelle</translation>
+    </message>
+    <message>
+        <source>Re&amp;view…</source>
+        <translation>&amp;Prüfen …</translation>
+    </message>
+    <message>
+        <source>Review the selected approval request</source>
+        <translation>Ausgewählte Freigabeanfrage prüfen</translation>
+    </message>
+    <message>
+        <source>No request is waiting.</source>
+        <translation>Keine Anfrage wartet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::ChartPanel</name>
     <message>
         <source>Waiting for telemetry from the fleet…</source>
         <translation>Warte auf Telemetrie der Flotte …</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::DecisionPrompt</name>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve: %1</source>
+        <translation>Freigeben: %1</translation>
+    </message>
+    <message>
+        <source>Reject: %1</source>
+        <translation>Ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>Your operator identity</source>
+        <translation>Ihre Bedienerkennung</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Bediener:</translation>
+    </message>
+    <message>
+        <source>Type the amount in ETH to confirm</source>
+        <translation>Betrag in ETH zur Bestätigung eintippen</translation>
+    </message>
+    <message>
+        <source>amount in ETH, as shown</source>
+        <translation>Betrag in ETH, wie angezeigt</translation>
+    </message>
+    <message>
+        <source>Type the &amp;amount (ETH):</source>
+        <translation>&amp;Betrag eintippen (ETH):</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (optional):</source>
+        <translation>&amp;Kommentar (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter who you are.</source>
+        <translation>Geben Sie an, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Type the amount exactly as shown (%1 ETH).</source>
+        <translation>Tippen Sie den Betrag genau wie angezeigt ein (%1 ETH).</translation>
+    </message>
+    <message>
+        <source>Say why you reject it.</source>
+        <translation>Sagen Sie, warum Sie ablehnen.</translation>
     </message>
 </context>
 <context>
@@ -393,6 +999,48 @@
     <message>
         <source>Anomalies: %1</source>
         <translation>Anomalien: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EscalationModel</name>
+    <message>
+        <source>Automation stopped on %1: %2</source>
+        <translation>Automatik auf %1 gestoppt: %2</translation>
+    </message>
+    <message>
+        <source>action budget used up</source>
+        <translation>Aktionsbudget aufgebraucht</translation>
+    </message>
+    <message>
+        <source>Action failed: %1 (%2)</source>
+        <translation>Aktion fehlgeschlagen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Approval %1 for action %2 expired unanswered: the action was not run</source>
+        <translation>Freigabe %1 für Aktion %2 unbeantwortet abgelaufen: die Aktion wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Action %1 failed: %2</source>
+        <translation>Aktion %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::EvidenceChart</name>
+    <message>
+        <source>Chart of the metric window that triggered the request</source>
+        <translation>Diagramm des Messfensters, das die Anfrage auslöste</translation>
+    </message>
+    <message>
+        <source>The metric window could not be read (%1).</source>
+        <translation>Das Messfenster ist nicht lesbar (%1).</translation>
+    </message>
+    <message>
+        <source>No metric window was attached to this request.</source>
+        <translation>Dieser Anfrage liegt kein Messfenster bei.</translation>
+    </message>
+    <message>
+        <source>s into the window</source>
+        <translation>s ab Fensterbeginn</translation>
     </message>
 </context>
 <context>
@@ -466,6 +1114,13 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::GateWorker</name>
+    <message>
+        <source>%1: no such database file</source>
+        <translation>%1: keine solche Datenbankdatei</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::IncidentListModel</name>
     <message>
         <source>Info</source>
@@ -532,6 +1187,13 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::LocalApprovalSource</name>
+    <message>
+        <source>database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::MainWindow</name>
     <message>
         <source>Vigil — fleet console</source>
@@ -592,6 +1254,130 @@ Workflow %3, Endpunkt %4
     <message>
         <source>Incidents</source>
         <translation>Vorfälle</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitachse</translation>
+    </message>
+    <message>
+        <source>Action log</source>
+        <translation>Aktionsprotokoll</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3 ETH) needs approval</source>
+        <translation>%1 auf %2 (%3 ETH) braucht eine Freigabe</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::StoreActivityReader</name>
+    <message>
+        <source>%1: no such database file</source>
+        <translation>%1: keine solche Datenbankdatei</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TimelineModel</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 on %3 (score %4): %5</source>
+        <translation>%1 — %2 auf %3 (Wert %4): %5</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2, opened %3
+%4</source>
+        <translation>%1 — %2, eröffnet %3
+%4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3%4</source>
+        <translation>%1 — %2: %3%4</translation>
+    </message>
+    <message>
+        <source> (incident %1)</source>
+        <translation> (Vorfall %1)</translation>
+    </message>
+    <message>
+        <source>requested by %1</source>
+        <translation>angefragt von %1</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>rejected by %1</source>
+        <translation>abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>expired unanswered</source>
+        <translation>unbeantwortet abgelaufen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — approval %2 for action %3: %4%5</source>
+        <translation>%1 — Freigabe %2 für Aktion %3: %4%5</translation>
+    </message>
+    <message>
+        <source>%1 — action %2 %3%4</source>
+        <translation>%1 — Aktion %2 %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TimelineView</name>
+    <message>
+        <source>Incident timeline</source>
+        <translation>Zeitachse der Vorfälle</translation>
+    </message>
+    <message>
+        <source>Anomalies, incidents, actions, approvals and outcomes over time. Wheel zooms, Shift+wheel or arrows scroll, End follows live, click selects.</source>
+        <translation>Anomalien, Vorfälle, Aktionen, Freigaben und Ergebnisse über die Zeit. Mausrad zoomt, Umschalt+Mausrad oder Pfeiltasten blättern, Ende folgt live, Klick wählt aus.</translation>
+    </message>
+    <message>
+        <source>paused · End: live</source>
+        <translation>angehalten · Ende: live</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::TrayNotifier</name>
+    <message>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message numerus="yes">
+        <source>Vigil — %n approval(s) waiting</source>
+        <translation>
+            <numerusform>Vigil — %n Freigabe wartet</numerusform>
+            <numerusform>Vigil — %n Freigaben warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new approval requests</source>
+        <translation>
+            <numerusform>%n neue Freigabeanfrage</numerusform>
+            <numerusform>%n neue Freigabeanfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval needed</source>
+        <translation>Freigabe nötig</translation>
     </message>
 </context>
 </TS>

@@ -63,8 +63,13 @@ IncidentPanel::IncidentPanel(IncidentListModel* model, QWidget* parent) : QStack
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         if (table_->hasFocus()) followTop_ = false;  // keyboard navigation: the user picked
         showDetail();
+        const QModelIndex cur = table_->selectionModel()->currentIndex();
+        if (cur.isValid() && table_->hasFocus()) emit incidentSelected(cur.data(IncidentListModel::IdRole).toString());
     });
-    connect(table_, &QAbstractItemView::pressed, this, [this] { followTop_ = false; });
+    connect(table_, &QAbstractItemView::pressed, this, [this](const QModelIndex& i) {
+        followTop_ = false;
+        emit incidentSelected(i.data(IncidentListModel::IdRole).toString());
+    });
     showTableIfAny();
 }
 
@@ -74,6 +79,16 @@ void IncidentPanel::showTableIfAny() {
     const QModelIndex cur = table_->selectionModel()->currentIndex();
     if (model_->rowCount() > 0 && (!cur.isValid() || (followTop_ && cur.row() != 0))) table_->selectRow(0);
     showDetail();
+}
+
+void IncidentPanel::selectIncident(const QString& id) {
+    for (int r = 0; r < model_->rowCount(); ++r)
+        if (model_->index(r, 0).data(IncidentListModel::IdRole).toString() == id) {
+            followTop_ = false;
+            table_->selectRow(r);
+            table_->scrollTo(model_->index(r, 0));
+            return;
+        }
 }
 
 void IncidentPanel::showDetail() {

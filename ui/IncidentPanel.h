@@ -20,6 +20,14 @@ public:
     QTableView* table() const { return table_; }
     QLabel* detail() const { return detail_; }
 
+public slots:
+    // Selects the incident with this id (from another panel); keeps it selected.
+    void selectIncident(const QString& id);
+
+signals:
+    // The user picked an incident here (not emitted for selectIncident).
+    void incidentSelected(const QString& id);
+
 private:
     void showTableIfAny();
     void showDetail();

@@ -1,7 +1,12 @@
 #include "ui/MainWindow.h"
 
+#include "ui/ActionLogModel.h"
+#include "ui/ActionLogPanel.h"
 #include "ui/AnomalyFeed.h"
 #include "ui/AnomalyListModel.h"
+#include "ui/ApprovalQueueModel.h"
+#include "ui/ApprovalQueuePanel.h"
+#include "ui/ApprovalSource.h"
 #include "ui/ChartPanel.h"
 #include "ui/EngineBridge.h"
 #include "ui/EngineStatusBar.h"
@@ -9,7 +14,12 @@
 #include "ui/FleetStrip.h"
 #include "ui/FleetTable.h"
 #include "ui/IncidentListModel.h"
+#include "ui/EscalationModel.h"
 #include "ui/IncidentPanel.h"
+#include "ui/StoreActivityFeed.h"
+#include "ui/TimelineModel.h"
+#include "ui/TimelineView.h"
+#include "ui/TrayNotifier.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -24,7 +34,7 @@ namespace vigil::ui {
 
 namespace {
 // Bump when the dock layout changes incompatibly: old saved states are then ignored.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2;  // 2: timeline and action log docks
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kChartWindowKey = QStringLiteral("charts/windowMinutes");
@@ -43,13 +53,27 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     fleet_ = new FleetStatusModel(this);
     anomalies_ = new AnomalyListModel(this);
     fleetDock_ = addPanel(new FleetStrip(fleet_), tr("Fleet"), QStringLiteral("fleetDock"), Qt::TopDockWidgetArea);
-    agentsDock_ = addPanel(new FleetTable(fleet_), tr("Agents"), QStringLiteral("agentsDock"), Qt::BottomDockWidgetArea);
+    // The timeline right under the charts, across the window; agents and anomalies below it.
+    timeline_ = new TimelineModel(this);
+    timelineView_ = new TimelineView(timeline_);
+    timelineDock_ = addPanel(timelineView_, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
+    agentsDock_ = new QDockWidget(tr("Agents"), this);
+    agentsDock_->setObjectName(QStringLiteral("agentsDock"));
+    agentsDock_->setWidget(new FleetTable(fleet_));
+    addDockWidget(Qt::BottomDockWidgetArea, agentsDock_, Qt::Vertical);
     anomalyDock_ = addPanel(new AnomalyFeed(anomalies_), tr("Anomalies"), QStringLiteral("anomalyDock"),
                             Qt::BottomDockWidgetArea);
     splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
     incidents_ = new IncidentListModel(this);
-    incidentDock_ = addPanel(new IncidentPanel(incidents_), tr("Incidents"), QStringLiteral("incidentDock"),
-                             Qt::RightDockWidgetArea);
+    incidentPanel_ = new IncidentPanel(incidents_);
+    incidentDock_ = addPanel(incidentPanel_, tr("Incidents"), QStringLiteral("incidentDock"), Qt::RightDockWidgetArea);
+    actions_ = new ActionLogModel(this);
+    escalations_ = new EscalationModel(this);
+    actionPanel_ = new ActionLogPanel(actions_, escalations_);
+    actionDock_ = addPanel(actionPanel_, tr("Action log"), QStringLiteral("actionDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(incidentDock_, actionDock_);
+    incidentDock_->raise();
+    linkSelections();
 
     status_ = new EngineStatusBar(this);
     setStatusBar(status_);
@@ -61,6 +85,7 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
     resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
     resizeDocks({incidentDock_}, {width() * 3 / 10}, Qt::Horizontal);
+    resizeDocks({timelineDock_}, {180}, Qt::Vertical);
     restoreLayout();
 
     connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
@@ -81,11 +106,13 @@ void MainWindow::buildMenus() {
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* view = viewMenu_ = menuBar()->addMenu(tr("&View"));
     view->addAction(fleetDock_->toggleViewAction());
     view->addAction(agentsDock_->toggleViewAction());
     view->addAction(anomalyDock_->toggleViewAction());
     view->addAction(incidentDock_->toggleViewAction());
+    view->addAction(timelineDock_->toggleViewAction());
+    view->addAction(actionDock_->toggleViewAction());
     view->addSeparator();
     QMenu* window = view->addMenu(tr("Chart &time window"));
     windowGroup_ = new QActionGroup(this);
@@ -104,10 +131,63 @@ void MainWindow::buildMenus() {
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
 
+void MainWindow::attachApprovals(ApprovalSource* source) {
+    if (approvals_ || !source) return;
+    approvals_ = new ApprovalQueueModel(this);
+    connect(source, &ApprovalSource::requestsChanged, approvals_, &ApprovalQueueModel::setRequests);
+    approvalPanel_ = new ApprovalQueuePanel(source, approvals_);
+    approvalDock_ = addPanel(approvalPanel_, tr("Approvals"), QStringLiteral("approvalDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(actionDock_, approvalDock_);
+    incidentDock_->raise();
+    viewMenu_->insertAction(viewMenu_->actions().value(6), approvalDock_->toggleViewAction());
+    tray_ = new TrayNotifier(this);
+    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this](const QString& id) {
+        const int row = approvals_->rowOf(id);
+        if (row < 0) return;
+        const QModelIndex i = approvals_->index(row, 0);
+        tray_->approvalArrived(tr("%1 on %2 (%3 ETH) needs approval")
+                                   .arg(i.data(ApprovalQueueModel::ActionKindRole).toString(),
+                                        i.data(ApprovalQueueModel::TargetRole).toString(),
+                                        i.data(ApprovalQueueModel::ValueEthRole).toString()));
+    });
+    auto count = [this] { tray_->setWaitingCount(approvals_->rowCount()); };
+    connect(approvals_, &QAbstractItemModel::rowsInserted, tray_, count);
+    connect(approvals_, &QAbstractItemModel::rowsRemoved, tray_, count);
+    connect(tray_, &TrayNotifier::activated, approvalPanel_, [this] { approvalPanel_->review(); });
+    restoreLayout();  // the dock joined after the first restore
+}
+
 void MainWindow::setTimeWindowMinutes(int minutes) {
     charts_->setTimeWindow(TimestampMs(minutes) * 60'000);
+    timelineView_->setSpan(TimestampMs(minutes) * 60'000);
     for (QAction* a : windowGroup_->actions())
         if (a->data().toInt() == minutes) a->setChecked(true);
+}
+
+void MainWindow::attachActivity(StoreActivityFeed* feed) {
+    if (!feed) return;
+    connect(feed, &StoreActivityFeed::records, timeline_, &TimelineModel::addRecords);
+    connect(feed, &StoreActivityFeed::records, actions_, &ActionLogModel::addRecords);
+    connect(feed, &StoreActivityFeed::records, escalations_, &EscalationModel::addRecords);
+}
+
+void MainWindow::linkSelections() {
+    connect(timelineView_, &TimelineView::itemSelected, this,
+            [this](const QString& id, int, const QString& incidentId) { selectEverywhere(id, incidentId); });
+    connect(actionPanel_, &ActionLogPanel::actionSelected, this, &MainWindow::selectEverywhere);
+    connect(incidentPanel_, &IncidentPanel::incidentSelected, this, [this](const QString& id) { selectEverywhere(id, id); });
+    // Zooming the timeline sets the charts' window to the same width of time
+    // (the charts end at the engine time; the menu's choices stay checked only when they match).
+    connect(timelineView_, &TimelineView::spanChanged, this, [this](qint64 ms) {
+        charts_->setTimeWindow(ms);
+        for (QAction* a : windowGroup_->actions()) a->setChecked(qint64(a->data().toInt()) * 60'000 == ms);
+    });
+}
+
+void MainWindow::selectEverywhere(const QString& id, const QString& incidentId) {
+    timelineView_->selectId(actions_->rowOf(id) >= 0 || incidentId.isEmpty() ? id : incidentId);
+    actionPanel_->selectId(actions_->rowOf(id) >= 0 ? id : incidentId);
+    if (!incidentId.isEmpty()) incidentPanel_->selectIncident(incidentId);
 }
 
 void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
@@ -115,6 +195,8 @@ void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     fleet_->showSnapshot(snapshot);
     anomalies_->showSnapshot(snapshot);
     incidents_->showSnapshot(snapshot);
+    timeline_->showSnapshot(snapshot);
+    actions_->showSnapshot(snapshot);
     status_->showSnapshot(*snapshot, bridge_->recordsPerSecond());
     status_->showFleet(fleet_->healthCounts());
     charts_->showSnapshot(std::move(snapshot));

@@ -1,6 +1,8 @@
 // The console's main window: a thin assembler. It places the panels (charts in the
-// middle, fleet strip, agent table, anomaly feed and incidents as dock widgets), feeds them
-// the bridge's snapshots, and keeps geometry and layout in QSettings.
+// middle; fleet strip, incident timeline, agent table, anomaly feed, incidents,
+// action log and approvals as dock widgets), feeds them the bridge's snapshots
+// and the store's actions, links their selections and the timeline's zoom to the
+// charts' time window, and keeps geometry and layout in QSettings.
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -15,12 +17,23 @@ class QDockWidget;
 
 namespace vigil::ui {
 
+class ActionLogModel;
+class ActionLogPanel;
 class AnomalyListModel;
+class ApprovalQueueModel;
+class ApprovalQueuePanel;
+class ApprovalSource;
 class ChartPanel;
 class EngineBridge;
 class EngineStatusBar;
 class FleetStatusModel;
+class EscalationModel;
 class IncidentListModel;
+class IncidentPanel;
+class StoreActivityFeed;
+class TimelineModel;
+class TimelineView;
+class TrayNotifier;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -28,7 +41,19 @@ public:
     // `bridge` must outlive the window.
     explicit MainWindow(EngineBridge* bridge, QWidget* parent = nullptr);
 
+    // The approval queue dock, its dialog and tray notifications; `source` must
+    // outlive the window. Without it the console has no approvals dock.
+    void attachApprovals(ApprovalSource* source);
+
+    // Actions, approval decisions and outcomes from the store, for the timeline
+    // and the action log; `feed` must outlive the window.
+    void attachActivity(StoreActivityFeed* feed);
+
     ChartPanel* chartPanel() const { return charts_; }
+    TimelineView* timelineView() const { return timelineView_; }
+    TimelineModel* timelineModel() const { return timeline_; }
+    ActionLogPanel* actionLogPanel() const { return actionPanel_; }
+    ApprovalQueuePanel* approvalPanel() const { return approvalPanel_; }
     FleetStatusModel* fleetModel() const { return fleet_; }
 
     // Geometry, dock layout and chart window in QSettings (done on close and open).
@@ -46,6 +71,9 @@ private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void buildMenus();
     void setTimeWindowMinutes(int minutes);
+    void linkSelections();
+    // One item picked anywhere: every panel that shows it selects it.
+    void selectEverywhere(const QString& id, const QString& incidentId);
 
     EngineBridge* bridge_;
     ChartPanel* charts_;
@@ -57,7 +85,20 @@ private:
     QDockWidget* agentsDock_ = nullptr;
     QDockWidget* anomalyDock_ = nullptr;
     QDockWidget* incidentDock_ = nullptr;
+    QDockWidget* timelineDock_ = nullptr;
+    QDockWidget* actionDock_ = nullptr;
+    IncidentPanel* incidentPanel_ = nullptr;
+    TimelineModel* timeline_ = nullptr;
+    TimelineView* timelineView_ = nullptr;
+    ActionLogModel* actions_ = nullptr;
+    EscalationModel* escalations_ = nullptr;
+    ActionLogPanel* actionPanel_ = nullptr;
     QActionGroup* windowGroup_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    ApprovalQueueModel* approvals_ = nullptr;
+    ApprovalQueuePanel* approvalPanel_ = nullptr;
+    QDockWidget* approvalDock_ = nullptr;
+    TrayNotifier* tray_ = nullptr;
 };
 
 }  // namespace vigil::ui

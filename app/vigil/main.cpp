@@ -13,6 +13,8 @@
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/EngineBridge.h"
+#include "ui/LocalApprovalSource.h"
+#include "ui/StoreActivityFeed.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -75,9 +77,11 @@ int main(int argc, char** argv) {
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
 
     std::unique_ptr<vigil::store::StoreWriter> store;
+    QString dbPath;
     vigil::store::EngineLock lock;  // one engine per database: a second console is refused
     const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
     if (!opts->noStore) {
+        dbPath = path;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
         vigil::store::Result<std::unique_ptr<vigil::store::StoreWriter>> opened =
             locked ? vigil::audit::openAuditedWriter(path.toStdString())
@@ -143,6 +147,15 @@ int main(int argc, char** argv) {
 
     vigil::ui::EngineBridge bridge(engine);
     vigil::ui::MainWindow window(&bridge);
+    // People decide in wall-clock time, on their own store connection (a worker thread).
+    std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
+    std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
+    if (store) {
+        approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);
+        window.attachApprovals(approvals.get());
+        activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
+        window.attachActivity(activity.get());
+    }
     window.show();
     bridge.start();
     onTerminationSignal([&window] { window.close(); });
