@@ -80,7 +80,7 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
         }
         ++compared;
         if (c.hashes[i] == toks[i].hash) ++same;
-        else if (c.keyed[i]) return -1.0;
+        else if (c.keyed[i] && cfg_.keyedValues) return -1.0;
         else ++differ;
     }
     if (compared == 0) return 1.0;
@@ -88,7 +88,7 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
     // One differing constant is always allowed ("removing <service>") as long as the
     // message shares at least half of its words with the template: for short messages
     // a ratio alone cannot tell a parameter from a different event.
-    if (compared >= 3 && differ + half <= 1 && 2 * same >= compared) return 1.0 + ratio;
+    if (cfg_.oneWordJoins && compared >= 3 && differ + half <= 1 && 2 * same >= compared) return 1.0 + ratio;
     return ratio;
 }
 

@@ -39,6 +39,11 @@ namespace vigil::logs {
 struct LogMinerConfig {
     double similarity = 0.8;
     std::size_t routeTokens = 1;
+    // A differing "key=word" value never joins ("user=root" vs "user=guest").
+    bool keyedValues = true;
+    // One differing word joins when at least half of the words are shared, whatever
+    // `similarity` says (short messages: "removing <service>").
+    bool oneWordJoins = true;
     std::size_t maxChildren = 64;
     std::size_t maxClusters = 20000;
     std::size_t maxTokens = 128;
