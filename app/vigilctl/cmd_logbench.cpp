@@ -4,6 +4,7 @@
 // configuration for all systems. Prints a per-system table and the average; exit 1
 // when the average (held-out with --cv) is below --min-ga, 2 on unreadable input
 // (file:line on stderr).
+// --grid (with --cv): every setting's GA on every system.
 // --cv: leave-one-system-out. For each system the miner's tunable settings
 // (LogMinerGrid.h) are chosen on the other systems and scored on it; the table shows
 // that held-out GA beside the in-sample one (the setting best on all systems).
@@ -80,6 +81,7 @@ int cmdLogbench(const QStringList& args) {
     p.addOption({QStringLiteral("data"), QStringLiteral("folder searched for <System>_2k.log_structured.csv"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("min-ga"), QStringLiteral("fail (exit 1) when the average GA (held-out with --cv) is below X"), QStringLiteral("X")});
     p.addOption({QStringLiteral("cv"), QStringLiteral("leave-one-system-out: settings chosen on the other systems")});
+    p.addOption({QStringLiteral("grid"), QStringLiteral("with --cv: print every setting's GA per system")});
     p.addOption({QStringLiteral("errors"), QStringLiteral("list the N largest wrongly grouped events per system"), QStringLiteral("N")});
     if (auto rc = parseArguments(p, args, "logbench")) return *rc;
     if (!p.isSet(QStringLiteral("data"))) return usageError(QStringLiteral("logbench: --data DIR is required"));
@@ -148,6 +150,21 @@ int cmdLogbench(const QStringList& args) {
                 score[c].push_back(vigil::logs::groupingAccuracy(vigil::logs::mineGroups(s.sample.content, grid[c]),
                                                                  s.sample.eventId));
         const auto choice = vigil::logs::chooseLeaveOneOut(score);
+        if (p.isSet(QStringLiteral("grid"))) {
+            std::printf("%-38s", "setting");
+            for (const System& s : systems) std::printf(" %7.7s", qPrintable(s.name));
+            std::printf(" %7s\n", "mean");
+            for (std::size_t c = 0; c < grid.size(); ++c) {
+                double m = 0.0;
+                std::printf("%-38s", vigil::logs::describe(grid[c]).c_str());
+                for (double v : score[c]) {
+                    std::printf(" %7.4f", v);
+                    m += v;
+                }
+                std::printf(" %7.4f\n", m / static_cast<double>(score[c].size()));
+            }
+            std::printf("\n");
+        }
         std::printf("%-14s %9s %9s  %s\n", "held out", "in-sample", "held-out", "setting chosen on the other systems");
         for (std::size_t g = 0; g < systems.size(); ++g)
             std::printf("%-14s %9.4f %9.4f  %s\n", qPrintable(systems[g].name), choice.inSampleScore[g],

@@ -2,12 +2,14 @@
 //   Runs the metric detector (one fresh detector per file, one configuration for
 //   all) over every data CSV under DIR and writes <out>/<category>/vigil_<name>.csv
 //   with timestamp,value,anomaly_score, one row per input row.
-// vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT]
+// vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT] [--cv]
 //   Scores such results with NAB's rules (core/detect/nab/NabScorer.h) and prints
-//   the normalised score of each profile. Each results file must hold every row
+//   the normalised score of each profile. --cv adds leave-one-category-out scores
+//   (NabCrossValidation.h): each category with the threshold chosen on the others. Each results file must hold every row
 //   of its data file (--data, default: the data folder beside the windows file).
 #include "vigilctl/Commands.h"
 
+#include "detect/nab/NabCrossValidation.h"
 #include "detect/nab/NabRun.h"
 #include "detect/nab/NabScorer.h"
 #include "detect/nab/NabWindows.h"
@@ -103,6 +105,7 @@ int cmdNabScore(const QStringList& args) {
     p.addOption({QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json"), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("data"), QStringLiteral("NAB data folder the results were made from (default: data/ beside the windows file)"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("json"), QStringLiteral("also write the scores as JSON"), QStringLiteral("OUT")});
+    p.addOption({QStringLiteral("cv"), QStringLiteral("also leave-one-category-out: each category scored at the threshold chosen on the others")});
     p.addHelpOption();
     if (auto rc = parseArguments(p, args, "nab-score")) return *rc;
     if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
@@ -146,6 +149,46 @@ int cmdNabScore(const QStringList& args) {
         json[QString::fromStdString(r.profile.name)] = QJsonObject{
             {"score", r.normalised}, {"threshold", r.threshold}, {"raw", r.raw}, {"true_positives", r.true_positives},
             {"false_positives", r.false_positives}, {"false_negatives", r.false_negatives}};
+    }
+    if (p.isSet(QStringLiteral("cv"))) {
+        const auto cvs = vigil::nab::leaveOneCategoryOut(files, vigil::nab::standardProfiles());
+        if (cvs.empty()) return usageError(QStringLiteral("nab-score: --cv needs files of at least two categories"));
+        QJsonObject cvJson;
+        for (const auto& cv : cvs) {
+            std::printf("\n%s, leave-one-category-out (in-sample threshold %.4f)\n", cv.profile.name.c_str(),
+                        cv.inSample.threshold);
+            std::printf("%-22s %5s %7s %9s %12s %9s %9s %12s\n", "held-out category", "files", "windows", "in-sample",
+                        "TP/FP/FN", "held-out", "threshold", "TP/FP/FN");
+            QJsonArray cats;
+            for (const auto& c : cv.categories) {
+                char in[16], out[16], inTally[24], outTally[24];
+                // A category without windows has no normalised score: its raw score (FP cost) is shown.
+                std::snprintf(in, sizeof in, c.windows ? "%.2f" : "raw %.2f", c.windows ? c.inSample.normalised : c.inSample.raw);
+                std::snprintf(out, sizeof out, c.windows ? "%.2f" : "raw %.2f", c.windows ? c.heldOut.normalised : c.heldOut.raw);
+                std::snprintf(inTally, sizeof inTally, "%d/%d/%d", c.inSample.true_positives, c.inSample.false_positives,
+                              c.inSample.false_negatives);
+                std::snprintf(outTally, sizeof outTally, "%d/%d/%d", c.heldOut.true_positives, c.heldOut.false_positives,
+                              c.heldOut.false_negatives);
+                std::printf("%-22s %5zu %7d %9s %12s %9s %9.4f %12s\n", c.category.c_str(), c.files, c.windows, in, inTally,
+                            out, c.heldOut.threshold, outTally);
+                cats.append(QJsonObject{{"category", QString::fromStdString(c.category)},
+                                        {"windows", c.windows},
+                                        {"in_sample", c.inSample.normalised},
+                                        {"in_sample_raw", c.inSample.raw},
+                                        {"held_out", c.heldOut.normalised},
+                                        {"held_out_raw", c.heldOut.raw},
+                                        {"held_out_threshold", c.heldOut.threshold}});
+            }
+            std::printf("%-22s %5s %7s %9.2f %12s %9.2f %9s %12s\n", "pooled", "", "", cv.inSample.normalised,
+                        (std::to_string(cv.inSample.true_positives) + "/" + std::to_string(cv.inSample.false_positives) +
+                         "/" + std::to_string(cv.inSample.false_negatives)).c_str(),
+                        cv.heldOut.normalised, "",
+                        (std::to_string(cv.heldOut.true_positives) + "/" + std::to_string(cv.heldOut.false_positives) +
+                         "/" + std::to_string(cv.heldOut.false_negatives)).c_str());
+            cvJson[QString::fromStdString(cv.profile.name)] =
+                QJsonObject{{"in_sample", cv.inSample.normalised}, {"held_out", cv.heldOut.normalised}, {"categories", cats}};
+        }
+        json[QStringLiteral("leave_one_category_out")] = cvJson;
     }
     if (p.isSet(QStringLiteral("json"))) {
         QSaveFile f(p.value(QStringLiteral("json")));
