@@ -78,18 +78,23 @@ int cmdLogbench(const QStringList& args) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Grouping accuracy of the log template miner on Loghub samples."));
     p.addHelpOption();
-    p.addOption({QStringLiteral("data"), QStringLiteral("folder searched for <System>_2k.log_structured.csv"), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("min-ga"), QStringLiteral("fail (exit 1) when the average GA (held-out with --cv) is below X"), QStringLiteral("X")});
+    p.addOption({QStringLiteral("data"), QStringLiteral("folder searched for <System>_2k.log_structured.csv"),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("min-ga"),
+                 QStringLiteral("fail (exit 1) when the average GA (held-out with --cv) is below X"),
+                 QStringLiteral("X")});
     p.addOption({QStringLiteral("cv"), QStringLiteral("leave-one-system-out: settings chosen on the other systems")});
     p.addOption({QStringLiteral("grid"), QStringLiteral("with --cv: print every setting's GA per system")});
-    p.addOption({QStringLiteral("errors"), QStringLiteral("list the N largest wrongly grouped events per system"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("errors"), QStringLiteral("list the N largest wrongly grouped events per system"),
+                 QStringLiteral("N")});
     if (auto rc = parseArguments(p, args, "logbench")) return *rc;
     if (!p.isSet(QStringLiteral("data"))) return usageError(QStringLiteral("logbench: --data DIR is required"));
     double minGa = -1.0;
     if (p.isSet(QStringLiteral("min-ga"))) {
         bool ok = false;
         minGa = p.value(QStringLiteral("min-ga")).toDouble(&ok);
-        if (!ok || minGa < 0.0 || minGa > 1.0) return usageError(QStringLiteral("logbench: --min-ga must be in [0, 1]"));
+        if (!ok || minGa < 0.0 || minGa > 1.0)
+            return usageError(QStringLiteral("logbench: --min-ga must be in [0, 1]"));
     }
     std::size_t errorLimit = 0;
     if (p.isSet(QStringLiteral("errors"))) {
@@ -102,8 +107,7 @@ int cmdLogbench(const QStringList& args) {
     std::set<QString> files;  // sorted: a stable table
     QDirIterator it(dir, {QStringLiteral("*_2k.log_structured.csv")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) files.insert(it.next());
-    if (files.empty())
-        return usageError(QStringLiteral("logbench: %1:0: no *_2k.log_structured.csv found").arg(dir));
+    if (files.empty()) return usageError(QStringLiteral("logbench: %1:0: no *_2k.log_structured.csv found").arg(dir));
     if (cv && files.size() < 2)
         return usageError(QStringLiteral("logbench: --cv needs at least two systems under %1").arg(dir));
 
@@ -170,8 +174,8 @@ int cmdLogbench(const QStringList& args) {
             std::printf("%-14s %9.4f %9.4f  %s\n", qPrintable(systems[g].name), choice.inSampleScore[g],
                         choice.heldOutScore[g], vigil::logs::describe(grid[choice.heldOut[g]]).c_str());
         std::printf("%-14s %9.4f %9.4f\n", "average", choice.inSampleMean, choice.heldOutMean);
-        std::printf("(%zu settings tried; in-sample = %s, best on all %zu systems; defaults = %s: %s)\n",
-                    grid.size(), vigil::logs::describe(grid[choice.inSample]).c_str(), systems.size(),
+        std::printf("(%zu settings tried; in-sample = %s, best on all %zu systems; defaults = %s: %s)\n", grid.size(),
+                    vigil::logs::describe(grid[choice.inSample]).c_str(), systems.size(),
                     vigil::logs::describe(grid[0]).c_str(), [&] {
                         double m = 0.0;
                         for (double v : score[0]) m += v;

@@ -62,6 +62,31 @@ private slots:
         QVERIFY(cv.heldOut.normalised < cv.inSample.normalised);
     }
 
+    void heldOutSettingComesFromTheOtherCategories() {
+        // Run 1 (another detector setting) scores catB 0.95 without the false positive:
+        // best on the whole corpus and on catB, but a tie with run 0 on catA.
+        const std::vector<std::vector<ScoredFile>> runs = {
+            {makeFile("catA/a.csv", {{50, 0.9}}), makeFile("catB/b.csv", {{50, 0.6}, {20, 0.7}})},
+            {makeFile("catA/a.csv", {{50, 0.9}}), makeFile("catB/b.csv", {{50, 0.95}})},
+        };
+        const auto cvs = leaveOneCategoryOut(runs, {standardProfiles()[0]});
+        QCOMPARE(cvs.size(), std::size_t(1));
+        const CrossValidation& cv = cvs[0];
+        QCOMPARE(cv.inSampleRun, std::size_t(1));
+        QCOMPARE(cv.inSample.threshold, 0.9);
+        QCOMPARE(cv.inSample.true_positives, 2);
+        QCOMPARE(cv.chosenRun.size(), std::size_t(2));
+        // catA held out: run 1 at threshold 0.95, chosen on catB, misses catA's 0.9.
+        QCOMPARE(cv.chosenRun[0], std::size_t(1));
+        QCOMPARE(cv.categories[0].heldOut.threshold, 0.95);
+        QCOMPARE(cv.categories[0].heldOut.false_negatives, 1);
+        // catB held out: on catA the runs tie, so run 0 (0.9) is kept; catB's 0.6 is missed.
+        QCOMPARE(cv.chosenRun[1], std::size_t(0));
+        QCOMPARE(cv.categories[1].heldOut.false_negatives, 1);
+        QVERIFY(qAbs(cv.inSample.normalised - 100.0) < 1e-9);
+        QVERIFY(qAbs(cv.heldOut.normalised - 0.0) < 1e-9);
+    }
+
     void oneCategoryIsRefused() {
         const std::vector<ScoredFile> files = {makeFile("catA/a.csv", {{50, 0.9}}),
                                                makeFile("catA/b.csv", {{50, 0.6}})};

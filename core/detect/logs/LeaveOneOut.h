@@ -11,10 +11,10 @@
 namespace vigil::logs {
 
 struct LeaveOneOutChoice {
-    std::size_t inSample = 0;             // candidate best on the mean over all groups
-    std::vector<std::size_t> heldOut;     // per group: candidate best on the other groups
-    std::vector<double> inSampleScore;    // per group: score[inSample][g]
-    std::vector<double> heldOutScore;     // per group: score[heldOut[g]][g]
+    std::size_t inSample = 0;           // candidate best on the mean over all groups
+    std::vector<std::size_t> heldOut;   // per group: candidate best on the other groups
+    std::vector<double> inSampleScore;  // per group: score[inSample][g]
+    std::vector<double> heldOutScore;   // per group: score[heldOut[g]][g]
     double inSampleMean = 0.0;
     double heldOutMean = 0.0;
 };

@@ -13,15 +13,15 @@ std::vector<LogMinerConfig> logMinerGrid() {
                 for (bool oneWord : {true, false})
                     for (bool routeMasked : {false, true})
                         for (bool dotted : {false, true}) {
-                    LogMinerConfig c = defaults;
-                    c.routeMasked = routeMasked;
-                    c.mask.dottedNames = dotted;
-                    c.similarity = sim;
-                    c.routeTokens = depth;
-                    c.keyedValues = keyed;
-                    c.oneWordJoins = oneWord;
-                    if (describe(c) != describe(defaults)) grid.push_back(c);
-                }
+                            LogMinerConfig c = defaults;
+                            c.routeMasked = routeMasked;
+                            c.mask.dottedNames = dotted;
+                            c.similarity = sim;
+                            c.routeTokens = depth;
+                            c.keyedValues = keyed;
+                            c.oneWordJoins = oneWord;
+                            if (describe(c) != describe(defaults)) grid.push_back(c);
+                        }
     return grid;
 }
 

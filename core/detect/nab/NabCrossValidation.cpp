@@ -27,31 +27,55 @@ std::string categoryOf(const std::string& key) {
 
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<ScoredFile>& files,
                                                  const std::vector<Profile>& profiles) {
-    std::map<std::string, std::vector<ScoredFile>> byCategory;
-    for (const ScoredFile& f : files) byCategory[categoryOf(f.key)].push_back(f);
+    return leaveOneCategoryOut(std::vector<std::vector<ScoredFile>>{files}, profiles);
+}
+
+std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<ScoredFile>>& runs,
+                                                 const std::vector<Profile>& profiles) {
+    if (runs.empty()) return {};
+    std::map<std::string, std::vector<std::size_t>> byCategory;  // file indices
+    for (std::size_t i = 0; i < runs[0].size(); ++i) byCategory[categoryOf(runs[0][i].key)].push_back(i);
     if (byCategory.size() < 2) return {};
-    const auto whole = scoreCorpus(files, profiles);
+    auto pick = [&](std::size_t run, const std::string& category, bool inside) {
+        std::vector<ScoredFile> out;
+        for (const ScoredFile& f : runs[run])
+            if ((categoryOf(f.key) == category) == inside) out.push_back(f);
+        return out;
+    };
+    // Best (run, threshold) on a set of files; the raw score ranks runs on the same files.
+    auto best = [&](const std::string& leftOut, const Profile& p) {
+        std::size_t arg = 0;
+        ProfileResult top;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            const ProfileResult res = scoreCorpus(leftOut.empty() ? runs[r] : pick(r, leftOut, false), {p})[0];
+            if (r == 0 || res.raw > top.raw + 1e-12) {
+                top = res;
+                arg = r;
+            }
+        }
+        return std::make_pair(arg, top.threshold);
+    };
     std::vector<CrossValidation> out;
-    for (std::size_t pi = 0; pi < profiles.size(); ++pi) {
+    for (const Profile& p : profiles) {
         CrossValidation cv;
-        cv.profile = profiles[pi];
-        cv.inSample.profile = cv.heldOut.profile = profiles[pi];
-        for (const auto& [category, mine] : byCategory) {
-            std::vector<ScoredFile> others;
-            for (const ScoredFile& f : files)
-                if (categoryOf(f.key) != category) others.push_back(f);
-            const double chosen = scoreCorpus(others, {profiles[pi]})[0].threshold;
+        cv.profile = p;
+        cv.inSample.profile = cv.heldOut.profile = p;
+        const auto [wholeRun, wholeThreshold] = best(std::string(), p);
+        cv.inSampleRun = wholeRun;
+        for (const auto& [category, indices] : byCategory) {
+            const auto [run, threshold] = best(category, p);
             CategoryScore c;
             c.category = category;
-            c.files = mine.size();
-            for (const ScoredFile& f : mine) c.windows += static_cast<int>(f.windows.size());
-            c.inSample = scoreAtThreshold(mine, profiles[pi], whole[pi].threshold);
-            c.heldOut = scoreAtThreshold(mine, profiles[pi], chosen);
+            c.files = indices.size();
+            for (std::size_t i : indices) c.windows += static_cast<int>(runs[0][i].windows.size());
+            c.inSample = scoreAtThreshold(pick(wholeRun, category, true), p, wholeThreshold);
+            c.heldOut = scoreAtThreshold(pick(run, category, true), p, threshold);
             addInto(cv.inSample, c.inSample);
             addInto(cv.heldOut, c.heldOut);
+            cv.chosenRun.push_back(run);
             cv.categories.push_back(std::move(c));
         }
-        cv.inSample.threshold = whole[pi].threshold;
+        cv.inSample.threshold = wholeThreshold;
         cv.heldOut.threshold = -1.0;  // one per category
         normalise(cv.inSample);
         normalise(cv.heldOut);

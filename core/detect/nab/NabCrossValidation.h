@@ -22,6 +22,8 @@ struct CategoryScore {
 
 struct CrossValidation {
     Profile profile;
+    std::size_t inSampleRun = 0;            // the run (detector setting) best on the whole corpus
+    std::vector<std::size_t> chosenRun;     // per category: the run best on the other categories
     std::vector<CategoryScore> categories;  // sorted by name
     // Pooled over categories: raw scores, null and perfect summed, then normalised.
     // A category without windows (artificialNoAnomaly) counts only its false positives.
@@ -32,6 +34,12 @@ std::string categoryOf(const std::string& key);  // "realTraffic/x.csv" -> "real
 
 // Needs files from at least two categories; otherwise returns nothing.
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<ScoredFile>& files,
+                                                 const std::vector<Profile>& profiles);
+
+// The same over several runs of one corpus (one per detector setting, same files in
+// the same order): for each held-out category the run *and* threshold are chosen on
+// the other categories. Ties go to the lower run index.
+std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<ScoredFile>>& runs,
                                                  const std::vector<Profile>& profiles);
 
 }  // namespace vigil::nab
