@@ -134,7 +134,7 @@ void LogTokenizer::maskToken(std::string_view raw) {
         buffer_.append(s);
         for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
     };
-    if (hostWithPort(raw) || url(raw)) {
+    if (raw.find(':') != std::string_view::npos && (hostWithPort(raw) || url(raw))) {
         emit(kWildcard);
         t.length = static_cast<std::uint32_t>(kWildcard.size());
         t.variable = t.masked = true;
@@ -165,10 +165,13 @@ void LogTokenizer::maskToken(std::string_view raw) {
             continue;
         }
         std::size_t j = i;
-        bool digit = false;
-        for (std::uint8_t cj; j < raw.size() && (cj = cls(raw[j])) != kDelim; ++j) digit |= cj == kDigit;
+        bool digit = false, dot = false;
+        for (std::uint8_t cj; j < raw.size() && (cj = cls(raw[j])) != kDelim; ++j) {
+            digit |= cj == kDigit;
+            dot |= raw[j] == '.';
+        }
         const std::string_view seg = raw.substr(i, j - i);
-        if (digit || calendarWord(seg) || (opts_.dottedNames && dottedName(seg))) {
+        if (digit || calendarWord(seg) || (dot && opts_.dottedNames && dottedName(seg))) {
             emit(kWildcard);
             t.masked = true;
         } else {
