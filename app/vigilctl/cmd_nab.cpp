@@ -2,12 +2,20 @@
 //   Runs the metric detector (one fresh detector per file, one configuration for
 //   all) over every data CSV under DIR and writes <out>/<category>/vigil_<name>.csv
 //   with timestamp,value,anomaly_score, one row per input row.
-// vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT]
+// vigilctl nab --data DIR --cv --windows combined_windows.json
+//   Leave-one-category-out over the detector's settings (DetectorGrid.h): for each
+//   category, the setting and threshold are chosen on the other categories; prints
+//   in-sample and held-out scores per profile. Writes nothing.
+// vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT] [--cv]
 //   Scores such results with NAB's rules (core/detect/nab/NabScorer.h) and prints
-//   the normalised score of each profile. Each results file must hold every row
-//   of its data file (--data, default: the data folder beside the windows file).
+//   the normalised score of each profile. --cv adds leave-one-category-out scores
+//   (NabCrossValidation.h): each category with the threshold chosen on the others.
+//   Each results file must hold every row of its data file (--data, default: the
+//   data folder beside the windows file).
 #include "vigilctl/Commands.h"
 
+#include "detect/nab/DetectorGrid.h"
+#include "detect/nab/NabCrossValidation.h"
 #include "detect/nab/NabRun.h"
 #include "detect/nab/NabScorer.h"
 #include "detect/nab/NabWindows.h"
@@ -31,8 +39,7 @@ constexpr int kProblemsShown = 20;
 bool reportProblems(const std::vector<vigil::nab::CsvProblem>& problems) {
     for (int i = 0; i < static_cast<int>(problems.size()) && i < kProblemsShown; ++i)
         std::fprintf(stderr, "vigilctl: %s\n", problems[i].text().c_str());
-    if (problems.size() > kProblemsShown)
-        std::fprintf(stderr, "vigilctl: ... %zu bad rows in all\n", problems.size());
+    if (problems.size() > kProblemsShown) std::fprintf(stderr, "vigilctl: ... %zu bad rows in all\n", problems.size());
     return !problems.empty();
 }
 
@@ -56,6 +63,52 @@ std::string findResult(const std::string& results, const std::string& key) {
     return found;
 }
 
+QJsonObject printCrossValidation(const std::vector<vigil::nab::CrossValidation>& cvs,
+                                 const std::vector<std::string>& settings);
+
+// nab --cv: every detector setting of the grid over every file, then leave-one-category-out.
+int nabCrossValidation(const QCommandLineParser& p) {
+    if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("windows")))
+        return usageError(QStringLiteral("nab: --cv needs --data DIR and --windows FILE"));
+    const std::string data = p.value(QStringLiteral("data")).toStdString();
+    if (!std::filesystem::is_directory(data))
+        return usageError(QString::fromStdString("nab: " + data + ": not a folder"));
+    std::map<std::string, std::vector<vigil::nab::Window>> windows;
+    std::string fatal;
+    if (!vigil::nab::readWindows(p.value(QStringLiteral("windows")).toStdString(), windows, fatal))
+        return usageError(QString::fromStdString("nab: " + fatal));
+    const auto found = vigil::nab::findDataFiles(data);
+    if (found.empty()) return usageError(QString::fromStdString("nab: " + data + ": no .csv files found"));
+    std::vector<vigil::nab::NabTable> tables;
+    std::vector<vigil::nab::CsvProblem> problems;
+    for (const auto& f : found) {
+        if (!windows.count(f.key()))
+            return usageError(
+                QString::fromStdString("nab: " + f.path + ": no entry " + f.key() + " in the windows file"));
+        vigil::nab::NabTable table;
+        if (!vigil::nab::readNabCsv(f.path, false, table, problems, fatal))
+            return usageError(QString::fromStdString("nab: " + fatal));
+        tables.push_back(std::move(table));
+    }
+    if (reportProblems(problems)) return kUsage;
+    const auto grid = vigil::nab::detectorGrid();
+    std::vector<std::vector<vigil::nab::ScoredFile>> runs;
+    std::vector<std::string> names;
+    for (const auto& cfg : grid) {
+        std::vector<vigil::nab::ScoredFile> run;
+        for (std::size_t i = 0; i < found.size(); ++i)
+            run.push_back(
+                {found[i].key(), tables[i].ts_ms, vigil::nab::scoreTable(tables[i], cfg), windows[found[i].key()]});
+        runs.push_back(std::move(run));
+        names.push_back(vigil::nab::describe(cfg));
+    }
+    const auto cvs = vigil::nab::leaveOneCategoryOut(runs, vigil::nab::standardProfiles());
+    if (cvs.empty()) return usageError(QString::fromStdString("nab: --cv needs data files of at least two categories"));
+    std::printf("%zu files, %zu detector settings (defaults: %s)\n", found.size(), grid.size(), names[0].c_str());
+    printCrossValidation(cvs, names);
+    return kOk;
+}
+
 }  // namespace
 
 int cmdNab(const QStringList& args) {
@@ -63,13 +116,20 @@ int cmdNab(const QStringList& args) {
     p.setApplicationDescription(QStringLiteral("Write NAB results files for every data CSV under a folder."));
     p.addOption({QStringLiteral("data"), QStringLiteral("NAB folder or its data folder"), QStringLiteral("DIR")});
     p.addOption({QStringLiteral("out"), QStringLiteral("results folder to write"), QStringLiteral("DIR")});
+    p.addOption(
+        {QStringLiteral("cv"),
+         QStringLiteral("leave-one-category-out over the detector's settings (needs --windows; writes nothing)")});
+    p.addOption(
+        {QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json, for --cv"), QStringLiteral("FILE")});
     p.addHelpOption();
     if (auto rc = parseArguments(p, args, "nab")) return *rc;
+    if (p.isSet(QStringLiteral("cv"))) return nabCrossValidation(p);
     if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("out")))
         return usageError(QStringLiteral("nab: --data DIR and --out DIR are required"));
     const std::string data = p.value(QStringLiteral("data")).toStdString();
     const std::string out = p.value(QStringLiteral("out")).toStdString();
-    if (!std::filesystem::is_directory(data)) return usageError(QString::fromStdString("nab: " + data + ": not a folder"));
+    if (!std::filesystem::is_directory(data))
+        return usageError(QString::fromStdString("nab: " + data + ": not a folder"));
     const auto files = vigil::nab::findDataFiles(data);
     if (files.empty()) return usageError(QString::fromStdString("nab: " + data + ": no .csv files found"));
 
@@ -99,19 +159,25 @@ int cmdNab(const QStringList& args) {
 int cmdNabScore(const QStringList& args) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Score NAB results files with the benchmark's rules."));
-    p.addOption({QStringLiteral("results"), QStringLiteral("folder of <category>/<detector>_<name>.csv"), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("results"), QStringLiteral("folder of <category>/<detector>_<name>.csv"),
+                 QStringLiteral("DIR")});
     p.addOption({QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json"), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("data"), QStringLiteral("NAB data folder the results were made from (default: data/ beside the windows file)"), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("data"),
+                 QStringLiteral("NAB data folder the results were made from (default: data/ beside the windows file)"),
+                 QStringLiteral("DIR")});
     p.addOption({QStringLiteral("json"), QStringLiteral("also write the scores as JSON"), QStringLiteral("OUT")});
+    p.addOption(
+        {QStringLiteral("cv"),
+         QStringLiteral("also leave-one-category-out: each category scored at the threshold chosen on the others")});
     p.addHelpOption();
     if (auto rc = parseArguments(p, args, "nab-score")) return *rc;
     if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
         return usageError(QStringLiteral("nab-score: --results DIR and --windows FILE are required"));
     const std::string results = p.value(QStringLiteral("results")).toStdString();
-    const std::string data = p.isSet(QStringLiteral("data"))
-                                 ? p.value(QStringLiteral("data")).toStdString()
-                                 : (std::filesystem::path(p.value(QStringLiteral("windows")).toStdString()).parent_path() /
-                                    "data").string();
+    const std::string data =
+        p.isSet(QStringLiteral("data"))
+            ? p.value(QStringLiteral("data")).toStdString()
+            : (std::filesystem::path(p.value(QStringLiteral("windows")).toStdString()).parent_path() / "data").string();
     std::map<std::string, std::vector<vigil::nab::Window>> windows;
     std::string fatal;
     if (!vigil::nab::readWindows(p.value(QStringLiteral("windows")).toStdString(), windows, fatal))
@@ -122,7 +188,8 @@ int cmdNabScore(const QStringList& args) {
     for (const auto& [key, wins] : windows) {
         const std::string path = findResult(results, key);
         if (path.empty())
-            return usageError(QString::fromStdString("nab-score: no single results file for " + key + " under " + results));
+            return usageError(
+                QString::fromStdString("nab-score: no single results file for " + key + " under " + results));
         vigil::nab::NabTable table, rows;
         if (!vigil::nab::readNabCsv(path, true, table, problems, fatal))
             return usageError(QString::fromStdString("nab-score: " + fatal));
@@ -143,9 +210,18 @@ int cmdNabScore(const QStringList& args) {
     for (const auto& r : scored) {
         std::printf("%-20s %6.2f  (threshold %.4f, raw %.2f, TP %d, FP %d, FN %d)\n", r.profile.name.c_str(),
                     r.normalised, r.threshold, r.raw, r.true_positives, r.false_positives, r.false_negatives);
-        json[QString::fromStdString(r.profile.name)] = QJsonObject{
-            {"score", r.normalised}, {"threshold", r.threshold}, {"raw", r.raw}, {"true_positives", r.true_positives},
-            {"false_positives", r.false_positives}, {"false_negatives", r.false_negatives}};
+        json[QString::fromStdString(r.profile.name)] = QJsonObject{{"score", r.normalised},
+                                                                   {"threshold", r.threshold},
+                                                                   {"raw", r.raw},
+                                                                   {"true_positives", r.true_positives},
+                                                                   {"false_positives", r.false_positives},
+                                                                   {"false_negatives", r.false_negatives}};
+    }
+    if (p.isSet(QStringLiteral("cv"))) {
+        const auto cvs = vigil::nab::leaveOneCategoryOut(files, vigil::nab::standardProfiles());
+        if (cvs.empty()) return usageError(QStringLiteral("nab-score: --cv needs files of at least two categories"));
+        const QJsonObject cvJson = printCrossValidation(cvs, {});
+        json[QStringLiteral("leave_one_category_out")] = cvJson;
     }
     if (p.isSet(QStringLiteral("json"))) {
         QSaveFile f(p.value(QStringLiteral("json")));
@@ -154,5 +230,60 @@ int cmdNabScore(const QStringList& args) {
     }
     return kOk;
 }
+
+namespace {
+// Prints the in-sample / held-out table of each profile; `settings` names the runs
+// (detector settings) when there were several. Returns the same as JSON.
+QJsonObject printCrossValidation(const std::vector<vigil::nab::CrossValidation>& cvs,
+                                 const std::vector<std::string>& settings) {
+    QJsonObject cvJson;
+    for (const auto& cv : cvs) {
+        std::printf("\n%s, leave-one-category-out (in-sample threshold %.4f)\n", cv.profile.name.c_str(),
+                    cv.inSample.threshold);
+        std::printf("%-22s %5s %7s %9s %12s %9s %9s %12s\n", "held-out category", "files", "windows", "in-sample",
+                    "TP/FP/FN", "held-out", "threshold", "TP/FP/FN");
+        QJsonArray cats;
+        for (const auto& c : cv.categories) {
+            char in[16], out[16], inTally[24], outTally[24];
+            // A category without windows has no normalised score: its raw score (FP cost) is shown.
+            std::snprintf(in, sizeof in, c.windows ? "%.2f" : "raw %.2f",
+                          c.windows ? c.inSample.normalised : c.inSample.raw);
+            std::snprintf(out, sizeof out, c.windows ? "%.2f" : "raw %.2f",
+                          c.windows ? c.heldOut.normalised : c.heldOut.raw);
+            std::snprintf(inTally, sizeof inTally, "%d/%d/%d", c.inSample.true_positives, c.inSample.false_positives,
+                          c.inSample.false_negatives);
+            std::snprintf(outTally, sizeof outTally, "%d/%d/%d", c.heldOut.true_positives, c.heldOut.false_positives,
+                          c.heldOut.false_negatives);
+            std::printf("%-22s %5zu %7d %9s %12s %9s %9.4f %12s\n", c.category.c_str(), c.files, c.windows, in, inTally,
+                        out, c.heldOut.threshold, outTally);
+            cats.append(QJsonObject{{"category", QString::fromStdString(c.category)},
+                                    {"windows", c.windows},
+                                    {"in_sample", c.inSample.normalised},
+                                    {"in_sample_raw", c.inSample.raw},
+                                    {"held_out", c.heldOut.normalised},
+                                    {"held_out_raw", c.heldOut.raw},
+                                    {"held_out_threshold", c.heldOut.threshold}});
+        }
+        std::printf("%-22s %5s %7s %9.2f %12s %9.2f %9s %12s\n", "pooled", "", "", cv.inSample.normalised,
+                    (std::to_string(cv.inSample.true_positives) + "/" + std::to_string(cv.inSample.false_positives) +
+                     "/" + std::to_string(cv.inSample.false_negatives))
+                        .c_str(),
+                    cv.heldOut.normalised, "",
+                    (std::to_string(cv.heldOut.true_positives) + "/" + std::to_string(cv.heldOut.false_positives) +
+                     "/" + std::to_string(cv.heldOut.false_negatives))
+                        .c_str());
+        if (!settings.empty()) {
+            std::printf("in-sample setting: %s\n", settings[cv.inSampleRun].c_str());
+            for (std::size_t k = 0; k < cv.categories.size(); ++k)
+                std::printf("  without %-22s %s\n", cv.categories[k].category.c_str(),
+                            settings[cv.chosenRun[k]].c_str());
+        }
+        cvJson[QString::fromStdString(cv.profile.name)] = QJsonObject{
+            {"in_sample", cv.inSample.normalised}, {"held_out", cv.heldOut.normalised}, {"categories", cats}};
+    }
+    return cvJson;
+}
+
+}  // namespace
 
 }  // namespace vigilctl

@@ -54,14 +54,14 @@ private slots:
 
     void templateTextKeepsConstantsAndMasksParameters() {
         LogTemplateMiner m;
-        const auto a = m.add("user alice logged in from 10.0.0.1 at Fri Jun 17 07:07:00 2005");
+        const auto a = m.add("login of user alice from 10.0.0.1 at Fri Jun 17 07:07:00 2005");
         QVERIFY(a.created);
-        QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("user alice logged in from <*> at <*>"));
-        const auto b = m.add("user bob logged in from 10.0.0.2 at Sat Jul 2 08:00:01 2005");
+        QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("login of user alice from <*> at <*>"));
+        const auto b = m.add("login of user bob from 10.0.0.2 at Sat Jul 2 08:00:01 2005");
         QVERIFY(!b.created);
         QVERIFY(b.generalised);
         QCOMPARE(b.id, a.id);
-        QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("user <*> logged in from <*> at <*>"));
+        QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("login of user <*> from <*> at <*>"));
         QCOMPARE(m.matchCount(a.id), std::uint64_t(2));
     }
 
@@ -73,7 +73,11 @@ private slots:
         QTest::newRow("ip-port") << "peer /10.1.2.3:50010 lost" << "peer /<*>:<*> lost";
         QTest::newRow("key-value") << "rhost=218.188.2.4 user=root" << "rhost=<*> user=root";
         QTest::newRow("path") << "open /var/log/app/x.log failed" << "open <*> failed";
-        QTest::newRow("url-path") << "split hdfs://host/a/b/c:0+7" << "split hdfs:<*>:<*>";
+        QTest::newRow("url") << "split hdfs://host/a/b/c:0+7 now" << "split <*> now";
+        QTest::newRow("host-port") << "connect to proxy.example.org:5070 failed" << "connect to <*> failed";
+        QTest::newRow("dotted-name") << "loaded class org.example.app.Main ok" << "loaded class <*> ok";
+        QTest::newRow("empty-value") << "connection from 1.2.3.4 () at noon" << "connection from <*> (<*>) at noon";
+        QTest::newRow("two-part-name-stays") << "open config.yaml now" << "open config.yaml now";
         QTest::newRow("id-with-digits") << "PacketResponder blk_-69522 done" << "PacketResponder <*> done";
         QTest::newRow("list") << "resolve name dn910 dn911 dn912 dn913" << "resolve name <*>";
         QTest::newRow("words-stay") << "check pass; user unknown" << "check pass; user unknown";
@@ -97,6 +101,28 @@ private slots:
         QCOMPARE(c.id, a.id);
     }
 
+    void emptyValueJoinsItsEvent() {
+        // A missing reverse name "()" is the same event as "(a.example.net)".
+        LogTemplateMiner m;
+        const auto a = m.add("connection from 10.0.0.1 (a.example.net) at Fri Jun 17 07:07:00 2005");
+        const auto b = m.add("connection from 10.0.0.2 () at Fri Jun 17 07:07:01 2005");
+        const auto c = m.add("connection from 10.0.0.3 (gw-3.example.org) at Fri Jun 17 07:07:02 2005");
+        QCOMPARE(b.id, a.id);
+        QCOMPARE(c.id, a.id);
+        QCOMPARE(m.size(), std::size_t(1));
+    }
+
+    void hostsWithPortsRouteAsParameters() {
+        // The host is the first word: without masking the whole "host:port" each host
+        // would start its own branch of the prefix tree and its own template.
+        LogTemplateMiner m;
+        const auto a = m.add("www.example.com:443 open through proxy proxy.example.org:5070 HTTPS");
+        const auto b = m.add("mail.example.net:993 open through proxy proxy.example.org:5070 HTTPS");
+        QCOMPARE(b.id, a.id);
+        QVERIFY(!b.created);
+        QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("<*> open through proxy <*> HTTPS"));
+    }
+
     void differentEventsStayApart() {
         LogTemplateMiner m;
         const auto a = m.add("Link error on port eth3");
@@ -110,22 +136,23 @@ private slots:
 
     void mergesClustersThatBecomeEqual() {
         LogTemplateMiner m;
-        const auto c1 = m.add("ant bee cat dog eel fox gnu hen ibis jay");
-        const auto c2 = m.add("ant owl pig ram eel fox gnu hen ibis jay");  // 3 of 10 differ: new cluster
+        // The first two words route (LogMinerConfig::routeTokens), so they stay equal.
+        const auto c1 = m.add("zero ant bee cat dog eel fox gnu hen ibis jay");
+        const auto c2 = m.add("zero ant owl pig ram eel fox gnu hen ibis jay");  // 3 of 11 differ: new cluster
         QVERIFY(c2.created);
         QVERIFY(c1.id != c2.id);
-        // Two words change: c1 becomes "ant <*> <*> dog ...", still distinct from c2.
-        QCOMPARE(m.add("ant yak zebu dog eel fox gnu hen ibis jay").id, c1.id);
+        // Two words change: c1 becomes "zero ant <*> <*> dog ...", still distinct from c2.
+        QCOMPARE(m.add("zero ant yak zebu dog eel fox gnu hen ibis jay").id, c1.id);
         QCOMPARE(m.size(), std::size_t(2));
         // A third position generalises: c1 now covers c2, which is merged into it.
-        const auto r = m.add("ant bee cat mole eel fox gnu hen ibis jay");
+        const auto r = m.add("zero ant bee cat mole eel fox gnu hen ibis jay");
         QCOMPARE(r.id, c1.id);
         QVERIFY(r.generalised);
         QCOMPARE(m.resolve(c2.id), c1.id);
         QCOMPARE(m.size(), std::size_t(1));
         QCOMPARE(m.merges(), std::uint64_t(1));
         QCOMPARE(m.matchCount(c1.id), std::uint64_t(4));
-        QCOMPARE(QString::fromStdString(m.templateText(c2.id)), QStringLiteral("ant <*> <*> <*> eel fox gnu hen ibis jay"));
+        QCOMPARE(QString::fromStdString(m.templateText(c2.id)), QStringLiteral("zero ant <*> <*> <*> eel fox gnu hen ibis jay"));
     }
 
     void memoryStaysBoundedUnderManyTemplates() {

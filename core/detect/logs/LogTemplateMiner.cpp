@@ -15,6 +15,7 @@ LogTemplateMiner::LogTemplateMiner(LogMinerConfig cfg) : cfg_(cfg) {
     cfg_.maxChildren = std::max<std::size_t>(cfg_.maxChildren, 2);
     cfg_.maxTokens = std::max<std::size_t>(cfg_.maxTokens, 1);
     nodes_.emplace_back();  // root
+    tok_.setOptions(cfg_.mask);
 }
 
 std::string LogTemplateMiner::idText(std::uint64_t id) {
@@ -54,7 +55,7 @@ std::uint32_t LogTemplateMiner::findLeaf(bool create) {
     const std::size_t depth = toks.empty() ? 0 : std::min(cfg_.routeTokens, toks.size() - 1);
     for (std::size_t d = 0; d < depth; ++d) {
         const MaskedToken& t = toks[d];
-        std::uint64_t key = t.variable ? kWildHash : t.hash;
+        std::uint64_t key = t.variable || (cfg_.routeMasked && t.masked) ? kWildHash : t.hash;
         std::uint32_t next = child(node, key, false);
         if (next == kNone && key != kWildHash) {
             if (!create || nodes_[node].children.size() + 1 >= cfg_.maxChildren) key = kWildHash;
@@ -80,7 +81,7 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
         }
         ++compared;
         if (c.hashes[i] == toks[i].hash) ++same;
-        else if (c.keyed[i]) return -1.0;
+        else if (c.keyed[i] && cfg_.keyedValues) return -1.0;
         else ++differ;
     }
     if (compared == 0) return 1.0;
@@ -88,7 +89,7 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
     // One differing constant is always allowed ("removing <service>") as long as the
     // message shares at least half of its words with the template: for short messages
     // a ratio alone cannot tell a parameter from a different event.
-    if (compared >= 3 && differ + half <= 1 && 2 * same >= compared) return 1.0 + ratio;
+    if (cfg_.oneWordJoins && compared >= 3 && differ + half <= 1 && 2 * same >= compared) return 1.0 + ratio;
     return ratio;
 }
 

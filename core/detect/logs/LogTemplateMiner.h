@@ -4,12 +4,12 @@
 // through a fixed-depth prefix tree: first by token count, then by its first
 // `routeTokens` tokens (never the last one; parameters, and constants beyond
 // `maxChildren` distinct values, share a "<*>" branch). The leaf holds a few clusters;
-// the message joins the best one if
-//  - it differs from the template in at most one word and shares at least half of
-//    them (short messages: "removing <service>"), or
-//  - its share of matching words reaches `similarity`; a template position that is
-//    already "<*>" gives half credit to a word and full credit to a parameter;
-// and never when a "key=word" token differs ("user=root" vs "user=guest").
+// the message joins the best one if its share of matching words reaches `similarity`
+// (a template position that is already "<*>" gives half credit to a word and full
+// credit to a parameter), and never when a "key=word" token differs ("user=root" vs
+// "user=guest"). With `oneWordJoins` (off by default: chosen off by leave-one-system-
+// out, see docs/detection.md) one differing word also joins when at least half of the
+// words are shared.
 // Joining turns differing positions into "<*>". Otherwise the message starts a new
 // cluster. When a template generalises, clusters of the same leaf that it now covers
 // are merged into it; their ids become aliases that resolve() follows.
@@ -38,7 +38,16 @@ namespace vigil::logs {
 
 struct LogMinerConfig {
     double similarity = 0.8;
-    std::size_t routeTokens = 1;
+    std::size_t routeTokens = 2;
+    // A differing "key=word" value never joins ("user=root" vs "user=guest").
+    bool keyedValues = true;
+    // One differing word joins when at least half of the words are shared, whatever
+    // `similarity` says (short messages: "removing <service>").
+    bool oneWordJoins = false;
+    // A token with a masked part ("blk_<*>", "core.<*>") routes like a parameter
+    // (Drain routes every token with a digit to its "<*>" branch).
+    bool routeMasked = false;
+    MaskOptions mask{.dottedNames = true};
     std::size_t maxChildren = 64;
     std::size_t maxClusters = 20000;
     std::size_t maxTokens = 128;

@@ -65,6 +65,57 @@ std::size_t pathLength(std::string_view raw, std::size_t i) {
     return seps >= 2 && word ? j - i : 0;
 }
 
+inline bool hostChar(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+           ch == '-' || ch == '_';
+}
+
+inline char closing(char open) {
+    return open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '\0';
+}
+
+// "proxy.example.org:5070", "db-1.internal:5432", "[::1]:80" is left to the digit rule:
+// a dotted host name, a colon and a numeric port, trailing ",;." allowed.
+bool hostWithPort(std::string_view t) {
+    while (!t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == '.')) t.remove_suffix(1);
+    const std::size_t colon = t.rfind(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == t.size()) return false;
+    for (std::size_t i = colon + 1; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9') return false;
+    bool dot = false, letter = false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        if (!hostChar(t[i])) return false;
+        dot |= t[i] == '.';
+        letter |= (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z');
+    }
+    return dot && letter && t[0] != '.' && t[colon - 1] != '.';
+}
+
+// "http://host/x", "file:///tmp/y": a scheme of letters, then "://".
+bool url(std::string_view t) {
+    const std::size_t p = t.find("://");
+    if (p == std::string_view::npos || p == 0 || p + 3 >= t.size()) return false;
+    for (std::size_t i = 0; i < p; ++i)
+        if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') || t[i] == '+')) return false;
+    return true;
+}
+
+// Three or more non-empty words joined by dots ("www.example.com", "a.b.C").
+bool dottedName(std::string_view seg) {
+    std::size_t dots = 0;
+    char prev = '.';
+    for (char ch : seg) {
+        if (ch == '.') {
+            if (prev == '.') return false;
+            ++dots;
+        } else if (!hostChar(ch)) {
+            return false;
+        }
+        prev = ch;
+    }
+    return dots >= 2 && prev != '.';
+}
+
 }  // namespace
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
@@ -83,6 +134,14 @@ void LogTokenizer::maskToken(std::string_view raw) {
         buffer_.append(s);
         for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
     };
+    if (raw.find(':') != std::string_view::npos && (hostWithPort(raw) || url(raw))) {
+        emit(kWildcard);
+        t.length = static_cast<std::uint32_t>(kWildcard.size());
+        t.variable = t.masked = true;
+        t.hash = h;
+        tokens_.push_back(t);
+        return;
+    }
     std::size_t i = 0;
     bool onlyWildcards = true;
     while (i < raw.size()) {
@@ -98,13 +157,21 @@ void LogTokenizer::maskToken(std::string_view raw) {
             // "07:07:00" and "1,2,3" are one parameter; "(<*>)" or "/<*>" keep their shape.
             if (raw[i] != ':' && raw[i] != ',') onlyWildcards = false;
             emit(raw.substr(i++, 1));
+            // "()" is an empty value where others write "(host.example.net)".
+            if (i < raw.size() && raw[i] == closing(raw[i - 1])) {
+                emit(kWildcard);
+                t.masked = true;
+            }
             continue;
         }
         std::size_t j = i;
-        bool digit = false;
-        for (std::uint8_t cj; j < raw.size() && (cj = cls(raw[j])) != kDelim; ++j) digit |= cj == kDigit;
+        bool digit = false, dot = false;
+        for (std::uint8_t cj; j < raw.size() && (cj = cls(raw[j])) != kDelim; ++j) {
+            digit |= cj == kDigit;
+            dot |= raw[j] == '.';
+        }
         const std::string_view seg = raw.substr(i, j - i);
-        if (digit || calendarWord(seg)) {
+        if (digit || calendarWord(seg) || (dot && opts_.dottedNames && dottedName(seg))) {
             emit(kWildcard);
             t.masked = true;
         } else {

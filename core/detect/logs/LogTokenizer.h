@@ -6,6 +6,10 @@
 // path with two or more separators. So "blk_-6952" becomes "<*>", "rhost=218.188.2.4"
 // "rhost=<*>", "07:07:00" "<*>", "/var/log/x" "<*>", and "session" stays. A run of
 // whole-parameter tokens ("dn910 dn911 dn912") is one variable-length parameter.
+// An empty bracket pair "()" is an empty value, "(<*>)", like "(host.example.net)"
+// beside it. With MaskOptions::dottedNames, "a.b.c" names are parameters too.
+// A whole token that is a host with a port ("proxy.example.org:5070") or a URL
+// ("https://h/x?y") is one parameter: its host part has no digit to give it away.
 #pragma once
 
 #include <cstdint>
@@ -26,8 +30,17 @@ struct MaskedToken {
     bool keyed = false;        // "key=value": a differing value means a different event
 };
 
+// Masks beyond the always-on ones (a digit, a day/month name, a path, host:port, URL).
+struct MaskOptions {
+    // "org.apache.hadoop.Foo", "www.example.com": three or more dot-separated words.
+    // Hostnames are parameters, but so would Java class names that name an event.
+    bool dottedNames = false;
+};
+
 class LogTokenizer {
 public:
+    void setOptions(MaskOptions o) { opts_ = o; }
+
     // Tokenizes `message`; tokens beyond `maxTokens` are folded into the last one so
     // a pathological line cannot make the miner's work unbounded.
     void tokenize(std::string_view message, std::size_t maxTokens = 256);
@@ -41,6 +54,9 @@ public:
 private:
     void maskToken(std::string_view raw);
 
+    void emitWildcard();
+
+    MaskOptions opts_;
     std::string buffer_;
     std::vector<MaskedToken> tokens_;
 };

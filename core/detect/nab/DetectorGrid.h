@@ -1,0 +1,19 @@
+// The metric detector settings that leave-one-category-out (`vigilctl nab --cv`) may
+// choose between: how young records are raised, when a stronger signal escapes the
+// damping, how long a detection silences the series, and the detection score.
+#pragma once
+
+#include "detect/metric/MetricAnomalyDetector.h"
+
+#include <string>
+#include <vector>
+
+namespace vigil::nab {
+
+// The defaults first, so a tie keeps them.
+std::vector<metric::DetectorConfig> detectorGrid();
+
+// "growth=0.10 escape=2.0 quiet=100 fire=0.55"
+std::string describe(const metric::DetectorConfig& cfg);
+
+}  // namespace vigil::nab
