@@ -33,6 +33,7 @@ const Command* commands() {
         {"policy", "check a remediation policy file (policy check FILE)", cmdPolicy},
         {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
+        {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -39,6 +39,7 @@ int cmdLogbench(const QStringList& args);
 int cmdPolicy(const QStringList& args);
 int cmdApprovals(const QStringList& args);
 int cmdAudit(const QStringList& args);
+int cmdConfig(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 
