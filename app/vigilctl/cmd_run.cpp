@@ -1,8 +1,11 @@
 // vigilctl run --demo [--scenario NAME] [--seed N] [--speed X] [--duration SECONDS] [--db DB]
-// The engine live and headless: the demo fleet paced in real time, detection and
-// correlation running, everything stored. Prints a status line every few seconds
-// and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
+// vigilctl run --config FILE [--duration SECONDS] [--db DB]
+// The engine live and headless: the demo fleet paced in real time, or the live
+// sources of a configuration (RunLive.cpp), detection and correlation running,
+// everything stored. Prints a status line every few seconds and a summary when
+// it stops: after --duration, or on SIGTERM/SIGINT.
 #include "vigilctl/Commands.h"
+#include "vigilctl/RunLive.h"
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
@@ -47,6 +50,7 @@ struct RunOptions {
     double speed = 1;
     double duration = -1;  // wall seconds; -1: until a signal
     QString db;
+    QString config;  // run --config: the live sources instead of the demo fleet
 };
 
 std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
@@ -59,9 +63,15 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     p.addOption({QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall second"), QStringLiteral("X"), QStringLiteral("1")});
     p.addOption({QStringLiteral("duration"), QStringLiteral("Stop after SECONDS of wall time (default: until Ctrl+C)"), QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database (default: the XDG data location)"), QStringLiteral("DB")});
+    p.addOption({QStringLiteral("config"), QStringLiteral("Run the live sources of a configuration (docs/configuration.md)"), QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "run")) return rc;
-    if (!p.isSet(QStringLiteral("demo")))
-        return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
+    if (p.isSet(QStringLiteral("demo")) == p.isSet(QStringLiteral("config")))
+        return usageError(QStringLiteral("run: give either --demo or --config FILE"));
+    if (p.isSet(QStringLiteral("config")))
+        for (const char* demoOnly : {"scenario", "seed", "speed"})
+            if (p.isSet(QString::fromLatin1(demoOnly)))
+                return usageError(QStringLiteral("run: --%1 is for --demo only").arg(QString::fromLatin1(demoOnly)));
+    o.config = p.value(QStringLiteral("config"));
 
     bool ok = true;
     o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
@@ -163,6 +173,7 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::store::Stor
 int cmdRun(const QStringList& args) {
     RunOptions o;
     if (auto rc = parseRun(args, o)) return *rc;
+    if (!o.config.isEmpty()) return runLive(o.config.toStdString(), o.duration, o.db);
 
     auto lock = vigil::store::EngineLock::acquire(o.db.toStdString());  // one engine per database
     if (!lock) return usageError(QString::fromStdString(lock.error()));
