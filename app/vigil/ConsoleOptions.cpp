@@ -48,7 +48,9 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     const QCommandLineOption db(QStringLiteral("db"), tr("Database to record into (default: vigil.db in the data location)."),
                                 tr("path"));
     const QCommandLineOption noStore(QStringLiteral("no-store"), tr("Do not record to a database."));
-    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore});
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    tr("Watch the live sources of this configuration instead of the demo fleet."), tr("file"));
+    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore, config});
 
     auto bad = [&](const QString& reason) -> std::optional<ConsoleOptions> {
         printLine(stderr, QStringLiteral("vigil: ") + reason);
@@ -87,5 +89,9 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     o.db = p.value(db);
     o.noStore = p.isSet(noStore);
     if (o.noStore && !o.db.isEmpty()) return bad(tr("--db and --no-store exclude each other"));
+    o.config = p.value(config);
+    if (!o.config.isEmpty())
+        for (const auto* demoOnly : {&scenario, &seed, &speed, &cycle})
+            if (p.isSet(*demoOnly)) return bad(tr("--%1 is for the demo fleet, not --config").arg(demoOnly->names().first()));
     return o;
 }

@@ -19,6 +19,7 @@ public:
     std::int64_t cycleS = 900;   // the scenario repeats every cycle
     QString db;                  // empty: the default database in the data location
     bool noStore = false;
+    QString config;              // live sources (docs/configuration.md) instead of the demo fleet
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).
