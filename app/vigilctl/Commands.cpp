@@ -34,6 +34,7 @@ const Command* commands() {
         {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
+        {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -40,6 +40,7 @@ int cmdPolicy(const QStringList& args);
 int cmdApprovals(const QStringList& args);
 int cmdAudit(const QStringList& args);
 int cmdConfig(const QStringList& args);
+int cmdBench(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 
