@@ -1,9 +1,9 @@
 // vigilctl bench ingest [--senders 8] [--records N] [--rate R] [--stages default|none]
 // Loopback ingest benchmark (docs/performance.md): N records over raw TCP from
 // concurrent senders through the real ingest server into an engine. Prints
-// records/s and the latency from a record's send (just before its arrival) to
-// the engine having processed it (p50/p99/max), the back-pressure seen and the
-// peak RSS. Without --rate the senders go flat out (throughput; latency is then
+// records/s, the latency from a record's arrival (decoded, first offered to the
+// engine) to the engine having processed it (p50/p99/max), the time before that
+// from its send (kernel socket buffers), the back-pressure seen and the peak RSS. Without --rate the senders go flat out (throughput; latency is then
 // the queueing of a saturated pipeline); with --rate they are paced (latency).
 #include "vigilctl/Commands.h"
 
@@ -91,6 +91,37 @@ std::optional<int> parseBench(const QStringList& args, Options& o) {
     return std::nullopt;
 }
 
+// Stamps each record's arrival on its first offer: value (1e15 + send ns) becomes
+// -(1e15 + arrival ns), and send->arrival is kept. A refused batch comes back
+// already stamped (negative) and keeps its first arrival. Runs on the server's thread.
+class ArrivalStamp final : public vigil::collect::RecordSink {
+public:
+    ArrivalStamp(vigil::collect::RecordSink& next, SteadyClock::time_point t0, std::size_t expected) : next_(next), t0_(t0) {
+        sendToArrivalMs.reserve(expected);
+    }
+    bool offer(std::vector<vigil::Record>& batch) override {
+        const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(SteadyClock::now() - t0_).count();
+        for (auto& r : batch)
+            if (auto* m = std::get_if<vigil::MetricSample>(&r); m && m->value > 0) {
+                sendToArrivalMs.push_back(float(double(ns - (std::int64_t(m->value) - kValueBase)) / 1e6));
+                m->value = -double(kValueBase + ns);
+            }
+        return next_.offer(batch);
+    }
+    std::vector<float> sendToArrivalMs;
+
+private:
+    vigil::collect::RecordSink& next_;
+    SteadyClock::time_point t0_;
+};
+
+double percentile(std::vector<float>& v, double q) {
+    if (v.empty()) return 0;
+    const auto k = std::size_t(q * double(v.size() - 1));
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
+    return double(v[k]);
+}
+
 }  // namespace
 
 int cmdBench(const QStringList& args) {
@@ -108,10 +139,11 @@ int cmdBench(const QStringList& args) {
     engine.addSink([&](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>&) {
         const double nowNs = double(std::chrono::duration_cast<std::chrono::nanoseconds>(SteadyClock::now() - t0).count());
         for (const auto& r : in)
-            if (const auto* m = std::get_if<vigil::MetricSample>(&r)) latencyMs.push_back(float((nowNs - (m->value - double(kValueBase))) / 1e6));
+            if (const auto* m = std::get_if<vigil::MetricSample>(&r)) latencyMs.push_back(float((nowNs - (-m->value - double(kValueBase))) / 1e6));
     });
     engine.start();
-    vigil::app::EngineRecordSink sink(engine);
+    vigil::app::EngineRecordSink engineSink(engine);
+    ArrivalStamp sink(engineSink, t0, std::size_t(total));
     vigil::collect::IngestOptions io;
     io.tcpPort = 0;
     io.tokens = {kToken};
@@ -168,22 +200,19 @@ int cmdBench(const QStringList& args) {
                      static_cast<long long>(latencyMs.size()), static_cast<long long>(total), static_cast<long long>(counts.malformed));
         return kFailed;
     }
-    auto pct = [&](double q) {
-        const auto k = std::size_t(q * double(latencyMs.size() - 1));
-        std::nth_element(latencyMs.begin(), latencyMs.begin() + std::ptrdiff_t(k), latencyMs.end());
-        return double(latencyMs[k]);
-    };
-    const double p50 = pct(0.50), p99 = pct(0.99), pmax = double(*std::max_element(latencyMs.begin(), latencyMs.end()));
+    const double p50 = percentile(latencyMs, 0.50), p99 = percentile(latencyMs, 0.99),
+                 pmax = double(*std::max_element(latencyMs.begin(), latencyMs.end()));
+    const double s50 = percentile(sink.sendToArrivalMs, 0.50), s99 = percentile(sink.sendToArrivalMs, 0.99);
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     // The machine may be shared: CPU time says what the work costs whatever the load.
     const double cpu = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
     std::printf("bench ingest: %d senders, %lld records (%s stages, %s) in %.2f s: %.0f records/s (%.0f per CPU-second, "
-                "senders included); send->processed p50 %.1f ms, p99 %.1f ms, max %.1f ms; engine queue refusals %lld; "
-                "peak RSS %.0f MB\n",
+                "senders included); arrival->processed p50 %.1f ms, p99 %.1f ms, max %.1f ms; send->arrival p50 %.1f ms, "
+                "p99 %.1f ms; engine queue refusals %lld; peak RSS %.0f MB\n",
                 o.senders, static_cast<long long>(total), o.stages ? "default" : "no",
                 o.rate > 0 ? qPrintable(QStringLiteral("paced at %1/s").arg(o.rate, 0, 'f', 0)) : "flat out", seconds,
-                double(total) / seconds, double(total) / cpu, p50, p99, pmax, static_cast<long long>(engine.submitRefusals()),
+                double(total) / seconds, double(total) / cpu, p50, p99, pmax, s50, s99, static_cast<long long>(engine.submitRefusals()),
                 double(ru.ru_maxrss) / 1024.0);
     return kOk;
 }
