@@ -1,6 +1,7 @@
 // The live sources of a configuration (core/collect/CollectConfig.h), wired to
 // one engine: the ingest server, the pull sources (RPC prober, Prometheus
-// scraper) on an io_context and thread of their own, and Vigil's own /metrics.
+// scraper, query_range reader, log follower) on an io_context and thread of
+// their own, and Vigil's own /metrics.
 // start() starts all of them or none (nothing half-configured); stop() stops
 // them before the engine stops. Shared by `vigilctl run --config` and the console.
 #pragma once
@@ -10,6 +11,8 @@
 #include "collect/CollectConfig.h"
 #include "collect/IngestServer.h"
 #include "collect/MetricsEndpoint.h"
+#include "collect/LogFollower.h"
+#include "collect/PromQuery.h"
 #include "collect/PrometheusScraper.h"
 #include "collect/RpcProber.h"
 
@@ -43,6 +46,8 @@ public:
         if (ingest_) ingest_->stop();
         if (prober_) prober_->stop();
         if (scraper_) scraper_->stop();
+        for (auto& q : queries_) q->stop();
+        if (logs_) logs_->stop();
         work_.reset();
         io_.stop();
         if (thread_.joinable()) thread_.join();
@@ -59,6 +64,8 @@ public:
         }
         if (prober_) out.push_back("rpc prober: " + std::to_string(config_.rpc.chains.size()) + " chain(s)");
         if (scraper_) out.push_back("scraper: " + std::to_string(config_.scrape.targets.size()) + " target(s)");
+        for (const auto& q : config_.queries) out.push_back("query_range: " + q.name + " (" + q.url + ")");
+        if (logs_) out.push_back("log follower: " + std::to_string(config_.logs.files.size()) + " file(s)");
         if (metrics_) out.push_back("metrics on http://" + config_.metrics->address + ":" + std::to_string(metrics_->port()) + "/metrics");
         return out;
     }
@@ -72,18 +79,20 @@ private:
         if (ingest_) p.ingest = ingest_->stats().counts();
         if (prober_) p.pulled.emplace_back("rpc", prober_->counters());
         if (scraper_) p.pulled.emplace_back("scrape", scraper_->counters());
+        for (std::size_t i = 0; i < queries_.size(); ++i) p.pulled.emplace_back("query:" + config_.queries[i].name, queries_[i]->counters());
+        if (logs_) p.pulled.emplace_back("logs", logs_->counters());
         return p;
     }
 
     std::string startAll() {
-        // Sources this build does not have yet are refused before anything starts.
-        if (!config_.queries.empty()) return "prometheus_queries: not available in this build yet";
-        if (!config_.logs.files.empty()) return "logs: not available in this build yet";
         try {
             if (!config_.rpc.chains.empty())
                 prober_ = std::make_unique<collect::RpcProber>(io_, config_.rpc, sink_, clock_);
             if (!config_.scrape.targets.empty())
                 scraper_ = std::make_unique<collect::PrometheusScraper>(io_, config_.scrape, sink_, clock_);
+            for (const auto& q : config_.queries) queries_.push_back(std::make_unique<collect::PromQuery>(io_, q, sink_, clock_));
+            if (!config_.logs.files.empty())
+                logs_ = std::make_unique<collect::LogFollower>(io_, config_.logs, sink_, clock_);
         } catch (const std::invalid_argument& e) {
             return e.what();
         }
@@ -98,6 +107,8 @@ private:
         }
         if (prober_) prober_->start();
         if (scraper_) scraper_->start();
+        for (auto& q : queries_) q->start();
+        if (logs_) logs_->start();
         work_.emplace(io_.get_executor());
         thread_ = std::thread([this] { io_.run(); });
         return {};
@@ -113,6 +124,8 @@ private:
     std::unique_ptr<collect::IngestServer> ingest_;
     std::unique_ptr<collect::RpcProber> prober_;
     std::unique_ptr<collect::PrometheusScraper> scraper_;
+    std::vector<std::unique_ptr<collect::PromQuery>> queries_;
+    std::unique_ptr<collect::LogFollower> logs_;
     std::unique_ptr<collect::MetricsEndpoint> metrics_;
 };
 

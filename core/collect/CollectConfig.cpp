@@ -1,5 +1,8 @@
 #include "collect/CollectConfig.h"
 
+#include "collect/LogFollower.h"
+#include "collect/PromQuery.h"
+#include "collect/PrometheusScraper.h"
 #include "collect/RpcProber.h"
 #include "net/HttpClient.h"
 
@@ -39,6 +42,15 @@ public:
     }
 
 private:
+    // Sets `out` only when the key is present and valid (absent keeps the default).
+    template <class T>
+    void intField(const YAML::Node& n, const std::string& path, const char* name, T& out, std::int64_t min, std::int64_t max,
+                  bool required = false) {
+        std::int64_t v = 0;
+        if (n[name] && f_.integer(n, path, name, v, min, max, required)) out = static_cast<T>(v);
+        else if (!n[name] && required) f_.integer(n, path, name, v, min, max, true);
+    }
+
     std::string resolve(const std::string& p) const {
         return fs::path(p).is_absolute() || base_.empty() ? p : (fs::path(base_) / p).lexically_normal().string();
     }
@@ -69,10 +81,8 @@ private:
         if (!f_.map(n, p, {"address", "http_port", "tcp_port", "token_files", "limits"})) return;
         IngestOptions o;
         address(n, p, o.address);
-        std::int64_t v = -1;
-        if (f_.integer(n, p, "http_port", v, 0, 65535)) o.httpPort = int(v);
-        v = -1;
-        if (f_.integer(n, p, "tcp_port", v, 0, 65535)) o.tcpPort = int(v);
+        intField(n, p, "http_port", o.httpPort, 0, 65535);
+        intField(n, p, "tcp_port", o.tcpPort, 0, 65535);
         if (!n["http_port"] && !n["tcp_port"]) f_.error(n, p, "needs http_port, tcp_port or both");
         std::vector<std::string> files;
         if (!n["token_files"]) {
@@ -85,11 +95,10 @@ private:
         if (const YAML::Node l = n["limits"]) {
             const std::string lp = p + ".limits";
             if (f_.map(l, lp, {"max_line_bytes", "max_body_bytes", "max_connections", "idle_timeout", "max_batch_records"})) {
-                std::int64_t x = 0;
-                if (f_.integer(l, lp, "max_line_bytes", x, 256, std::int64_t(1) << 30)) o.limits.maxLineBytes = std::size_t(x);
-                if (f_.integer(l, lp, "max_body_bytes", x, 256, std::int64_t(1) << 31)) o.limits.maxBodyBytes = std::size_t(x);
-                if (f_.integer(l, lp, "max_connections", x, 1, 100000)) o.limits.maxConnections = std::size_t(x);
-                if (f_.integer(l, lp, "max_batch_records", x, 1, 1 << 20)) o.limits.maxBatchRecords = std::size_t(x);
+                intField(l, lp, "max_line_bytes", o.limits.maxLineBytes, 256, std::int64_t(1) << 30);
+                intField(l, lp, "max_body_bytes", o.limits.maxBodyBytes, 256, std::int64_t(1) << 31);
+                intField(l, lp, "max_connections", o.limits.maxConnections, 1, 100000);
+                intField(l, lp, "max_batch_records", o.limits.maxBatchRecords, 1, 1 << 20);
                 f_.duration(l, lp, "idle_timeout", o.limits.idleTimeout, std::chrono::milliseconds(100));
                 if (o.limits.maxLineBytes > o.limits.maxBodyBytes)
                     f_.error(l, lp + ".max_line_bytes", "is over max_body_bytes");
@@ -130,8 +139,7 @@ private:
         address(n, p, m.address);
         if (!isLoopbackAddress(m.address))
             f_.error(n["address"], p + ".address", "Vigil's own /metrics has no token: it listens on loopback only");
-        std::int64_t v = 0;
-        if (f_.integer(n, p, "port", v, 0, 65535, true)) m.port = int(v);
+        intField(n, p, "port", m.port, 0, 65535, true);
         c.metrics = m;
     }
 
@@ -141,8 +149,7 @@ private:
         f_.duration(n, p, "interval", o.interval, std::chrono::milliseconds(100));
         f_.duration(n, p, "deadline", o.deadline, std::chrono::milliseconds(10));
         if (o.deadline >= o.interval) f_.error(n["deadline"] ? n["deadline"] : n, p + ".deadline", "must be shorter than the interval");
-        std::int64_t blocks = o.feeHistoryBlocks;
-        if (f_.integer(n, p, "fee_history_blocks", blocks, 1, 1024)) o.feeHistoryBlocks = int(blocks);
+        intField(n, p, "fee_history_blocks", o.feeHistoryBlocks, 1, 1024);
         if (const YAML::Node r = n["reward_percentiles"]; r && f_.sequence(r, p + ".reward_percentiles")) {
             o.rewardPercentiles.clear();
             for (std::size_t i = 0; i < r.size(); ++i) {
@@ -164,8 +171,7 @@ private:
             RpcChainOptions co;
             f_.text(ch, cp, "name", co.name, true);
             uniqueName(names, ch, cp, co.name);
-            std::int64_t id = 0;
-            if (f_.integer(ch, cp, "chain_id", id, 0, std::numeric_limits<std::int64_t>::max())) co.chainId = std::uint64_t(id);
+            intField(ch, cp, "chain_id", co.chainId, 0, std::numeric_limits<std::int64_t>::max());
             const YAML::Node eps = ch["endpoints"];
             if (!eps) {
                 f_.error(ch, cp + ".endpoints", "is required");
@@ -192,9 +198,8 @@ private:
         f_.duration(n, p, "deadline", o.deadline, std::chrono::milliseconds(10));
         if (o.deadline >= o.interval) f_.error(n["deadline"] ? n["deadline"] : n, p + ".deadline", "must be shorter than the interval");
         f_.textList(n, p, "keep", o.keep);
-        std::int64_t v = 0;
-        if (f_.integer(n, p, "max_body_bytes", v, 1024, std::int64_t(1) << 31)) o.maxBodyBytes = std::size_t(v);
-        if (f_.integer(n, p, "max_samples_per_scrape", v, 1, 10'000'000)) o.maxSamplesPerScrape = std::size_t(v);
+        intField(n, p, "max_body_bytes", o.maxBodyBytes, 1024, std::int64_t(1) << 31);
+        intField(n, p, "max_samples_per_scrape", o.maxSamplesPerScrape, 1, 10'000'000);
         const YAML::Node ts = n["targets"];
         if (!ts) return f_.error(n, p + ".targets", "is required");
         if (!f_.sequence(ts, p + ".targets")) return;
@@ -250,8 +255,7 @@ private:
         const std::string p = "logs";
         if (!f_.map(n, p, {"poll", "max_line_bytes", "files"})) return;
         f_.duration(n, p, "poll", o.poll, std::chrono::milliseconds(10));
-        std::int64_t v = 0;
-        if (f_.integer(n, p, "max_line_bytes", v, 256, std::int64_t(1) << 30)) o.maxLineBytes = std::size_t(v);
+        intField(n, p, "max_line_bytes", o.maxLineBytes, 256, std::int64_t(1) << 30);
         const YAML::Node fsNode = n["files"];
         if (!fsNode) return f_.error(n, p + ".files", "is required");
         if (!f_.sequence(fsNode, p + ".files")) return;
@@ -289,13 +293,23 @@ private:
 };
 
 // Problems the sources' own checks find that the schema does not (their wording, at the section's line).
-void addSourceChecks(const YAML::Node& doc, const CollectConfig& c, std::vector<ConfigError>& errors) {
-    if (c.rpc.chains.empty() || !errors.empty()) return;
-    for (const auto& why : RpcProber::check(c.rpc)) {
+void addChecks(const YAML::Node& at, const std::string& prefix, const std::vector<std::string>& problems,
+               std::vector<ConfigError>& errors) {
+    for (const auto& why : problems) {
         const auto colon = why.find(": ");
-        errors.push_back({YamlFields::lineOf(doc["rpc"]), "rpc." + (colon == std::string::npos ? std::string() : why.substr(0, colon)),
+        const std::string field = colon == std::string::npos ? std::string() : why.substr(0, colon);
+        errors.push_back({YamlFields::lineOf(at), field.empty() ? prefix : prefix + "." + field,
                           colon == std::string::npos ? why : why.substr(colon + 2)});
     }
+}
+
+void addSourceChecks(const YAML::Node& doc, const CollectConfig& c, std::vector<ConfigError>& errors) {
+    if (!errors.empty()) return;  // the schema's own reasons are the clearer ones
+    if (!c.rpc.chains.empty()) addChecks(doc["rpc"], "rpc", RpcProber::check(c.rpc), errors);
+    if (!c.scrape.targets.empty()) addChecks(doc["scrape"], "scrape", PrometheusScraper::check(c.scrape), errors);
+    for (std::size_t i = 0; i < c.queries.size(); ++i)
+        addChecks(doc["prometheus_queries"][i], "prometheus_queries[" + std::to_string(i) + "]", PromQuery::check(c.queries[i]), errors);
+    if (!c.logs.files.empty()) addChecks(doc["logs"], "logs", LogFollower::check(c.logs), errors);
 }
 
 }  // namespace

@@ -41,6 +41,15 @@ private slots:
         QCOMPARE(l.config.rpc.chains[0].chainId, std::uint64_t(31337));
         QCOMPARE(l.config.scrape.targets[0].url, std::string("http://127.0.0.1:9100/metrics"));
         QCOMPARE(l.config.metrics->port, 9464);
+        // Keys left out keep their defaults (the sources' own checks would refuse zeros).
+        QCOMPARE(l.config.scrape.maxBodyBytes, ScrapeOptions{}.maxBodyBytes);
+        QCOMPARE(l.config.scrape.maxSamplesPerScrape, ScrapeOptions{}.maxSamplesPerScrape);
+        QCOMPARE(l.config.logs.maxLineBytes, LogFollowOptions{}.maxLineBytes);
+        const auto minimal = parseCollectConfig("ingest:\n  tcp_port: 7000\n  token_files: [demo-ingest.token]\n", VIGIL_SOURCE_DIR "/resources");
+        QVERIFY2(minimal.errors.empty(), listed(minimal).c_str());
+        QCOMPARE(minimal.config.ingest->httpPort, -1);
+        QCOMPARE(minimal.config.ingest->limits.maxBodyBytes, IngestLimits{}.maxBodyBytes);
+        QCOMPARE(minimal.config.ingest->limits.idleTimeout.count(), IngestLimits{}.idleTimeout.count());
     }
 
     void everySectionFillsItsOptions() {
