@@ -49,7 +49,9 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     const QCommandLineOption db(QStringLiteral("db"), tr("Database to record into (default: vigil.db in the data location)."),
                                 tr("path"));
     const QCommandLineOption noStore(QStringLiteral("no-store"), tr("Do not record to a database."));
-    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore});
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    tr("Watch the live sources of this configuration instead of the demo fleet."), tr("file"));
+    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore, config});
     const vigil::app::SignoffOptionNames signoff;
     signoff.addTo(p);
 
@@ -93,5 +95,9 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     QString why;
     if (!signoff.read(p, o.signoff, why)) return bad(why);
     if (o.signoff && o.noStore) return bad(tr("--signoff-tokens serves the database: not with --no-store"));
+    o.config = p.value(config);
+    if (!o.config.isEmpty())
+        for (const auto* demoOnly : {&scenario, &seed, &speed, &cycle})
+            if (p.isSet(*demoOnly)) return bad(tr("--%1 is for the demo fleet, not --config").arg(demoOnly->names().first()));
     return o;
 }

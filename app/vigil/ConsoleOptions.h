@@ -22,6 +22,7 @@ public:
     QString db;                  // empty: the default database in the data location
     bool noStore = false;
     std::optional<vigil::signoff::SignoffServiceOptions> signoff;  // --signoff-tokens: serve sign-off on db
+    QString config;              // live sources (docs/configuration.md) instead of the demo fleet
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).

@@ -1,10 +1,14 @@
 // `vigil`: the GUI console. Parses options, installs translations, and wires the
-// demo fleet → engine (→ store) → console. No logic of its own beyond wiring.
+// demo fleet, or the live sources of --config, → engine (→ store) → console.
+// No logic of its own beyond wiring.
 #include "ConsoleOptions.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
 #include "common/ShippedPolicy.h"
+#include "common/LiveSources.h"
+#include "common/StoreSink.h"
+#include "audit/AuditSink.h"
 
 #include "audit/AuditChain.h"
 #include "engine/Engine.h"
@@ -67,6 +71,15 @@ int main(int argc, char** argv) {
     int exitCode = 0;
     const auto opts = ConsoleOptions::parse(app->arguments(), exitCode);
     if (!opts) return exitCode;
+    // A bad configuration is refused before anything opens (FILE:LINE: key: reason each).
+    std::optional<vigil::collect::CollectConfig> liveConfig;
+    if (!opts->config.isEmpty()) {
+        auto load = vigil::collect::loadCollectConfig(opts->config.toStdString());
+        for (const auto& e : load.errors)
+            std::fprintf(stderr, "%s\n", vigil::collect::formatConfigError(opts->config.toStdString(), e).c_str());
+        if (!load.errors.empty()) return 2;
+        liveConfig = std::move(load.config);
+    }
     if (!gui) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(QCoreApplication::translate(
@@ -102,21 +115,29 @@ int main(int argc, char** argv) {
     // the records' own timestamps drive it.
     vigil::SystemClock systemClock;
     vigil::VirtualClock recordClock;
-    const vigil::Clock& clock = opts->speed == 1.0 ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
+    const vigil::Clock& clock = opts->speed == 1.0 || liveConfig ? static_cast<const vigil::Clock&>(systemClock) : recordClock;
     // The demo heals itself under the shipped policy, as in `vigilctl run --demo`
-    // (approval requests wait in the database for `vigilctl approvals`).
-    vigil::remedy::Policy policy;
-    std::string error;
+    // (approval requests wait in the database for `vigilctl approvals`). Live
+    // sources are watched, not healed: their actuators are not configured yet.
     std::unique_ptr<vigil::app::DemoHealing> healing;
-    if (vigil::app::loadPolicy({}, policy, error))
-        healing = vigil::app::DemoHealing::create(std::move(policy), clock, store.get(), path.toStdString(), error);
-    if (!healing) {
-        std::fprintf(stderr, "vigil: %s\n", error.c_str());
-        return 2;
+    if (!liveConfig) {
+        vigil::remedy::Policy policy;
+        std::string error;
+        if (vigil::app::loadPolicy({}, policy, error))
+            healing = vigil::app::DemoHealing::create(std::move(policy), clock, store.get(), path.toStdString(), error);
+        if (!healing) {
+            std::fprintf(stderr, "vigil: %s\n", error.c_str());
+            return 2;
+        }
     }
     vigil::Engine engine(clock);
     vigil::installDefaultStages(engine);
-    healing->install(engine);  // planner; store and audit sinks when there is a store
+    if (healing) {
+        healing->install(engine);  // planner; store and audit sinks when there is a store
+    } else if (store) {
+        vigil::app::addStoreSink(engine, *store);
+        engine.addSink(vigil::audit::auditSink(*store));
+    }
     // The sign-off service decides on its own connection and thread, never the GUI's.
     std::unique_ptr<vigil::signoff::SignoffService> signoff;
     if (opts->signoff) {
@@ -135,15 +156,32 @@ int main(int argc, char** argv) {
     }
     engine.start();
 
-    const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
-    vigil::DemoFeed::Options feedOpts;
-    feedOpts.speed = opts->speed;
-    vigil::DemoFeed feed(spec, opts->seed, QDateTime::currentMSecsSinceEpoch(),
-                         [&engine](std::vector<vigil::Record> batch) { return engine.submit(std::move(batch)); }, feedOpts);
-    feed.start();
+    std::unique_ptr<vigil::DemoFeed> feed;
+    std::unique_ptr<vigil::app::LiveSources> live;
+    if (liveConfig) {
+        live = std::make_unique<vigil::app::LiveSources>(std::move(*liveConfig), engine, systemClock);
+        if (const std::string why = live->start(); !why.empty()) {
+            std::fprintf(stderr, "vigil: %s: cannot start: %s (nothing was started)\n", qPrintable(opts->config), why.c_str());
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Vigil"),
+                                  QCoreApplication::translate("main", "Cannot start the live sources:\n%1").arg(QString::fromStdString(why)));
+            return 1;
+        }
+        for (const auto& line : live->describe()) std::printf("vigil: %s\n", line.c_str());
+        std::fflush(stdout);
+    } else {
+        const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
+        vigil::DemoFeed::Options feedOpts;
+        feedOpts.speed = opts->speed;
+        feed = std::make_unique<vigil::DemoFeed>(
+            spec, opts->seed, QDateTime::currentMSecsSinceEpoch(),
+            [&engine](std::vector<vigil::Record> batch) { return engine.submit(std::move(batch)); }, feedOpts);
+        feed->start();
+    }
     QTimer healTimer;  // fixes between feed steps, approvals, expiries
-    QObject::connect(&healTimer, &QTimer::timeout, [&] { healing->step(feed, engine); });
-    healTimer.start(100);
+    if (healing && feed) {
+        QObject::connect(&healTimer, &QTimer::timeout, [&] { healing->step(*feed, engine); });
+        healTimer.start(100);
+    }
 
     vigil::ui::EngineBridge bridge(engine);
     vigil::ui::MainWindow window(&bridge);
@@ -165,7 +203,8 @@ int main(int argc, char** argv) {
     bridge.stop();
     healTimer.stop();
     if (signoff) signoff->stop();
-    feed.stop();
+    if (feed) feed->stop();
+    if (live) live->stop();
     engine.stop();
     if (store) store->close();
     return rc;

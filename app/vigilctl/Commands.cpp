@@ -35,6 +35,8 @@ const Command* commands() {
         {"actions", "list the actions Vigil took or proposed, and its escalations", cmdActions},
         {"signoff", "serve the approval queue to sign-off desks over HTTP(S) (signoff serve)", cmdSignoff},
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
+        {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
+        {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},
         {nullptr, nullptr, nullptr},
     };
     return table;

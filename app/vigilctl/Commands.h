@@ -41,6 +41,8 @@ int cmdApprovals(const QStringList& args);
 int cmdAudit(const QStringList& args);
 int cmdActions(const QStringList& args);
 int cmdSignoff(const QStringList& args);
+int cmdConfig(const QStringList& args);
+int cmdBench(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

@@ -7,7 +7,10 @@
 // `vigilctl approvals`), everything stored. Prints a status line every few
 // seconds and a summary when it stops: after --duration, or on SIGTERM/SIGINT.
 // With --signoff-tokens it also serves its approval queue to sign-off desks.
+// vigilctl run --config FILE [--duration SECONDS] [--db DB]
+//   the live sources of a configuration instead (RunLive.cpp), watched, not healed.
 #include "vigilctl/Commands.h"
+#include "vigilctl/RunLive.h"
 
 #include "audit/AuditChain.h"
 #include "common/DefaultPaths.h"
@@ -55,6 +58,7 @@ struct RunOptions {
     QString db;
     vigil::remedy::Policy policy;
     std::optional<vigil::signoff::SignoffServiceOptions> signoff;
+    QString config;  // run --config: the live sources instead of the demo fleet
 };
 
 std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
@@ -70,9 +74,15 @@ std::optional<int> parseRun(const QStringList& args, RunOptions& o) {
     p.addOption({QStringLiteral("policy"), QStringLiteral("Remediation policy (default: the shipped resources/policy.yaml)"), QStringLiteral("FILE")});
     const vigil::app::SignoffOptionNames signoff;
     signoff.addTo(p);
+    p.addOption({QStringLiteral("config"), QStringLiteral("Run the live sources of a configuration (docs/configuration.md)"), QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "run")) return rc;
-    if (!p.isSet(QStringLiteral("demo")))
-        return usageError(QStringLiteral("run: only --demo is available yet (live collectors come with the collect stage)"));
+    if (p.isSet(QStringLiteral("demo")) == p.isSet(QStringLiteral("config")))
+        return usageError(QStringLiteral("run: give either --demo or --config FILE"));
+    if (p.isSet(QStringLiteral("config")))
+        for (const char* demoOnly : {"scenario", "seed", "speed", "policy", "signoff-tokens"})
+            if (p.isSet(QString::fromLatin1(demoOnly)))
+                return usageError(QStringLiteral("run: --%1 is for --demo only").arg(QString::fromLatin1(demoOnly)));
+    o.config = p.value(QStringLiteral("config"));
 
     bool ok = true;
     o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
@@ -196,6 +206,7 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHe
 int cmdRun(const QStringList& args) {
     RunOptions o;
     if (auto rc = parseRun(args, o)) return *rc;
+    if (!o.config.isEmpty()) return runLive(o.config.toStdString(), o.duration, o.db);
 
     auto lock = vigil::store::EngineLock::acquire(o.db.toStdString());  // one engine per database
     if (!lock) return usageError(QString::fromStdString(lock.error()));

@@ -1,7 +1,10 @@
 // vigilctl simulate --scenario NAME --duration SECONDS --seed N --out LOG.ndjson[.gz]
 // Records the demo fleet on virtual time (as fast as possible) and writes the
 // ground-truth labels beside the log (LOG.labels.json).
+// With --connect HOST:PORT --token-file F [--speed X] instead of --out, sends the
+// fleet, paced on the wall clock, to a running Vigil's TCP ingest (SimulateConnect.cpp).
 #include "vigilctl/Commands.h"
+#include "vigilctl/SimulateConnect.h"
 
 #include "record/NdjsonCodec.h"
 #include "sim/FleetSimulator.h"
@@ -70,11 +73,21 @@ int cmdSimulate(const QStringList& args) {
     const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Random seed (unsigned integer)."), QStringLiteral("N"));
     const QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("Output log; .gz for gzip. Labels go to <out minus .ndjson[.gz]>.labels.json."),
                                     QStringLiteral("LOG.ndjson"));
-    parser.addOptions({scenarioOpt, durationOpt, seedOpt, outOpt});
+    const QCommandLineOption connectOpt(QStringLiteral("connect"), QStringLiteral("Send to a running Vigil's TCP ingest instead of --out."),
+                                        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tokenOpt(QStringLiteral("token-file"), QStringLiteral("Ingest token file (with --connect)."), QStringLiteral("F"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"), QStringLiteral("Simulated seconds per wall second (with --connect, default 1)."),
+                                      QStringLiteral("X"), QStringLiteral("1"));
+    parser.addOptions({scenarioOpt, durationOpt, seedOpt, outOpt, connectOpt, tokenOpt, speedOpt});
     if (auto rc = parseArguments(parser, args, "simulate")) return *rc;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("simulate: unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    for (const auto* opt : {&scenarioOpt, &durationOpt, &seedOpt, &outOpt})
+    const bool connect = parser.isSet(connectOpt);
+    if (connect && parser.isSet(outOpt)) return usageError(QStringLiteral("simulate: give either --out or --connect"));
+    if (connect && !parser.isSet(tokenOpt)) return usageError(QStringLiteral("simulate: --connect needs --token-file"));
+    if (!connect && (parser.isSet(tokenOpt) || parser.isSet(speedOpt)))
+        return usageError(QStringLiteral("simulate: --token-file and --speed go with --connect"));
+    for (const auto* opt : {&scenarioOpt, &durationOpt, &seedOpt, connect ? &connectOpt : &outOpt})
         if (!parser.isSet(*opt)) return usageError(QStringLiteral("simulate: --%1 is required").arg(opt->names().first()));
 
     vigil::ScenarioSpec spec;
@@ -89,6 +102,12 @@ int cmdSimulate(const QStringList& args) {
         if (vigil::isScenario(spec.name)) reason = QStringLiteral("--duration: ") + reason;
         else reason = QStringLiteral("--scenario: unknown scenario '%1' (valid: %2)").arg(parser.value(scenarioOpt), scenarioList());
         return usageError(QStringLiteral("simulate: ") + reason);
+    }
+    if (connect) {
+        const double speed = parser.value(speedOpt).toDouble(&ok);
+        if (!ok || !(speed >= 0.01 && speed <= 1e6))
+            return usageError(QStringLiteral("simulate: --speed '%1' must be a number from 0.01 to 1000000").arg(parser.value(speedOpt)));
+        return simulateConnect(spec, seed, parser.value(connectOpt), parser.value(tokenOpt), speed);
     }
     const std::string outPath = parser.value(outOpt).toStdString();
     const std::string labelsPath = vigil::labelsPathFor(outPath);

@@ -28,6 +28,15 @@ bool Engine::submit(std::vector<Record> batch) {
     return queue_.push(Item{std::move(batch), nullptr, false});
 }
 
+bool Engine::trySubmit(std::vector<Record>& batch) {
+    if (batch.empty()) return true;
+    Item item{std::move(batch), nullptr, false};
+    if (queue_.tryPush(item)) return true;
+    batch = std::move(item.batch);  // tryPush leaves a refused item untouched
+    refusals_.fetch_add(1, std::memory_order_relaxed);
+    return false;
+}
+
 void Engine::drain() {
     if (!running_) return;
     std::promise<void> done;

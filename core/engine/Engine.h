@@ -52,6 +52,10 @@ public:
     void start();
     // Blocks while the queue is full. False only after stop().
     bool submit(std::vector<Record> batch);
+    // Never blocks: false when the queue is full (or stopped), and then `batch` is
+    // left as it was, for the caller to offer again later (collectors, RecordSink.h).
+    // On true the batch was moved from.
+    bool trySubmit(std::vector<Record>& batch);
     // Waits until every batch submitted before this call has gone through.
     void drain();
     // Drains, then stops the thread. Idempotent.
@@ -67,6 +71,8 @@ public:
     std::size_t queueDepth() const { return queue_.size(); }
     std::size_t queueCapacity() const { return queue_.capacity(); }
     std::size_t producerWaits() const { return queue_.producerWaits(); }
+    // trySubmit() calls that found the queue full (the collectors' back-pressure).
+    std::int64_t submitRefusals() const { return refusals_.load(std::memory_order_relaxed); }
     std::int64_t recordsProcessed() const { return processed_.load(std::memory_order_relaxed); }
 
 private:
@@ -93,6 +99,7 @@ private:
     std::atomic<bool> running_{false};
     std::atomic<bool> snapshotWanted_{false};
     std::atomic<std::int64_t> processed_{0};
+    std::atomic<std::int64_t> refusals_{0};
 
     // Engine-thread state.
     TimestampMs time_ = 0;

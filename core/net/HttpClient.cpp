@@ -55,19 +55,24 @@ namespace {
 // even when several threads run the io_context.
 class Exchange : public std::enable_shared_from_this<Exchange> {
 public:
-    Exchange(asio::io_context& io, HttpTarget target, std::string body, HttpClient::Callback done)
+    // A POST of `body` (JSON), or a GET when `get` (body empty, `accept` sent).
+    Exchange(asio::io_context& io, HttpTarget target, std::string body, HttpClient::Callback done,
+             bool get = false, const std::string& accept = {}, std::size_t bodyLimit = 64u << 20)
         : strand_(asio::make_strand(io)), resolver_(strand_), stream_(strand_), timer_(strand_),
           target_(std::move(target)), done_(std::move(done)) {
-        req_.method(http::verb::post);
+        req_.method(get ? http::verb::get : http::verb::post);
         req_.target(target_.path);
         req_.version(11);
         const bool v6 = target_.host.find(':') != std::string::npos;
         req_.set(http::field::host, (v6 ? "[" + target_.host + "]" : target_.host) + ":" + target_.port);
-        req_.set(http::field::content_type, "application/json");
+        if (!get) req_.set(http::field::content_type, "application/json");
+        if (!accept.empty()) req_.set(http::field::accept, accept);
         req_.set(http::field::connection, "close");
-        req_.body() = std::move(body);
-        req_.prepare_payload();
-        parser_.body_limit(64u << 20);
+        if (!get) {
+            req_.body() = std::move(body);
+            req_.prepare_payload();
+        }
+        parser_.body_limit(bodyLimit);
     }
 
     void start(std::chrono::milliseconds deadline) {
@@ -165,6 +170,12 @@ private:
 void HttpClient::postAsync(asio::io_context& io, const HttpTarget& target, std::string body,
                            std::chrono::milliseconds deadline, Callback done) {
     std::make_shared<Exchange>(io, target, std::move(body), std::move(done))->start(deadline);
+}
+
+void HttpClient::getAsync(asio::io_context& io, const HttpTarget& target, std::string accept,
+                          std::size_t maxBodyBytes, std::chrono::milliseconds deadline, Callback done) {
+    std::make_shared<Exchange>(io, target, std::string(), std::move(done), true, accept, maxBodyBytes)
+        ->start(deadline);
 }
 
 HttpResponse HttpClient::post(const HttpTarget& target, std::string body,

@@ -8,6 +8,7 @@
 #include "net/NetError.h"
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,6 +52,11 @@ public:
     // Runs on `io`; `done` is called exactly once, on io's thread.
     static void postAsync(boost::asio::io_context& io, const HttpTarget& target, std::string body,
                           std::chrono::milliseconds deadline, Callback done);
+
+    // GET target.path (query string included) with an Accept header; a body over
+    // maxBodyBytes fails as Malformed ("body limit exceeded"). Same deadline rules.
+    static void getAsync(boost::asio::io_context& io, const HttpTarget& target, std::string accept,
+                         std::size_t maxBodyBytes, std::chrono::milliseconds deadline, Callback done);
 };
 
 }  // namespace vigil::net
