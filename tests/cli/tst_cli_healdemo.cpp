@@ -8,6 +8,8 @@
 // Timeouts are hang guards, not timing asserts.
 #include "../net/CannedServer.h"
 #include "CliTestSupport.h"
+#include "store/Database.h"
+#include "store/Statement.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +24,15 @@
 using namespace clitest;
 
 namespace {
+std::int64_t count(const QString& db, const char* sql) {
+    auto d = vigil::store::Database::open(db.toStdString(), vigil::store::OpenMode::ReadOnly);
+    if (!d) qFatal("%s", d.error().c_str());
+    vigil::store::Statement st;
+    std::string error;
+    if (!st.prepare(d->handle(), sql, error) || st.step() != SQLITE_ROW) qFatal("%s: %s", sql, error.c_str());
+    return st.int64(0);
+}
+
 // The first pending request for a fee-bump replacement on an agent in `approvals list`.
 QRegularExpressionMatch pendingTransfer(const QString& listing) {
     static const QRegularExpression row(
@@ -101,6 +112,15 @@ private slots:
         QVERIFY2(escs.out.endsWith(e.captured(1) + (e.captured(1) == QLatin1String("1") ? " escalation\n" : " escalations\n")),
                  qPrintable(escs.out + out));
         QCOMPARE(vigilctl({"actions", "--db", dir.filePath(QStringLiteral("none.db"))}).code, 2);
+
+        // Stored once: one "requested" decision per filed request (the gate's,
+        // not also the planner's own record), and no action row without its request.
+        const std::int64_t requests = count(db, "SELECT COUNT(*) FROM approval_requests");
+        QCOMPARE(requests, static_cast<std::int64_t>(s.captured(3).toInt()));
+        QCOMPARE(count(db, "SELECT COUNT(*) FROM approvals WHERE decision = 'requested'"), requests);
+        QCOMPARE(count(db, "SELECT COUNT(*) FROM actions WHERE status = 'awaiting_approval' AND id NOT IN "
+                           "(SELECT action_id FROM approval_requests)"),
+                 std::int64_t(0));
     }
     void actionsAreNotifiedToTheWebhook() {
         nettest::CannedServer receiver(nettest::httpReply(200, "{}"));

@@ -41,7 +41,7 @@ private slots:
         const Result b = run(base + QStringList{dir.filePath("b.ndjson")});
         QCOMPARE(a.exitCode, 0);
         QCOMPARE(b.exitCode, 0);
-        QVERIFY(a.out.contains("records") && a.out.contains("4 faults"));
+        QVERIFY(a.out.contains("records") && a.out.contains("5 faults"));  // the cascade: four faults and a stuck transfer
         QCOMPARE(a.out.count('\n'), 1);
         const QByteArray logA = readAll(dir.filePath("a.ndjson")), logB = readAll(dir.filePath("b.ndjson"));
         QVERIFY(logA.size() > 1'000'000);
