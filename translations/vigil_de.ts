@@ -305,6 +305,10 @@
         <translation>eine Häufung von Log-Meldungen</translation>
     </message>
     <message>
+        <source>a limit about to be reached</source>
+        <translation>eine bald erreichte Grenze</translation>
+    </message>
+    <message>
         <source>sustained degradation</source>
         <translation>anhaltende Verschlechterung</translation>
     </message>

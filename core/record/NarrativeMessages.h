@@ -68,7 +68,7 @@ inline constexpr std::array<const char*, static_cast<std::size_t>(NarrativeMsg::
 };
 
 // Detector name -> what the narrative calls it; unknown detectors keep their name.
-inline constexpr std::array<std::pair<std::string_view, const char*>, 10> kDetectorWords = {{
+inline constexpr std::array<std::pair<std::string_view, const char*>, 11> kDetectorWords = {{
     {"task.failure_ratio", QT_TRANSLATE_NOOP("Narrative", "repeated task failures")},
     {"tx.failure_ratio", QT_TRANSLATE_NOOP("Narrative", "repeated transaction failures")},
     {"tx.stuck", QT_TRANSLATE_NOOP("Narrative", "stuck transactions")},
@@ -79,6 +79,7 @@ inline constexpr std::array<std::pair<std::string_view, const char*>, 10> kDetec
     {"log.new_template", QT_TRANSLATE_NOOP("Narrative", "a new error in the logs")},
     {"log.template_burst", QT_TRANSLATE_NOOP("Narrative", "a burst of log messages")},
     {"level.shift", QT_TRANSLATE_NOOP("Narrative", "sustained degradation")},
+    {"forecast.breach", QT_TRANSLATE_NOOP("Narrative", "a limit about to be reached")},
 }};
 
 // Words used as arguments besides the detectors', and how lists are joined.

@@ -16,7 +16,7 @@ private slots:
     void defaultPolicyPasses() {
         const clitest::Run r = clitest::vigilctl({"policy", "check", VIGIL_SOURCE_DIR "/resources/policy.yaml"});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(": ok: 7 rules"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(": ok: 8 rules"), qPrintable(r.out));
         QVERIFY(r.out.contains("approval_limit 1 ETH, two_person_limit 10 ETH, approval expiry 15 min"));
         QVERIFY(r.err.isEmpty());
     }

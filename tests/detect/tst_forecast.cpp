@@ -133,6 +133,19 @@ private slots:
         QVERIFY(a.front().explanation.find("falling by 0.12 ETH a minute") != std::string::npos);
     }
 
+    void nodeFallingBehindTheHeadIsPredictedAgainstTheConstantLimit() {
+        ForecastBreachDetector d;
+        std::vector<MetricSample> in;
+        // An RPC node losing a block every 10 s: 2 blocks behind, 20 is the limit.
+        for (int i = 0; i < 180; ++i)
+            in.push_back(sample(kT0 + i * 1000, "rpc.block_lag", "rpc:eth-main-a", 2.0 + std::floor(i / 10.0)));
+        const auto a = feed(d, in);
+        QVERIFY(!a.empty());
+        QCOMPARE(a.front().expected_high, 20.0);
+        QVERIFY2(a.front().explanation.find("Lag behind the chain head of rpc:eth-main-a reaches 20 blocks in about") == 0,
+                 a.front().explanation.c_str());
+    }
+
     void flatAndNoisySeriesAreNeverPredicted() {
         ForecastBreachDetector d;
         Noise n;
