@@ -123,6 +123,29 @@ private slots:
         QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("<*> open through proxy <*> HTTPS"));
     }
 
+    void manyWordsInOnePositionMakeAParameter() {
+        // Each user name is a word, so five users give five templates; the sixth shows
+        // the position is a parameter (distinctWordsMakeParameter = 6) and they merge.
+        LogTemplateMiner m;
+        std::vector<std::uint64_t> ids;
+        for (const char* user : {"admin", "oracle", "test", "guest", "postgres"})
+            ids.push_back(m.add(std::string("Invalid user ") + user + " from 10.0.0.1").id);
+        QCOMPARE(m.size(), std::size_t(5));
+        const auto sixth = m.add("Invalid user ubuntu from 10.0.0.2");
+        QVERIFY(sixth.created);
+        QVERIFY(sixth.generalised);
+        QCOMPARE(m.size(), std::size_t(1));
+        for (std::uint64_t id : ids) QCOMPARE(m.resolve(id), sixth.id);
+        QCOMPARE(QString::fromStdString(m.templateText(sixth.id)), QStringLiteral("Invalid user <*> from <*>"));
+        // A later name joins the proven parameter instead of starting a template.
+        const auto later = m.add("Invalid user nagios from 10.0.0.3");
+        QVERIFY(!later.created);
+        QCOMPARE(later.id, sixth.id);
+        // Lone words share nothing: "normal", "warning", ... stay apart.
+        for (const char* w : {"normal", "warning", "critical", "unknown", "failed", "ok"}) m.add(w);
+        QCOMPARE(m.size(), std::size_t(7));
+    }
+
     void differentEventsStayApart() {
         LogTemplateMiner m;
         const auto a = m.add("Link error on port eth3");
