@@ -68,20 +68,34 @@ private slots:
     void masksGenericParameters_data() {
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("masked");
-        QTest::newRow("number") << "retry 3 of 10" << "retry <*> of <*>";
-        QTest::newRow("hex") << "fault at 0xdeadbeef" << "fault at <*>";
-        QTest::newRow("ip-port") << "peer /10.1.2.3:50010 lost" << "peer /<*>:<*> lost";
-        QTest::newRow("key-value") << "rhost=218.188.2.4 user=root" << "rhost=<*> user=root";
-        QTest::newRow("path") << "open /var/log/app/x.log failed" << "open <*> failed";
-        QTest::newRow("url") << "split hdfs://host/a/b/c:0+7 now" << "split <*> now";
-        QTest::newRow("host-port") << "connect to proxy.example.org:5070 failed" << "connect to <*> failed";
-        QTest::newRow("dotted-name") << "loaded class org.example.app.Main ok" << "loaded class <*> ok";
-        QTest::newRow("empty-value") << "connection from 1.2.3.4 () at noon" << "connection from <*> (<*>) at noon";
-        QTest::newRow("two-part-name-stays") << "open config.yaml now" << "open config.yaml now";
-        QTest::newRow("id-with-digits") << "PacketResponder blk_-69522 done" << "PacketResponder <*> done";
-        QTest::newRow("list") << "resolve name dn910 dn911 dn912 dn913" << "resolve name <*>";
-        QTest::newRow("words-stay") << "check pass; user unknown" << "check pass; user unknown";
-        QTest::newRow("uuid") << "req 3f2b1c9e-1a2b-4c3d-8e9f-001122334455 ok" << "req <*> ok";
+        QTest::newRow("number") << "retry 3 of 10"
+                                << "retry <*> of <*>";
+        QTest::newRow("hex") << "fault at 0xdeadbeef"
+                             << "fault at <*>";
+        QTest::newRow("ip-port") << "peer /10.1.2.3:50010 lost"
+                                 << "peer /<*>:<*> lost";
+        QTest::newRow("key-value") << "rhost=218.188.2.4 user=root"
+                                   << "rhost=<*> user=root";
+        QTest::newRow("path") << "open /var/log/app/x.log failed"
+                              << "open <*> failed";
+        QTest::newRow("url") << "split hdfs://host/a/b/c:0+7 now"
+                             << "split <*> now";
+        QTest::newRow("host-port") << "connect to proxy.example.org:5070 failed"
+                                   << "connect to <*> failed";
+        QTest::newRow("dotted-name") << "loaded class org.example.app.Main ok"
+                                     << "loaded class <*> ok";
+        QTest::newRow("empty-value") << "connection from 1.2.3.4 () at noon"
+                                     << "connection from <*> (<*>) at noon";
+        QTest::newRow("two-part-name-stays") << "open config.yaml now"
+                                             << "open config.yaml now";
+        QTest::newRow("id-with-digits") << "PacketResponder blk_-69522 done"
+                                        << "PacketResponder <*> done";
+        QTest::newRow("list") << "resolve name dn910 dn911 dn912 dn913"
+                              << "resolve name <*>";
+        QTest::newRow("words-stay") << "check pass; user unknown"
+                                    << "check pass; user unknown";
+        QTest::newRow("uuid") << "req 3f2b1c9e-1a2b-4c3d-8e9f-001122334455 ok"
+                              << "req <*> ok";
     }
     void masksGenericParameters() {
         QFETCH(QString, message);
@@ -175,7 +189,8 @@ private slots:
         QCOMPARE(m.size(), std::size_t(1));
         QCOMPARE(m.merges(), std::uint64_t(1));
         QCOMPARE(m.matchCount(c1.id), std::uint64_t(4));
-        QCOMPARE(QString::fromStdString(m.templateText(c2.id)), QStringLiteral("zero ant <*> <*> <*> eel fox gnu hen ibis jay"));
+        QCOMPARE(QString::fromStdString(m.templateText(c2.id)),
+                 QStringLiteral("zero ant <*> <*> <*> eel fox gnu hen ibis jay"));
     }
 
     void memoryStaysBoundedUnderManyTemplates() {
@@ -224,8 +239,9 @@ private slots:
     void idsAreDeterministic() {
         std::vector<std::string> msgs;
         for (int i = 0; i < 300; ++i)
-            msgs.push_back((i % 3 ? "task " + word(static_cast<std::size_t>(i % 7)) + " finished in " : "queue depth ") +
-                           std::to_string(i * 37 % 101));
+            msgs.push_back(
+                (i % 3 ? "task " + word(static_cast<std::size_t>(i % 7)) + " finished in " : "queue depth ") +
+                std::to_string(i * 37 % 101));
         auto run = [&] {
             auto* m = new LogTemplateMiner();  // on the heap: ids must not depend on addresses
             std::vector<std::uint64_t> ids;

@@ -79,7 +79,8 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
             // when many siblings proved it a parameter.
             if (!toks[i].variable) {
                 ++compared;
-                if (c.proven[i]) ++same; else ++half;
+                if (c.proven[i]) ++same;
+                else ++half;
             }
             continue;
         }
@@ -187,8 +188,10 @@ std::uint64_t LogTemplateMiner::resolve(std::uint64_t id) const {
 
 void LogTemplateMiner::unlink(std::uint32_t i) {
     Cluster& c = clusters_[i];
-    if (c.prev != kNone) clusters_[c.prev].next = c.next; else lruHead_ = c.next;
-    if (c.next != kNone) clusters_[c.next].prev = c.prev; else lruTail_ = c.prev;
+    if (c.prev != kNone) clusters_[c.prev].next = c.next;
+    else lruHead_ = c.next;
+    if (c.next != kNone) clusters_[c.next].prev = c.prev;
+    else lruTail_ = c.prev;
     c.prev = c.next = kNone;
 }
 

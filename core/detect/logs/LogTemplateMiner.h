@@ -99,8 +99,8 @@ private:
         std::uint64_t id = 0;
         std::vector<std::uint64_t> hashes;  // per position; kWildHash for "<*>"
         std::vector<std::string> tokens;
-        std::vector<bool> keyed;  // per position: must match exactly unless "<*>"
-        std::vector<bool> proven; // per position: "<*>" because many words were seen there
+        std::vector<bool> keyed;   // per position: must match exactly unless "<*>"
+        std::vector<bool> proven;  // per position: "<*>" because many words were seen there
         std::size_t constants = 0;
         std::uint64_t count = 0;
         std::uint32_t leaf = 0;
