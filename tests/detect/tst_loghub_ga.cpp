@@ -61,7 +61,8 @@ private slots:
         const auto grid = logMinerGrid();
         std::vector<std::vector<double>> score(grid.size());
         for (std::size_t c = 0; c < grid.size(); ++c)
-            for (const auto& s : samples) score[c].push_back(groupingAccuracy(mineGroups(s.content, grid[c]), s.eventId));
+            for (const auto& s : samples)
+                score[c].push_back(groupingAccuracy(mineGroups(s.content, grid[c]), s.eventId));
         const auto choice = chooseLeaveOneOut(score);
         qInfo("leave-one-system-out GA: in-sample %.4f, held-out %.4f", choice.inSampleMean, choice.heldOutMean);
         QVERIFY2(choice.heldOutMean >= 0.90, "held-out average GA below 0.90");

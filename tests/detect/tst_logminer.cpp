@@ -68,20 +68,34 @@ private slots:
     void masksGenericParameters_data() {
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("masked");
-        QTest::newRow("number") << "retry 3 of 10" << "retry <*> of <*>";
-        QTest::newRow("hex") << "fault at 0xdeadbeef" << "fault at <*>";
-        QTest::newRow("ip-port") << "peer /10.1.2.3:50010 lost" << "peer /<*>:<*> lost";
-        QTest::newRow("key-value") << "rhost=218.188.2.4 user=root" << "rhost=<*> user=root";
-        QTest::newRow("path") << "open /var/log/app/x.log failed" << "open <*> failed";
-        QTest::newRow("url") << "split hdfs://host/a/b/c:0+7 now" << "split <*> now";
-        QTest::newRow("host-port") << "connect to proxy.example.org:5070 failed" << "connect to <*> failed";
-        QTest::newRow("dotted-name") << "loaded class org.example.app.Main ok" << "loaded class <*> ok";
-        QTest::newRow("empty-value") << "connection from 1.2.3.4 () at noon" << "connection from <*> (<*>) at noon";
-        QTest::newRow("two-part-name-stays") << "open config.yaml now" << "open config.yaml now";
-        QTest::newRow("id-with-digits") << "PacketResponder blk_-69522 done" << "PacketResponder <*> done";
-        QTest::newRow("list") << "resolve name dn910 dn911 dn912 dn913" << "resolve name <*>";
-        QTest::newRow("words-stay") << "check pass; user unknown" << "check pass; user unknown";
-        QTest::newRow("uuid") << "req 3f2b1c9e-1a2b-4c3d-8e9f-001122334455 ok" << "req <*> ok";
+        QTest::newRow("number") << "retry 3 of 10"
+                                << "retry <*> of <*>";
+        QTest::newRow("hex") << "fault at 0xdeadbeef"
+                             << "fault at <*>";
+        QTest::newRow("ip-port") << "peer /10.1.2.3:50010 lost"
+                                 << "peer /<*>:<*> lost";
+        QTest::newRow("key-value") << "rhost=218.188.2.4 user=root"
+                                   << "rhost=<*> user=root";
+        QTest::newRow("path") << "open /var/log/app/x.log failed"
+                              << "open <*> failed";
+        QTest::newRow("url") << "split hdfs://host/a/b/c:0+7 now"
+                             << "split <*> now";
+        QTest::newRow("host-port") << "connect to proxy.example.org:5070 failed"
+                                   << "connect to <*> failed";
+        QTest::newRow("dotted-name") << "loaded class org.example.app.Main ok"
+                                     << "loaded class <*> ok";
+        QTest::newRow("empty-value") << "connection from 1.2.3.4 () at noon"
+                                     << "connection from <*> (<*>) at noon";
+        QTest::newRow("two-part-name-stays") << "open config.yaml now"
+                                             << "open config.yaml now";
+        QTest::newRow("id-with-digits") << "PacketResponder blk_-69522 done"
+                                        << "PacketResponder <*> done";
+        QTest::newRow("list") << "resolve name dn910 dn911 dn912 dn913"
+                              << "resolve name <*>";
+        QTest::newRow("words-stay") << "check pass; user unknown"
+                                    << "check pass; user unknown";
+        QTest::newRow("uuid") << "req 3f2b1c9e-1a2b-4c3d-8e9f-001122334455 ok"
+                              << "req <*> ok";
     }
     void masksGenericParameters() {
         QFETCH(QString, message);
@@ -123,6 +137,29 @@ private slots:
         QCOMPARE(QString::fromStdString(m.templateText(a.id)), QStringLiteral("<*> open through proxy <*> HTTPS"));
     }
 
+    void manyWordsInOnePositionMakeAParameter() {
+        // Each user name is a word, so five users give five templates; the sixth shows
+        // the position is a parameter (distinctWordsMakeParameter = 6) and they merge.
+        LogTemplateMiner m;
+        std::vector<std::uint64_t> ids;
+        for (const char* user : {"admin", "oracle", "test", "guest", "postgres"})
+            ids.push_back(m.add(std::string("Invalid user ") + user + " from 10.0.0.1").id);
+        QCOMPARE(m.size(), std::size_t(5));
+        const auto sixth = m.add("Invalid user ubuntu from 10.0.0.2");
+        QVERIFY(sixth.created);
+        QVERIFY(sixth.generalised);
+        QCOMPARE(m.size(), std::size_t(1));
+        for (std::uint64_t id : ids) QCOMPARE(m.resolve(id), sixth.id);
+        QCOMPARE(QString::fromStdString(m.templateText(sixth.id)), QStringLiteral("Invalid user <*> from <*>"));
+        // A later name joins the proven parameter instead of starting a template.
+        const auto later = m.add("Invalid user nagios from 10.0.0.3");
+        QVERIFY(!later.created);
+        QCOMPARE(later.id, sixth.id);
+        // Lone words share nothing: "normal", "warning", ... stay apart.
+        for (const char* w : {"normal", "warning", "critical", "unknown", "failed", "ok"}) m.add(w);
+        QCOMPARE(m.size(), std::size_t(7));
+    }
+
     void differentEventsStayApart() {
         LogTemplateMiner m;
         const auto a = m.add("Link error on port eth3");
@@ -152,7 +189,8 @@ private slots:
         QCOMPARE(m.size(), std::size_t(1));
         QCOMPARE(m.merges(), std::uint64_t(1));
         QCOMPARE(m.matchCount(c1.id), std::uint64_t(4));
-        QCOMPARE(QString::fromStdString(m.templateText(c2.id)), QStringLiteral("zero ant <*> <*> <*> eel fox gnu hen ibis jay"));
+        QCOMPARE(QString::fromStdString(m.templateText(c2.id)),
+                 QStringLiteral("zero ant <*> <*> <*> eel fox gnu hen ibis jay"));
     }
 
     void memoryStaysBoundedUnderManyTemplates() {
@@ -201,8 +239,9 @@ private slots:
     void idsAreDeterministic() {
         std::vector<std::string> msgs;
         for (int i = 0; i < 300; ++i)
-            msgs.push_back((i % 3 ? "task " + word(static_cast<std::size_t>(i % 7)) + " finished in " : "queue depth ") +
-                           std::to_string(i * 37 % 101));
+            msgs.push_back(
+                (i % 3 ? "task " + word(static_cast<std::size_t>(i % 7)) + " finished in " : "queue depth ") +
+                std::to_string(i * 37 % 101));
         auto run = [&] {
             auto* m = new LogTemplateMiner();  // on the heap: ids must not depend on addresses
             std::vector<std::uint64_t> ids;

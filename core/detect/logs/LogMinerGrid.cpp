@@ -11,10 +11,10 @@ std::vector<LogMinerConfig> logMinerGrid() {
         for (std::size_t depth : {0, 1, 2})
             for (bool keyed : {true, false})
                 for (bool oneWord : {true, false})
-                    for (bool routeMasked : {false, true})
+                    for (std::size_t distinct : {0, 3, 4, 6})
                         for (bool dotted : {false, true}) {
                             LogMinerConfig c = defaults;
-                            c.routeMasked = routeMasked;
+                            c.distinctWordsMakeParameter = distinct;
                             c.mask.dottedNames = dotted;
                             c.similarity = sim;
                             c.routeTokens = depth;
@@ -27,8 +27,8 @@ std::vector<LogMinerConfig> logMinerGrid() {
 
 std::string describe(const LogMinerConfig& cfg) {
     char buf[128];
-    std::snprintf(buf, sizeof buf, "sim=%.2f depth=%zu keyed=%d oneword=%d routemasked=%d dotted=%d", cfg.similarity,
-                  cfg.routeTokens, cfg.keyedValues ? 1 : 0, cfg.oneWordJoins ? 1 : 0, cfg.routeMasked ? 1 : 0,
+    std::snprintf(buf, sizeof buf, "sim=%.2f depth=%zu keyed=%d oneword=%d distinct=%zu dotted=%d", cfg.similarity,
+                  cfg.routeTokens, cfg.keyedValues ? 1 : 0, cfg.oneWordJoins ? 1 : 0, cfg.distinctWordsMakeParameter,
                   cfg.mask.dottedNames ? 1 : 0);
     return buf;
 }

@@ -75,8 +75,13 @@ double LogTemplateMiner::similarity(const Cluster& c) const {
     std::size_t same = 0, compared = 0, differ = 0, half = 0;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         if (c.hashes[i] == kWildHash) {
-            // A slot that already took several values accepts a word: half credit.
-            if (!toks[i].variable) { ++compared; ++half; }
+            // A slot that already took several values accepts a word: half credit, full
+            // when many siblings proved it a parameter.
+            if (!toks[i].variable) {
+                ++compared;
+                if (c.proven[i]) ++same;
+                else ++half;
+            }
             continue;
         }
         ++compared;
@@ -125,6 +130,42 @@ void LogTemplateMiner::mergeCovered(std::uint32_t into) {
     }
 }
 
+// A new cluster and its leaf siblings that equal it at every position but one, where
+// each holds its own word: with enough of them the position is a parameter. The new
+// cluster generalises there and absorbs them (its id survives, theirs become aliases).
+bool LogTemplateMiner::mergeOneWordSiblings(std::uint32_t fresh) {
+    const std::size_t need = cfg_.distinctWordsMakeParameter;
+    if (need < 2) return false;
+    const Cluster& c = clusters_[fresh];
+    // A lone word ("normal", "warning") shares nothing with its siblings: no pattern.
+    if (c.constants < 2) return false;
+    std::vector<std::size_t> countAt(c.hashes.size(), 0);
+    for (std::uint32_t other : nodes_[c.leaf].clusters) {
+        if (other == fresh) continue;
+        const Cluster& o = clusters_[other];
+        std::size_t diff = c.hashes.size();
+        bool one = o.hashes.size() == c.hashes.size();
+        for (std::size_t i = 0; one && i < c.hashes.size(); ++i) {
+            if (o.hashes[i] == c.hashes[i]) continue;
+            if (diff != c.hashes.size() || o.hashes[i] == kWildHash || c.hashes[i] == kWildHash || c.keyed[i])
+                one = false;
+            diff = i;
+        }
+        if (one && diff < c.hashes.size()) ++countAt[diff];
+    }
+    for (std::size_t i = 0; i < countAt.size(); ++i) {
+        if (countAt[i] + 1 < need) continue;
+        Cluster& g = clusters_[fresh];
+        g.hashes[i] = kWildHash;
+        g.tokens[i] = std::string(kWildcard);
+        g.proven[i] = true;
+        --g.constants;
+        mergeCovered(fresh);
+        return true;
+    }
+    return false;
+}
+
 void LogTemplateMiner::remember(std::uint64_t from, std::uint64_t to) {
     if (cfg_.maxAliases == 0) return;
     if (aliases_.emplace(from, to).second) aliasOrder_.push_back(from);
@@ -147,8 +188,10 @@ std::uint64_t LogTemplateMiner::resolve(std::uint64_t id) const {
 
 void LogTemplateMiner::unlink(std::uint32_t i) {
     Cluster& c = clusters_[i];
-    if (c.prev != kNone) clusters_[c.prev].next = c.next; else lruHead_ = c.next;
-    if (c.next != kNone) clusters_[c.next].prev = c.prev; else lruTail_ = c.prev;
+    if (c.prev != kNone) clusters_[c.prev].next = c.next;
+    else lruHead_ = c.next;
+    if (c.next != kNone) clusters_[c.next].prev = c.prev;
+    else lruTail_ = c.prev;
     c.prev = c.next = kNone;
 }
 
@@ -172,6 +215,7 @@ void LogTemplateMiner::removeCluster(std::uint32_t i) {
     c.tokens.clear();
     c.hashes.clear();
     c.keyed.clear();
+    c.proven.clear();
     freeClusters_.push_back(i);
 }
 
@@ -200,6 +244,7 @@ std::uint32_t LogTemplateMiner::newCluster(std::uint32_t leaf) {
     std::string text;
     c.hashes.reserve(toks.size());
     c.keyed.reserve(toks.size());
+    c.proven.assign(toks.size(), false);
     c.tokens.reserve(toks.size());
     for (const MaskedToken& t : toks) {
         std::string_view s = tok_.text(t);
@@ -241,6 +286,7 @@ LogMatch LogTemplateMiner::add(std::string_view message) {
     if (best == kNone) {
         best = newCluster(findLeaf(true));
         m.created = true;
+        m.generalised = mergeOneWordSiblings(best);
         while (idIndex_.size() > cfg_.maxClusters) {
             removeCluster(lruTail_);
             ++evictions_;

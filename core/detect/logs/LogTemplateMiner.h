@@ -11,8 +11,11 @@
 // out, see docs/detection.md) one differing word also joins when at least half of the
 // words are shared.
 // Joining turns differing positions into "<*>". Otherwise the message starts a new
-// cluster. When a template generalises, clusters of the same leaf that it now covers
-// are merged into it; their ids become aliases that resolve() follows.
+// cluster; when it and `distinctWordsMakeParameter` - 1 siblings of its leaf differ
+// only in one position, each with its own word, that position becomes "<*>" and they
+// merge (Brain's variable positions). When a template generalises, clusters of the
+// same leaf that it now covers are merged into it; their ids become aliases that
+// resolve() follows.
 //
 // Memory is bounded: at most `maxClusters` live clusters (least recently matched is
 // evicted first), at most `maxTokens` tokens per message (the rest is one
@@ -47,6 +50,11 @@ struct LogMinerConfig {
     // A token with a masked part ("blk_<*>", "core.<*>") routes like a parameter
     // (Drain routes every token with a digit to its "<*>" branch).
     bool routeMasked = false;
+    // Brain's idea of a variable position: when this many templates of a leaf are equal
+    // but for one position holding a different word in each ("Invalid user admin",
+    // "… user oracle", "… user test"), that position is a parameter and they merge.
+    // 0: never. A position proven so gives a word full credit in matching.
+    std::size_t distinctWordsMakeParameter = 6;
     MaskOptions mask{.dottedNames = true};
     std::size_t maxChildren = 64;
     std::size_t maxClusters = 20000;
@@ -91,7 +99,8 @@ private:
         std::uint64_t id = 0;
         std::vector<std::uint64_t> hashes;  // per position; kWildHash for "<*>"
         std::vector<std::string> tokens;
-        std::vector<bool> keyed;  // per position: must match exactly unless "<*>"
+        std::vector<bool> keyed;   // per position: must match exactly unless "<*>"
+        std::vector<bool> proven;  // per position: "<*>" because many words were seen there
         std::size_t constants = 0;
         std::uint64_t count = 0;
         std::uint32_t leaf = 0;
@@ -106,6 +115,7 @@ private:
     std::uint32_t newCluster(std::uint32_t leaf);
     bool generalise(Cluster& c);
     void mergeCovered(std::uint32_t into);
+    bool mergeOneWordSiblings(std::uint32_t fresh);
     bool covers(const Cluster& general, const Cluster& specific) const;
     void removeCluster(std::uint32_t index);
     void pruneLeaf(std::uint32_t leaf);

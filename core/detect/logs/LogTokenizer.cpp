@@ -32,13 +32,11 @@ bool wordValue(std::string_view v) {
 // Day and month names are parts of timestamps ("at Fri Jun 17 07:07:00 2005").
 bool calendarWord(std::string_view w) {
     if (w.size() < 3 || w.size() > 9 || w[0] < 'A' || w[0] > 'Z') return false;
-    static constexpr std::string_view kShort[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
-                                                  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-                                                  "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr std::string_view kShort[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar",
+                                                  "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     static constexpr std::string_view kLong[] = {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December"};
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",  "Sunday",  "January",  "February", "March",
+        "April",  "May",     "June",      "July",     "August", "September", "October", "November", "December"};
     for (std::size_t k = 0; k < std::size(kShort); ++k) {
         if (w[1] != kShort[k][1] || w[2] != kShort[k][2] || w[0] != kShort[k][0]) continue;
         return w.size() == 3 || w == kLong[k];
@@ -59,20 +57,19 @@ std::size_t pathLength(std::string_view raw, std::size_t i) {
     std::size_t j = i, seps = 0;
     bool word = false;
     while (j < raw.size() && pathChar(raw[j])) {
-        if (raw[j] == sep) ++seps; else word = true;
+        if (raw[j] == sep) ++seps;
+        else word = true;
         ++j;
     }
     return seps >= 2 && word ? j - i : 0;
 }
 
 inline bool hostChar(char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
-           ch == '-' || ch == '_';
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' ||
+           ch == '_';
 }
 
-inline char closing(char open) {
-    return open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '\0';
-}
+inline char closing(char open) { return open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '\0'; }
 
 // "proxy.example.org:5070", "db-1.internal:5432", "[::1]:80" is left to the digit rule:
 // a dotted host name, a colon and a numeric port, trailing ",;." allowed.

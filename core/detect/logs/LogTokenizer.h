@@ -24,10 +24,10 @@ inline constexpr std::string_view kWildcard = "<*>";
 struct MaskedToken {
     std::uint32_t offset = 0;  // into the tokenizer's masked-text buffer
     std::uint32_t length = 0;
-    std::uint64_t hash = 0;    // FNV-1a of the masked text
-    bool variable = false;     // the token is exactly "<*>" after masking
-    bool masked = false;       // at least one segment was masked
-    bool keyed = false;        // "key=value": a differing value means a different event
+    std::uint64_t hash = 0;  // FNV-1a of the masked text
+    bool variable = false;   // the token is exactly "<*>" after masking
+    bool masked = false;     // at least one segment was masked
+    bool keyed = false;      // "key=value": a differing value means a different event
 };
 
 // Masks beyond the always-on ones (a digit, a day/month name, a path, host:port, URL).
@@ -46,9 +46,7 @@ public:
     void tokenize(std::string_view message, std::size_t maxTokens = 256);
 
     const std::vector<MaskedToken>& tokens() const { return tokens_; }
-    std::string_view text(const MaskedToken& t) const {
-        return std::string_view(buffer_).substr(t.offset, t.length);
-    }
+    std::string_view text(const MaskedToken& t) const { return std::string_view(buffer_).substr(t.offset, t.length); }
     std::string_view text(std::size_t i) const { return text(tokens_[i]); }
 
 private:
