@@ -91,6 +91,7 @@ private:
         if (ec == http::error::end_of_stream || ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
             return close();
         if (ec == beast::error::timeout) {
+            if (!parser_->got_some() && buffer_.size() == 0) return close();  // an idle keep-alive connection, not a slow client
             ctx_.stats.add(ctx_.stats.idleDrops);
             ctx_.stats.noteError(peer_ + ": request not complete within the idle timeout, closed");
             return close();
