@@ -184,11 +184,12 @@ int main(int argc, char** argv) {
     }
 
     vigil::ui::EngineBridge bridge(engine);
-    vigil::ui::MainWindow window(&bridge);
-    // People decide in wall-clock time, on their own store connection (a worker thread).
+    // Declared before the window, which uses them: they outlive it.
     std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
     std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
+    vigil::ui::MainWindow window(&bridge);
     if (store) {
+        // People decide in wall-clock time, on their own store connection (a worker thread).
         approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);
         window.attachApprovals(approvals.get());
         activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
