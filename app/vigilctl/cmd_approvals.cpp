@@ -10,6 +10,9 @@
 #include "vigilctl/Commands.h"
 
 #include "approve/ApprovalGate.h"
+#include "audit/AuditChain.h"
+#include "audit/AuditKey.h"
+#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
@@ -208,10 +211,29 @@ int cmdApprovals(const QStringList& args) {
         printOne(r, now);
         return kOk;
     }
+    // Every decision goes into the audit log, chained and sealed with the engine's
+    // key (created beside the user's config if this is the first). The gate has
+    // committed by the time onRecord runs: a failed append cannot undo the
+    // decision, so it is reported and the command exits 1.
+    auto key = vigil::audit::loadOrCreateKey(vigil::audit::defaultKeyPath());
+    if (!key) return usageError(QStringLiteral("approvals %1: audit key: %2").arg(sub, QString::fromStdString(key.error())));
+    auto auditLog = vigil::audit::AuditLog::open(dbPath.toStdString(), std::move(key).value());
+    if (!auditLog) return usageError(QStringLiteral("approvals %1: audit log: %2").arg(sub, QString::fromStdString(auditLog.error())));
+    std::string auditError;
+    gate.onRecord([&](const vigil::Record& rec) {
+        std::vector<vigil::store::AuditEntry> drafts;
+        vigil::audit::appendAuditDrafts({rec}, drafts);
+        if (drafts.empty()) return;
+        if (auto appended = auditLog.value()->append(std::move(drafts)); !appended) auditError = appended.error();
+    });
     const std::string who = parser.value(asOpt).toStdString(), comment = parser.value(commentOpt).toStdString();
     const GateStatus s = sub == QLatin1String("approve") ? gate.approve(id, who, comment, &r) : gate.reject(id, who, comment, &r);
     if (!s) return report(sub, s);
     std::printf("%s\n", vigil::signoff::decisionSummary(r).c_str());
+    if (!auditError.empty()) {
+        std::fprintf(stderr, "vigilctl: approvals %s: decided, but not audited: %s\n", qPrintable(sub), auditError.c_str());
+        return kFailed;
+    }
     return kOk;
 }
 

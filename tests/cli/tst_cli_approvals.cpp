@@ -194,6 +194,19 @@ private slots:
         const Result all = run({"approvals", "list", "--all"});
         QCOMPARE(all.out.count('\n'), 4);  // header + 3 requests
     }
+
+    // Decisions made with vigilctl are in the audit log, and the log verifies.
+    void decisionsAreAudited() {
+        store::Statement st;
+        std::string err;
+        QVERIFY(st.prepare(db_.handle(), "SELECT group_concat(kind || ':' || subject, ',') FROM audit", err));
+        QCOMPARE(st.step(), SQLITE_ROW);
+        const QString entries = QString::fromStdString(st.text(0));
+        QVERIFY2(entries.contains("rejection:"), qPrintable(entries));  // carol's, above
+        QVERIFY2(entries.contains("approval:"), qPrintable(entries));   // the two-person approvals
+        const Result verify = run({"audit", "verify"});
+        QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliApprovals)
