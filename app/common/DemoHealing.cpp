@@ -54,6 +54,10 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
         h->gate_ = std::make_unique<approve::ApprovalGate>(*h->gateDb_, h->wallClock_,
                                                            h->policy_.current()->approvalExpiryMs);
         h->gate_->onRecord([p = h.get()](const Record& r) { p->gateRecords_.push_back(r); });
+        // Policy loads, refused reloads and kill-switch flips are audited; the
+        // policy in force at start is the first load.
+        h->policy_.onChange([p = h.get()](const std::string& kind, const std::string& detail) { p->auditPolicy(kind, detail); });
+        h->auditPolicy("policy.loaded", h->policy_.current()->source);
     }
     return h;
 }
@@ -348,6 +352,20 @@ void DemoHealing::audit(const std::vector<Record>& records) {
     std::vector<store::AuditEntry> drafts;
     audit::appendAuditDrafts(records, drafts);
     if (!drafts.empty()) writer_->appendAudit(std::move(drafts));
+}
+
+void DemoHealing::auditPolicy(const std::string& kind, const std::string& detail) {
+    if (!writer_) return;
+    const auto p = policy_.current();
+    store::AuditEntry e;
+    e.ts = wallClock_.now();
+    e.kind = kind;
+    e.subject = p->source;
+    e.body = remedy::compactJson({{"kind", kind},
+                                  {"detail", detail},
+                                  {"dry_run", p->dryRun ? "true" : "false"},
+                                  {"kill_switch", p->killSwitch ? "on" : "off"}});
+    writer_->appendAudit({std::move(e)});
 }
 
 HealingCounts DemoHealing::counts() const {

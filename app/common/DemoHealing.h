@@ -99,6 +99,7 @@ private:
     void sweepExpired();
     void persistEscalation(const remedy::Escalation& e, const std::string& incidentId);
     void audit(const std::vector<Record>& records);
+    void auditPolicy(const std::string& kind, const std::string& detail);  // load, refused load, kill switch
 
     remedy::LivePolicy policy_;
     const Clock& engineClock_;

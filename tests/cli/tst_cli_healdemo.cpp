@@ -99,6 +99,8 @@ private slots:
 
         const Run verify = vigilctl({"audit", "verify", "--db", db});
         QVERIFY2(verify.code == 0, qPrintable(verify.out + verify.err));
+        // The policy in force was audited when the run loaded it.
+        QCOMPARE(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'policy.loaded'"), std::int64_t(1));
 
         // After the run: the actions as stored, the approved replacement among
         // them, and every escalation the run raised, listed.
