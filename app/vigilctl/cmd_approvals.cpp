@@ -12,7 +12,6 @@
 #include "approve/ApprovalGate.h"
 #include "audit/AuditChain.h"
 #include "audit/AuditKey.h"
-#include "audit/AuditSink.h"
 #include "common/DefaultPaths.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
@@ -221,10 +220,7 @@ int cmdApprovals(const QStringList& args) {
     if (!auditLog) return usageError(QStringLiteral("approvals %1: audit log: %2").arg(sub, QString::fromStdString(auditLog.error())));
     std::string auditError;
     gate.onRecord([&](const vigil::Record& rec) {
-        std::vector<vigil::store::AuditEntry> drafts;
-        vigil::audit::appendAuditDrafts({rec}, drafts);
-        if (drafts.empty()) return;
-        if (auto appended = auditLog.value()->append(std::move(drafts)); !appended) auditError = appended.error();
+        if (const auto appended = auditLog.value()->appendRecords({rec}); !appended) auditError = appended.error();
     });
     const std::string who = parser.value(asOpt).toStdString(), comment = parser.value(commentOpt).toStdString();
     const GateStatus s = sub == QLatin1String("approve") ? gate.approve(id, who, comment, &r) : gate.reject(id, who, comment, &r);

@@ -1,6 +1,7 @@
 #include "audit/AuditChain.h"
 
 #include "audit/AuditHash.h"
+#include "audit/AuditSink.h"
 #include "store/Statement.h"
 
 #include <sqlite3.h>
@@ -130,6 +131,14 @@ Result<std::vector<AuditEntry>> AuditLog::append(std::vector<AuditEntry> drafts)
         return s;
     }
     return drafts;
+}
+
+Status AuditLog::appendRecords(const std::vector<Record>& records) {
+    std::vector<AuditEntry> drafts;
+    appendAuditDrafts(records, drafts);
+    if (drafts.empty()) return {};
+    auto appended = append(std::move(drafts));
+    return appended ? Status{} : Status::failure(appended.error());
 }
 
 }  // namespace vigil::audit

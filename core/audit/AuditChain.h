@@ -45,6 +45,9 @@ public:
     // Appends the drafts (seq/prev_hash/hash are assigned); returns the entries
     // as written.
     store::Result<std::vector<store::AuditEntry>> append(std::vector<store::AuditEntry> drafts);
+    // The audited records among `records` (auditKind), appended in one
+    // transaction; records with nothing to audit are skipped.
+    store::Status appendRecords(const std::vector<Record>& records);
 
 private:
     AuditLog(store::Database db, AuditKey key) : db_(std::move(db)), key_(std::move(key)) {}

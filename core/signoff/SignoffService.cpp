@@ -2,7 +2,6 @@
 
 #include "approve/ApprovalGate.h"
 #include "audit/AuditChain.h"
-#include "audit/AuditSink.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SecretFile.h"
@@ -248,10 +247,7 @@ void SignoffService::Impl::accept() {
 // Runs on the service thread, after the gate committed the decision: a failure
 // here cannot undo it, so it is counted and kept for the operator instead.
 void SignoffService::Impl::appendAudit(const Record& r) {
-    std::vector<store::AuditEntry> drafts;
-    audit::appendAuditDrafts({r}, drafts);
-    if (drafts.empty()) return;
-    auto appended = auditLog->append(std::move(drafts));
+    const store::Status appended = auditLog->appendRecords({r});
     if (!appended) {
         std::lock_guard<std::mutex> lock(auditMutex);
         ++auditFailures;
