@@ -1,5 +1,6 @@
 #include "signoff/SignoffApi.h"
 
+#include "net/Json.h"
 #include "signoff/ApprovalJson.h"
 
 #include <simdjson.h>
@@ -120,6 +121,11 @@ ApiReply SignoffApi::handle(const ApiRequest& req) {
         return r;
     }
 
+    // Who the token is: a desk shows whom it is signed in as.
+    if (path == "/v1/whoami") {
+        if (req.method != "GET") return methodNotAllowed(req.method, path, "GET");
+        return {200, net::JsonObject().add("identity", *who).str(), {}, false};
+    }
     constexpr std::string_view prefix = "/v1/approvals";
     if (path == prefix || path == std::string(prefix) + "/") {
         if (req.method != "GET") return methodNotAllowed(req.method, path, "GET");

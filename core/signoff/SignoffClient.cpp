@@ -340,6 +340,16 @@ SignoffResult SignoffClient::list(bool all, std::vector<ApprovalRequest>& out, T
     return res;
 }
 
+SignoffResult SignoffClient::whoami(std::string& identity) const {
+    const Reply r = exchange(*impl_, http::verb::get, "/v1/whoami", {});
+    SignoffResult res = judge(*impl_, r);
+    if (!res) return res;
+    const auto who = net::jsonString(r.body, "/identity");
+    if (!who || who->empty()) return malformed(*impl_, r.status, "identity: missing or not a string");
+    identity = *who;
+    return res;
+}
+
 SignoffResult SignoffClient::show(const std::string& id, ApprovalRequest& out, TimestampMs* serverNow) const {
     const Reply r = exchange(*impl_, http::verb::get, "/v1/approvals/" + pathSegment(id), {});
     SignoffResult res = judge(*impl_, r);

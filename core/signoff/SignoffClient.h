@@ -58,6 +58,9 @@ public:
     SignoffResult approve(const std::string& id, const std::string& comment, approve::ApprovalRequest& out) const;
     SignoffResult reject(const std::string& id, const std::string& comment, approve::ApprovalRequest& out) const;
 
+    // The identity the service knows this token by (GET /v1/whoami).
+    SignoffResult whoami(std::string& identity) const;
+
     const std::string& url() const;
 
     struct Impl;

@@ -427,6 +427,16 @@ private slots:
         QVERIFY2(contains(err, "token file has mode 0604"), err.c_str());
     }
 
+    // A desk shows whom it is signed in as: the service names the token's identity.
+    void whoamiNamesTheTokensIdentity() {
+        std::string who;
+        const SignoffResult s = client(kBobToken)->whoami(who);
+        QVERIFY2(s, s.message.c_str());
+        QCOMPARE(who, std::string("bob"));  // identities are case-insensitive: "Bob" in the file
+        QCOMPARE(statusOf(rawHttp(port(), get("/v1/whoami", kStrangerToken))), 401);
+        QCOMPARE(statusOf(rawHttp(port(), request("POST", "/v1/whoami", kBobToken, "{}"))), 405);
+    }
+
     void aRestartedServiceIsReachedAgain() {
         const std::string url = service_->url();
         auto c = client(kAliceToken);
