@@ -8,6 +8,7 @@
 #include "ui/ApprovalQueuePanel.h"
 #include "ui/ApprovalSource.h"
 #include "ui/ChartPanel.h"
+#include "ui/CriticalIncidentWatch.h"
 #include "ui/EngineBridge.h"
 #include "ui/EngineStatusBar.h"
 #include "ui/FleetStatusModel.h"
@@ -150,6 +151,11 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
                                         i.data(ApprovalQueueModel::TargetRole).toString(),
                                         i.data(ApprovalQueueModel::ValueEthRole).toString()));
     });
+    // Critical incidents join the same rate-limited notifications and the tooltip's counts.
+    auto* critical = new CriticalIncidentWatch(this);
+    connect(bridge_, &EngineBridge::snapshotReady, critical, &CriticalIncidentWatch::showSnapshot);
+    connect(critical, &CriticalIncidentWatch::opened, tray_, [this](const QString&, const QString& s) { tray_->criticalIncidentOpened(s); });
+    connect(critical, &CriticalIncidentWatch::openCountChanged, tray_, &TrayNotifier::setOpenCriticalCount);
     auto count = [this] { tray_->setWaitingCount(approvals_->rowCount()); };
     connect(approvals_, &QAbstractItemModel::rowsInserted, tray_, count);
     connect(approvals_, &QAbstractItemModel::rowsRemoved, tray_, count);

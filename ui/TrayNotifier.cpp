@@ -6,38 +6,57 @@
 
 namespace vigil::ui {
 
-TrayNotifier::TrayNotifier(QObject* parent, int minIntervalMs) : QObject(parent), minIntervalMs_(minIntervalMs) {
+TrayNotifier::TrayNotifier(QObject* parent, int minIntervalMs, const Clock* clock)
+    : QObject(parent), clock_(clock ? *clock : systemClock_), throttle_(clock_, minIntervalMs) {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         tray_ = new QSystemTrayIcon(QApplication::windowIcon(), this);
-        tray_->setToolTip(tr("Vigil"));
         tray_->show();
         connect(tray_, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::activated);
         connect(tray_, &QSystemTrayIcon::activated, this, [this] { emit activated(); });
     }
+    updateToolTip();
     later_.setSingleShot(true);
     connect(&later_, &QTimer::timeout, this, &TrayNotifier::flush);
 }
 
 void TrayNotifier::setWaitingCount(int approvals) {
-    if (tray_) tray_->setToolTip(approvals == 0 ? tr("Vigil") : tr("Vigil — %n approval(s) waiting", "", approvals));
+    approvals_ = approvals;
+    updateToolTip();
 }
 
-void TrayNotifier::approvalArrived(const QString& summary) {
-    ++heldApprovals_;
-    lastSummary_ = summary;
-    if (!sinceLast_.isValid() || sinceLast_.elapsed() >= minIntervalMs_) flush();
-    else if (!later_.isActive()) later_.start(int(minIntervalMs_ - sinceLast_.elapsed()));
+void TrayNotifier::setOpenCriticalCount(int incidents) {
+    incidents_ = incidents;
+    updateToolTip();
 }
 
-void TrayNotifier::flush() {
-    if (heldApprovals_ == 0) return;
-    const QString text = heldApprovals_ == 1 ? lastSummary_ : tr("%n new approval requests", "", heldApprovals_);
-    if (tray_) {
-        tray_->showMessage(tr("Approval needed"), text, QSystemTrayIcon::Warning, 10'000);
-        ++shown_;
+void TrayNotifier::updateToolTip() {
+    QStringList parts;
+    if (approvals_ > 0) parts << tr("%n approval(s) waiting", "", approvals_);
+    if (incidents_ > 0) parts << tr("%n open critical incident(s)", "", incidents_);
+    toolTip_ = parts.isEmpty() ? tr("Vigil") : tr("Vigil — %1").arg(parts.join(QStringLiteral(" · ")));
+    if (tray_) tray_->setToolTip(toolTip_);
+}
+
+void TrayNotifier::approvalArrived(const QString& summary) { show(throttle_.add(NoticeKind::Approval, summary)); }
+
+void TrayNotifier::criticalIncidentOpened(const QString& summary) {
+    show(throttle_.add(NoticeKind::CriticalIncident, summary));
+}
+
+void TrayNotifier::flush() { show(throttle_.due()); }
+
+void TrayNotifier::show(const std::optional<Notice>& n) {
+    if (n) {
+        last_ = *n;
+        if (tray_) {
+            tray_->showMessage(n->title, n->text, n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning,
+                               10'000);
+            ++shown_;
+        }
     }
-    heldApprovals_ = 0;
-    sinceLast_.start();
+    // Whatever is held comes out when the interval has passed.
+    if (const TimestampMs at = throttle_.dueAt(); at > 0 && !later_.isActive())
+        later_.start(int(std::max<TimestampMs>(0, at - clock_.now())));
 }
 
 }  // namespace vigil::ui
