@@ -63,6 +63,18 @@ ApprovalDialog::ApprovalDialog(ApprovalSource* source, ApprovalQueueModel* queue
     head->addWidget(position_, 1, Qt::AlignCenter);
     head->addWidget(next_);
 
+    // At a desk the token says who decides: shown above everything else.
+    signedIn_ = new QLabel(this);
+    signedIn_->setObjectName(QStringLiteral("signedIn"));
+    signedIn_->setAccessibleName(tr("Signed in as"));
+    auto showIdentity = [this] {
+        const QString who = source_->signedInAs();
+        signedIn_->setText(who.isEmpty() ? QString() : tr("Signed in as <b>%1</b> at %2").arg(who.toHtmlEscaped(), source_->where().toHtmlEscaped()));
+        signedIn_->setVisible(!who.isEmpty());
+    };
+    showIdentity();
+    connect(source_, &ApprovalSource::signedIn, this, showIdentity);
+
     title_ = wrapped(this, tr("Requested action"), "title");
     QFont big = title_->font();
     big.setBold(true);
@@ -119,6 +131,7 @@ ApprovalDialog::ApprovalDialog(ApprovalSource* source, ApprovalQueueModel* queue
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(signedIn_);
     layout->addLayout(head);
     layout->addWidget(scroll, 1);
     layout->addWidget(answer_);
@@ -148,6 +161,7 @@ QString ApprovalDialog::shownId() const { return haveShown_ ? qs(shown_.id) : QS
 QString ApprovalDialog::positionText() const { return position_->text(); }
 QString ApprovalDialog::answerText() const { return answer_->text(); }
 QString ApprovalDialog::countdownText() const { return expiry_->text(); }
+QString ApprovalDialog::signedInText() const { return signedIn_->text(); }
 
 int ApprovalDialog::shownRow() const { return haveShown_ ? queue_->rowOf(qs(shown_.id)) : -1; }
 
@@ -265,6 +279,7 @@ void ApprovalDialog::decide(bool approve) {
     const QString what = tr("%1 on %2 (%3 ETH)").arg(qs(r.what.actionKind), qs(r.what.target), qs(remedy::formatEth(r.what.value)));
     auto* p = new DecisionPrompt(approve ? DecisionPrompt::Kind::Approve : DecisionPrompt::Kind::Reject, what, confirm, this);
     p->setAttribute(Qt::WA_DeleteOnClose);
+    if (const QString who = source_->signedInAs(); !who.isEmpty()) p->setFixedIdentity(who);
     prompt_ = p;
     const QString id = qs(r.id);
     connect(p, &QDialog::accepted, this, [this, p, id, approve] {

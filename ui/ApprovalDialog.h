@@ -39,6 +39,8 @@ public:
     QString positionText() const;
     QString answerText() const;
     QString countdownText() const;
+    // "Signed in as bob at sign-off service …" at a desk; "" otherwise.
+    QString signedInText() const;
 
     QPushButton* approveButton() const { return approve_; }
     QPushButton* rejectButton() const { return reject_; }
@@ -69,6 +71,7 @@ private:
     QTimer countdown_;
     QPointer<DecisionPrompt> prompt_;
 
+    QLabel* signedIn_ = nullptr;
     QLabel* position_ = nullptr;
     QLabel* title_ = nullptr;
     QFormLayout* content_ = nullptr;

@@ -22,6 +22,10 @@ public:
     virtual TimestampMs now() const = 0;
     // "database /path/vigil.db" or "sign-off service https://…", for people.
     virtual QString where() const = 0;
+    // Who decides through this source when that is not the person's to say (a
+    // sign-off desk: the service knows the token's identity); "" when the
+    // dialog asks who decides, or before the service has said.
+    virtual QString signedInAs() const { return {}; }
 
 public slots:
     // Ask for the pending requests again; the answer is requestsChanged.
@@ -35,6 +39,8 @@ signals:
     void answered(const vigil::ui::GateAnswer& answer);
     // false while the store or service cannot be reached (`why` says what failed).
     void availabilityChanged(bool available, const QString& why);
+    // signedInAs() became known or changed.
+    void signedIn(const QString& identity);
 };
 
 }  // namespace vigil::ui

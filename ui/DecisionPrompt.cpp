@@ -52,7 +52,7 @@ DecisionPrompt::DecisionPrompt(Kind kind, const QString& what, std::optional<rem
     buttons_->button(QDialogButtonBox::Ok)->setAccessibleName(approving ? tr("Approve") : tr("Reject"));
     buttons_->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
-        QSettings().setValue(kIdentityKey, identity());
+        if (!fixedIdentity_) QSettings().setValue(kIdentityKey, identity());
         accept();
     });
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -66,6 +66,16 @@ DecisionPrompt::DecisionPrompt(Kind kind, const QString& what, std::optional<rem
     connect(comment_, &QLineEdit::textChanged, this, &DecisionPrompt::validate);
     validate();
     identity_->setFocus();
+}
+
+void DecisionPrompt::setFixedIdentity(const QString& identity) {
+    fixedIdentity_ = true;
+    identity_->setText(identity);
+    identity_->setReadOnly(true);
+    identity_->setAccessibleName(tr("Signed in as (from your token)"));
+    if (amount_) amount_->setFocus();
+    else comment_->setFocus();
+    validate();
 }
 
 QString DecisionPrompt::identity() const { return identity_->text().trimmed(); }

@@ -25,6 +25,10 @@ public:
     // confirmAmount: the request's value when it must be typed to confirm.
     DecisionPrompt(Kind kind, const QString& what, std::optional<remedy::Wei> confirmAmount, QWidget* parent = nullptr);
 
+    // At a sign-off desk the token says who decides: the identity is shown,
+    // not asked for (and not remembered as the local operator's).
+    void setFixedIdentity(const QString& identity);
+
     Kind kind() const { return kind_; }
     QString identity() const;
     QString comment() const;
@@ -43,6 +47,7 @@ private:
     QLineEdit* comment_ = nullptr;
     QLabel* hint_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
+    bool fixedIdentity_ = false;
 };
 
 }  // namespace vigil::ui

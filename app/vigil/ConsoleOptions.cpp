@@ -1,5 +1,7 @@
 #include "ConsoleOptions.h"
 
+#include "DeskOptions.h"
+
 #include "common/SignoffOptions.h"
 #include "sim/Scenario.h"
 
@@ -52,6 +54,8 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     const QCommandLineOption config(QStringLiteral("config"),
                                     tr("Watch the live sources of this configuration instead of the demo fleet."), tr("file"));
     p.addOptions({lang, scenario, seed, speed, cycle, db, noStore, config});
+    const DeskOptionNames desk;
+    desk.addTo(p);
     const vigil::app::SignoffOptionNames signoff;
     signoff.addTo(p);
 
@@ -96,6 +100,8 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     if (!signoff.read(p, o.signoff, why)) return bad(why);
     if (o.signoff && o.noStore) return bad(tr("--signoff-tokens serves the database: not with --no-store"));
     o.config = p.value(config);
+    if (!desk.read(p, {&scenario, &seed, &speed, &cycle, &db, &noStore, &config}, o.desk, why)) return bad(why);
+    if (o.desk && o.signoff) return bad(tr("--desk has no engine or database of its own: not with --signoff-tokens"));
     if (!o.config.isEmpty())
         for (const auto* demoOnly : {&scenario, &seed, &speed, &cycle})
             if (p.isSet(*demoOnly)) return bad(tr("--%1 is for the demo fleet, not --config").arg(demoOnly->names().first()));

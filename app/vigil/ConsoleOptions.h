@@ -23,6 +23,12 @@ public:
     bool noStore = false;
     std::optional<vigil::signoff::SignoffServiceOptions> signoff;  // --signoff-tokens: serve sign-off on db
     QString config;              // live sources (docs/configuration.md) instead of the demo fleet
+    // --desk URL --token-file F [--ca F | --pin SHA256]: an approver's station
+    // on a sign-off service, with no engine and no store (DeskMode.h).
+    struct Desk {
+        QString url, tokenFile, caFile, pin;
+    };
+    std::optional<Desk> desk;
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).

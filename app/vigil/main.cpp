@@ -2,6 +2,7 @@
 // demo fleet, or the live sources of --config, → engine (→ store) → console.
 // No logic of its own beyond wiring.
 #include "ConsoleOptions.h"
+#include "DeskMode.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
     }
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Vigil"));
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
+    if (opts->desk) return runDesk(*opts->desk);  // an approver's station: no engine, no store
 
     std::unique_ptr<vigil::store::StoreWriter> store;
     QString dbPath;
