@@ -32,7 +32,7 @@ RemoteApprovalSource::RemoteApprovalSource(std::unique_ptr<signoff::SignoffClien
                 if (!reached) contact(false, false, error);
                 if (!ok || who == identity_) return;
                 identity_ = who;
-                setStatus(tr("Connected to %1 as %2").arg(url_, identity_));
+                if (connected()) setStatus(connectedText());
                 emit signedIn(identity_);
             });
     connect(worker_, &SignoffWorker::answered, this, [this](const GateAnswer& a, bool reached) {
@@ -98,13 +98,9 @@ void RemoteApprovalSource::contact(bool ok, bool reached, const QString& error) 
     if (state_ == was && state_ != State::Refused) return;
     switch (state_) {
     case State::Connected:
-        if (everConnected_)
-            setStatus(tr("Reconnected to %1 at %2").arg(url_, clockTime(lastContact_)) +
-                      (identity_.isEmpty() ? QString() : tr(" — signed in as %1").arg(identity_)));
-        else
-            setStatus(identity_.isEmpty() ? tr("Connected to %1").arg(url_)
-                                          : tr("Connected to %1 as %2").arg(url_, identity_));
+        if (everConnected_) reconnectedAt_ = lastContact_;
         everConnected_ = true;
+        setStatus(connectedText());
         emit availabilityChanged(true, {});
         break;
     case State::Refused:  // the service is there but says no to the desk (a revoked token: 401)
@@ -119,6 +115,13 @@ void RemoteApprovalSource::contact(bool ok, bool reached, const QString& error) 
         break;
     case State::Unknown: break;
     }
+}
+
+QString RemoteApprovalSource::connectedText() const {
+    if (reconnectedAt_ == 0)
+        return identity_.isEmpty() ? tr("Connected to %1").arg(url_) : tr("Connected to %1 as %2").arg(url_, identity_);
+    const QString text = tr("Reconnected to %1 at %2").arg(url_, clockTime(reconnectedAt_));
+    return identity_.isEmpty() ? text : tr("%1 — signed in as %2").arg(text, identity_);
 }
 
 void RemoteApprovalSource::setStatus(const QString& text) {

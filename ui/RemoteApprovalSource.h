@@ -71,6 +71,7 @@ private:
     // Every call's outcome moves the connection state (and the banner).
     void contact(bool ok, bool reached, const QString& error);
     void setStatus(const QString& text);
+    QString connectedText() const;
     void decide(const QString& id, const QString& comment, bool approve);
 
     const Clock& clock_;
@@ -85,6 +86,7 @@ private:
     int retryMs_ = 0;
     TimestampMs offset_ = 0;
     TimestampMs lastContact_ = 0;
+    TimestampMs reconnectedAt_ = 0;  // 0 until the service was lost and found again
     QString identity_;
     QString status_;
     QString lastError_;
