@@ -1,8 +1,11 @@
 #include "eval/RunComparison.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace vigil {
@@ -17,6 +20,39 @@ bool sameFault(const RunIncident& x, const RunIncident& y) { return x.kind == y.
 using ActionKey = std::tuple<std::string, std::string, std::string>;  // B's incident id, kind, target
 
 std::string statusWord(ActionStatus s) { return std::string(toString(s)); }
+
+// An action's params (a flat JSON object) as key -> value text; empty when not an object.
+std::map<std::string, std::string> paramMap(const std::string& json) {
+    std::map<std::string, std::string> out;
+    simdjson::dom::parser parser;
+    simdjson::dom::object obj;
+    if (parser.parse(json).get(obj) != simdjson::SUCCESS) return out;
+    for (auto [key, value] : obj) {
+        std::string_view sv;
+        out[std::string(key)] = value.get(sv) == simdjson::SUCCESS ? std::string(sv) : simdjson::minify(value);
+    }
+    return out;
+}
+
+// "verdict execute -> paused; B says: kill switch is on ...": the keys that
+// changed, the planner's reason last (its words, not a value to compare).
+std::string paramDifference(const std::string& a, const std::string& b) {
+    const auto x = paramMap(a), y = paramMap(b);
+    if (x.empty() && y.empty()) return "params " + a + " -> " + b;
+    std::set<std::string> keys;
+    for (const auto& kv : x) keys.insert(kv.first);
+    for (const auto& kv : y) keys.insert(kv.first);
+    std::string out;
+    for (const auto& k : keys) {
+        if (k == "why") continue;
+        const auto i = x.find(k), j = y.find(k);
+        const std::string va = i == x.end() ? "(none)" : i->second, vb = j == y.end() ? "(none)" : j->second;
+        if (va != vb) out += (out.empty() ? "" : "; ") + k + " " + va + " -> " + vb;
+    }
+    if (const auto j = y.find("why"); j != y.end() && (!x.count("why") || x.at("why") != j->second))
+        out += (out.empty() ? "" : "; ") + std::string("B: ") + j->second;
+    return out;
+}
 
 }  // namespace
 
@@ -78,7 +114,7 @@ RunDiff compareRuns(const RunRecords& a, const RunRecords& b) {
         slot->second.pop_front();
         std::string what;
         if (x.status != y.status) what = "status " + statusWord(x.status) + " -> " + statusWord(y.status);
-        if (x.params != y.params) what += (what.empty() ? "" : "; ") + std::string("params ") + x.params + " -> " + y.params;
+        if (x.params != y.params) what += (what.empty() ? "" : "; ") + paramDifference(x.params, y.params);
         if (what.empty())
             ++d.actionsSame;
         else
