@@ -1,11 +1,9 @@
 #include "vigilctl/ReportOutput.h"
 
-#include "audit/AuditKey.h"
-#include "audit/AuditVerifier.h"
 #include "common/ReportJson.h"
 
 #ifdef VIGIL_HAVE_REPORT_RENDER
-#include "report/ReportRender.h"
+#include "ui/report/ReportRender.h"
 #endif
 
 namespace vigilctl {
@@ -33,28 +31,6 @@ bool writeReport(const vigil::IncidentReport& report, const QString& path, QStri
     error = *reportPathProblem(path);
     return false;
 #endif
-}
-
-vigil::ReportAudit auditVerdict(const std::string& dbPath, const std::string& keyPath) {
-    vigil::ReportAudit a;
-    const std::string kp = keyPath.empty() ? vigil::audit::defaultKeyPath() : keyPath;
-    auto key = vigil::audit::loadKey(kp);
-    if (!key) {
-        a.text = "not verified: " + key.error();
-        return a;
-    }
-    auto v = vigil::audit::verifyAuditLog(dbPath, *key);
-    if (!v) {
-        a.text = "not verified: " + v.error();
-        return a;
-    }
-    a.checked = true;
-    a.intact = v->intact;
-    a.entries = v->entries;
-    a.text = v->intact ? "intact: " + std::to_string(v->entries) + " entries, every hash and link checked, seal valid at seq " +
-                             std::to_string(v->headSeq)
-                       : "BROKEN" + (v->badSeq ? " at entry " + std::to_string(v->badSeq) : std::string()) + ": " + v->problem;
-    return a;
 }
 
 }  // namespace vigilctl

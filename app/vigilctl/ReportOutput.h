@@ -1,7 +1,7 @@
-// Writing an incident report from vigilctl (`replay --report`, `report`): the
-// format from the extension (.json, .html, .pdf), the audit verdict of a
-// database. HTML and PDF need the report renderer (ui/report), which the
-// sanitizer build leaves out; there they are refused with a reason.
+// Writing an incident report from vigilctl (`replay --report`, `report`), the
+// format from the extension (.json, .html, .pdf). HTML and PDF need the report
+// renderer (ui/report), which the sanitizer build leaves out; there they are
+// refused with a reason.
 #pragma once
 
 #include "eval/IncidentReport.h"
@@ -19,8 +19,5 @@ std::optional<QString> reportPathProblem(const QString& path);
 bool reportNeedsGui(const QString& path);
 
 bool writeReport(const vigil::IncidentReport& report, const QString& path, QString& error);
-
-// The audit chain of dbPath checked with the key at keyPath (empty: the default key).
-vigil::ReportAudit auditVerdict(const std::string& dbPath, const std::string& keyPath = {});
 
 }  // namespace vigilctl

@@ -16,6 +16,7 @@
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
+#include "common/ReportAudit.h"
 #include "common/StoreSink.h"
 #include "eval/ReplaySettings.h"
 #include "replay/FileFingerprint.h"
@@ -223,7 +224,7 @@ int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, con
         std::printf("planned %zu actions under %s (simulated: nothing sent)\n", run.actions.size(), run.label.c_str());
     if (!o.report.isEmpty()) {
         vigil::IncidentReport rep = replayReport(o, st, run);
-        if (im.writer && committed.ok()) rep.audit = auditVerdict(im.writer->path());
+        if (im.writer && committed.ok()) rep.audit = vigil::app::auditVerdict(im.writer->path());
         QString error;
         if (!writeReport(rep, o.report, error)) return usageError(error);
     }
