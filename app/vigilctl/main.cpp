@@ -16,6 +16,7 @@ void printUsage(FILE* to) {
     std::fprintf(to, "usage: vigilctl --version\n       vigilctl COMMAND [options]   (COMMAND --help for details)\n\ncommands:\n");
     for (auto* c = vigilctl::commands(); c->name; ++c) std::fprintf(to, "  %-10s %s\n", c->name, c->summary);
 }
+#ifdef VIGIL_HAVE_REPORT_RENDER
 // Charts in an HTML or PDF report need a GUI application (offscreen); every
 // other command stays a plain QCoreApplication.
 bool writesRenderedReport(int argc, char** argv) {
@@ -26,6 +27,7 @@ bool writesRenderedReport(int argc, char** argv) {
     }
     return false;
 }
+#endif
 }  // namespace
 
 int main(int argc, char** argv) {
