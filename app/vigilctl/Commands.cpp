@@ -34,6 +34,7 @@ const Command* commands() {
         {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
         {"actions", "list the actions Vigil took or proposed, and its escalations", cmdActions},
         {"signoff", "serve the approval queue to sign-off desks over HTTP(S) (signoff serve)", cmdSignoff},
+        {"report", "write an incident report (HTML, PDF or JSON) from a database (report --db DB --out F)", cmdReport},
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
         {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},

@@ -1,17 +1,24 @@
-// vigilctl replay LOG [--db DB] [--speed max|X] [--report OUT.json]
+// vigilctl replay LOG [--db DB] [--speed max|X] [--policy P.yaml] [--setting K=V]
+//                    [--report OUT.json|.html|.pdf]
+// vigilctl replay LOG [--policy A.yaml] --compare B.yaml [--compare-setting K=V] [--json] [--report OUT]
 // Feeds a recorded log through the engine (and into a database) and prints a
 // one-line summary: records per kind, malformed lines, what the engine produced.
+// With a policy the planner decides actions too; in a replay they are always
+// simulated (a RecordingActuator: nothing is sent). With --compare the log is
+// replayed twice and the what-if difference printed (ReplayWhatIf.cpp).
 // Into a database a replay is an import: all or nothing (one transaction,
 // committed only when the whole file was read cleanly), recorded with the
 // file's SHA-256 so the same file is not imported twice, and only while no
 // other engine records into that database (docs/storage.md, "Imports").
 #include "vigilctl/Commands.h"
-#include "vigilctl/ReplayReport.h"
+#include "vigilctl/ReplayRun.h"
+#include "vigilctl/ReportOutput.h"
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
+#include "common/ReportAudit.h"
 #include "common/StoreSink.h"
-#include "engine/Pipeline.h"
+#include "eval/ReplaySettings.h"
 #include "replay/FileFingerprint.h"
 #include "replay/LogFileReader.h"
 #include "store/EngineLock.h"
@@ -52,13 +59,6 @@ std::string alreadyImported(const std::string& db, const std::string& log, const
            ", sha256 " + sha256.substr(0, 16) + "...); nothing written (replay without --db to study it again)";
 }
 
-struct ReplayOptions {
-    QString log;
-    QString db;      // empty: no database
-    double speed = 0;  // 0 = as fast as possible
-    QString report;  // empty: no report
-};
-
 std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Feed a recorded NDJSON log through the engine."));
@@ -66,7 +66,12 @@ std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     p.addPositionalArgument(QStringLiteral("LOG"), QStringLiteral("NDJSON record log (.ndjson or .ndjson.gz)"));
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database to write"), QStringLiteral("DB")});
     p.addOption({QStringLiteral("speed"), QStringLiteral("'max' (default) or a multiple of recorded time"), QStringLiteral("max|X"), QStringLiteral("max")});
-    p.addOption({QStringLiteral("report"), QStringLiteral("Write the incidents as JSON (byte-identical for the same log)"), QStringLiteral("OUT.json")});
+    p.addOption({QStringLiteral("report"), QStringLiteral("Write the incident report; the format from the extension (byte-identical for the same log)"), QStringLiteral("OUT.json|OUT.html|OUT.pdf")});
+    p.addOption({QStringLiteral("policy"), QStringLiteral("Plan actions under this policy (simulated, nothing is sent); 'shipped' for the built-in one"), QStringLiteral("A.yaml")});
+    p.addOption({QStringLiteral("setting"), QStringLiteral("A detector setting KEY=VALUE (repeatable): ") + QString::fromStdString(vigil::replaySettingKeys()), QStringLiteral("K=V")});
+    p.addOption({QStringLiteral("compare"), QStringLiteral("What-if: replay again under this policy and print the difference"), QStringLiteral("B.yaml")});
+    p.addOption({QStringLiteral("compare-setting"), QStringLiteral("What-if: replay again with this setting changed (repeatable)"), QStringLiteral("K=V")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print the what-if difference as JSON")});
     if (auto rc = parseArguments(p, args, "replay")) return rc;
     const QStringList pos = p.positionalArguments();
     if (pos.size() != 1) return usageError(QStringLiteral("replay: expected exactly one LOG argument"));
@@ -83,7 +88,9 @@ std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     }
     if (p.isSet(QStringLiteral("db"))) o.db = p.value(QStringLiteral("db"));
     if (p.isSet(QStringLiteral("report"))) o.report = p.value(QStringLiteral("report"));
-    return std::nullopt;
+    if (!o.report.isEmpty())
+        if (auto why = reportPathProblem(o.report)) return usageError(QStringLiteral("replay: ") + *why);
+    return parseWhatIf(p, o);
 }
 
 // An import into a database: the engine lock, the file's fingerprint, a writer
@@ -114,6 +121,8 @@ std::optional<int> openImport(const std::string& db, const vigil::LogFileReader&
 
 // Reads the log batch by batch into a started engine (paced by recorded time when
 // speed > 0) until it ends or a signal arrives; returns the wall seconds it took.
+}  // namespace
+
 double feedLog(vigil::LogFileReader& reader, vigil::Engine& engine, double speed) {
     const auto wall0 = std::chrono::steady_clock::now();
     vigil::TimestampMs firstTs = -1;
@@ -137,6 +146,8 @@ double feedLog(vigil::LogFileReader& reader, vigil::Engine& engine, double speed
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 }
 
+namespace {
+
 // Commits the import when the whole file was read cleanly; otherwise rolls it back.
 vigil::store::Status finishImport(Import& im, const vigil::LogFileReader& reader) {
     const bool complete = !g_signal && reader.error().empty() && reader.stats().records > 0;
@@ -159,7 +170,7 @@ vigil::store::Status finishImport(Import& im, const vigil::LogFileReader& reader
 // Errors (the first few, then a count), the summary line, the store's figures
 // and the report; the exit code.
 int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, const vigil::Snapshot& snap, double seconds,
-                 const Import& im, const vigil::store::Status& committed, const ReplayReport& report) {
+                 const Import& im, const vigil::store::Status& committed, const vigil::RunRecords& run) {
     const auto& st = reader.stats();
     // The first few errors say what is wrong; a thousand more lines of the same
     // would bury the summary, so the rest is a count.
@@ -209,9 +220,13 @@ int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, con
             std::fprintf(stderr, "vigilctl: %s\n", committed.error().c_str());
         if (ws.rowsFailed || !committed.ok()) rc = kFailed;
     }
+    if (!run.actions.empty())
+        std::printf("planned %zu actions under %s (simulated: nothing sent)\n", run.actions.size(), run.label.c_str());
     if (!o.report.isEmpty()) {
+        vigil::IncidentReport rep = replayReport(o, st, run);
+        if (im.writer && committed.ok()) rep.audit = vigil::app::auditVerdict(im.writer->path());
         QString error;
-        if (!report.write(o.report, o.log, st, error)) return usageError(error);
+        if (!writeReport(rep, o.report, error)) return usageError(error);
     }
     return rc;
 }
@@ -220,6 +235,7 @@ int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, con
 int cmdReplay(const QStringList& args) {
     ReplayOptions o;
     if (auto rc = parseReplay(args, o)) return *rc;
+    if (o.compare) return replayWhatIf(o);
 
     vigil::LogFileReader reader;
     if (!reader.open(o.log.toStdString())) return usageError(QString::fromStdString(reader.error()));
@@ -230,19 +246,15 @@ int cmdReplay(const QStringList& args) {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
 
-    vigil::VirtualClock clock;  // engine time follows the records
-    vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
-    ReplayReport report;
-    engine.addSink([&report](const std::vector<vigil::Record>&, const std::vector<vigil::Record>& out) { report.add(out); });
+    ReplayEngine run(o.a);
     if (im.writer) {
-        vigil::app::addStoreSink(engine, *im.writer);
-        engine.addSink(vigil::audit::auditSink(*im.writer));
+        vigil::app::addStoreSink(run.engine(), *im.writer);
+        run.engine().addSink(vigil::audit::auditSink(*im.writer));
     }
-    engine.start();
-    const double seconds = feedLog(reader, engine, o.speed);
-    const auto snap = engine.snapshotNow();
-    engine.stop();
+    run.engine().start();
+    const double seconds = feedLog(reader, run.engine(), o.speed);
+    const auto snap = run.engine().snapshotNow();
+    run.engine().stop();
     // Anything short of a whole, clean read leaves the database as it was.
     const vigil::store::Status committed = im.writer ? finishImport(im, reader) : vigil::store::Status{};
     if (g_signal) {
@@ -250,7 +262,7 @@ int cmdReplay(const QStringList& args) {
                      int(g_signal), static_cast<long long>(reader.stats().records));
         return kFailed;
     }
-    return reportReplay(o, reader, *snap, seconds, im, committed, report);
+    return reportReplay(o, reader, *snap, seconds, im, committed, run.take());
 }
 
 }  // namespace vigilctl

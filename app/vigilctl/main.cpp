@@ -4,6 +4,10 @@
 
 #include <QCoreApplication>
 
+#ifdef VIGIL_HAVE_REPORT_RENDER
+#include "ui/report/ReportRender.h"
+#endif
+
 #include <cstdio>
 #include <cstring>
 
@@ -12,10 +16,27 @@ void printUsage(FILE* to) {
     std::fprintf(to, "usage: vigilctl --version\n       vigilctl COMMAND [options]   (COMMAND --help for details)\n\ncommands:\n");
     for (auto* c = vigilctl::commands(); c->name; ++c) std::fprintf(to, "  %-10s %s\n", c->name, c->summary);
 }
+#ifdef VIGIL_HAVE_REPORT_RENDER
+// Charts in an HTML or PDF report need a GUI application (offscreen); every
+// other command stays a plain QCoreApplication.
+bool writesRenderedReport(int argc, char** argv) {
+    if (argc < 2 || (std::strcmp(argv[1], "replay") != 0 && std::strcmp(argv[1], "report") != 0)) return false;
+    for (int i = 2; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (a.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) || a.endsWith(QLatin1String(".html"), Qt::CaseInsensitive)) return true;
+    }
+    return false;
+}
+#endif
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef VIGIL_HAVE_REPORT_RENDER
+    const auto owned = vigil::report::makeApplication(argc, argv, writesRenderedReport(argc, argv));
+    QCoreApplication& app = *owned;
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("vigil"));
     QCoreApplication::setOrganizationName(QStringLiteral("vigil"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
