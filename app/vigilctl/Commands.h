@@ -43,6 +43,8 @@ int cmdActions(const QStringList& args);
 int cmdSignoff(const QStringList& args);
 int cmdConfig(const QStringList& args);
 int cmdBench(const QStringList& args);
+int cmdFeedback(const QStringList& args);
+int cmdLearn(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

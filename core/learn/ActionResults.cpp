@@ -58,6 +58,16 @@ std::vector<ActionResult> assessActions(const std::vector<Action>& actions, cons
         const TimestampMs from = at != outcomeAt.end() ? at->second : r.ts;
         r.helped = r.endedMs >= 0 && r.outcomeOk.value_or(true) && r.ts + r.endedMs <= from + helpWindowMs;
     }
+    // Credit goes to the last action before the end: a notification followed by
+    // a failover that ended the incident did not help by itself.
+    std::map<std::string, std::vector<ActionResult*>> byIncident;
+    for (ActionResult& r : out) byIncident[r.incidentId].push_back(&r);
+    for (auto& [id, rs] : byIncident)
+        for (ActionResult* r : rs)
+            for (const ActionResult* later : rs)
+                if (r->helped && later != r && later->ts >= r->ts && later->ts <= r->ts + r->endedMs &&
+                    later->kind != r->kind)
+                    r->helped = false;
     return out;
 }
 

@@ -2,7 +2,8 @@
 // (mitigated or resolved) after it, and how fast. A fix that works ends its
 // incident at once (the correlator marks it mitigated on the fix's successful
 // outcome); an incident that ends by itself needs minutes of quiet first, so
-// "helped" is "ended within helpWindowMs of the action's outcome".
+// "helped" is "ended within helpWindowMs of the action's outcome, with no
+// action of another kind on the incident in between" (the last one gets the credit).
 #pragma once
 
 #include "record/Record.h"
