@@ -3,6 +3,7 @@
 // model that was in force before the change.
 #include "audit/AuditVerifier.h"
 #include "learn/LearnStore.h"
+#include "learn/ModelHandOver.h"
 #include "store/StoreReader.h"
 
 #include <QTemporaryDir>
@@ -118,6 +119,29 @@ private slots:
         QVERIFY(changes->at(0).reverted() && changes->at(1).reverted());  // reverts persist too
         const auto verdict = audit::verifyAuditLog(path, key());
         QVERIFY(verdict && verdict->intact);
+    }
+
+    // The engine's side: at start the model in force is published; a change
+    // made meanwhile (another process) is handed over on the next refresh only.
+    void handOverPublishesTheModelInForce() {
+        const std::string path = dir_.filePath(QStringLiteral("handover.db")).toStdString();
+        auto s = open(path);
+        QVERIFY(s->addChanges({cut(0, 0.85, "first")}));
+        auto board = std::make_shared<SeriesCutBoard>();
+        int ordersHandedOver = 0;
+        ModelHandOver h(path, board, [&](const LearnedModel&) { ++ordersHandedOver; });
+        auto r = h.refresh();
+        QVERIFY2(r, r.error().c_str());
+        QVERIFY(*r);
+        QCOMPARE(board->current()->cutFor("net.latency_ms", "host:batch-1"), 0.85);
+        QCOMPARE(ordersHandedOver, 1);
+        const auto version = board->version();
+        QVERIFY(!*h.refresh());  // nothing changed: nothing published
+        QCOMPARE(board->version(), version);
+        QVERIFY(s->revert(1, 10, "bob"));
+        QVERIFY(*h.refresh());
+        QCOMPARE(board->current()->cutFor("net.latency_ms", "host:batch-1"), 0.0);
+        QCOMPARE(ordersHandedOver, 1);  // the orders did not change
     }
 };
 
