@@ -37,6 +37,8 @@ const Command* commands() {
         {"report", "write an incident report (HTML, PDF or JSON) from a database (report --db DB --out F)", cmdReport},
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
+        {"feedback", "an operator's word on an incident: false alarm, real, action helped or useless", cmdFeedback},
+        {"learn", "what Vigil learned from feedback and outcomes: list, update, revert, export, import", cmdLearn},
         {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},
         {nullptr, nullptr, nullptr},
     };

@@ -44,6 +44,8 @@ int cmdSignoff(const QStringList& args);
 int cmdConfig(const QStringList& args);
 int cmdBench(const QStringList& args);
 int cmdReport(const QStringList& args);
+int cmdFeedback(const QStringList& args);
+int cmdLearn(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

@@ -11,6 +11,7 @@
 // without Vigil, goal median <= 60 s and no action in calm.
 #include "vigilctl/Commands.h"
 #include "vigilctl/HealReport.h"
+#include "vigilctl/LearnReport.h"
 
 #include "eval/ScenarioEvaluation.h"
 #include "vigilctl/EvaluatePredictions.h"
@@ -146,6 +147,8 @@ struct EvaluateOptions {
     QString json;  // empty: no JSON
     bool verbose = false, trace = false;
     bool heal = false;
+    bool learn = false;
+    qlonglong cycles = 1;
     QString policy;  // --heal only; empty: the shipped policy
     qlonglong durationOf(const std::string& scenario) const { return scenario == "calm" ? calmDuration : duration; }
 };
@@ -167,6 +170,9 @@ std::optional<int> parseEvaluate(const QStringList& args, EvaluateOptions& o) {
     p.addOption({QStringLiteral("verbose"), QStringLiteral("print every fault and the anomalies per detector")});
     p.addOption({QStringLiteral("trace"), QStringLiteral("also print every incident record and the first anomalies of each fault (and put all of them into --json)")});
     p.addOption({QStringLiteral("heal"), QStringLiteral("close the loop: the planner acts through the simulator; report time to recover")});
+    p.addOption({QStringLiteral("learn"), QStringLiteral("show learning: run, give feedback from the labels, learn, run again; one recording per seed (--runs, default 6)")});
+    p.addOption({QStringLiteral("cycles"), QStringLiteral("--learn: the scenario planned again every --duration, N times per recording (default 1)"),
+                 QStringLiteral("N"), QStringLiteral("1")});
     p.addOption({QStringLiteral("policy"), QStringLiteral("remediation policy for --heal (default: the shipped resources/policy.yaml)"),
                  QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "evaluate")) return rc;
@@ -196,11 +202,19 @@ std::optional<int> parseEvaluate(const QStringList& args, EvaluateOptions& o) {
     o.verbose = o.trace || p.isSet(QStringLiteral("verbose"));
     if (p.isSet(QStringLiteral("json"))) o.json = p.value(QStringLiteral("json"));
     o.heal = p.isSet(QStringLiteral("heal"));
-    if (p.isSet(QStringLiteral("policy")) && !o.heal) return usageError(QStringLiteral("evaluate: --policy needs --heal"));
-    if (o.heal)
+    o.learn = p.isSet(QStringLiteral("learn"));
+    if (o.heal && o.learn) return usageError(QStringLiteral("evaluate: give --heal or --learn, not both"));
+    if (p.isSet(QStringLiteral("policy")) && !o.heal && !o.learn)
+        return usageError(QStringLiteral("evaluate: --policy needs --heal or --learn"));
+    o.cycles = p.value(QStringLiteral("cycles")).toLongLong(&ok);
+    if (!ok || o.cycles < 1 || o.cycles > 100) return usageError(QStringLiteral("evaluate: --cycles must be 1..100"));
+    if (p.isSet(QStringLiteral("cycles")) && !o.learn) return usageError(QStringLiteral("evaluate: --cycles needs --learn"));
+    if (o.learn && !p.isSet(QStringLiteral("runs"))) o.runs = 6;
+    if (o.heal || o.learn)
         for (const char* opt : {"json", "trace", "verbose"})
             if (p.isSet(QString::fromLatin1(opt)))
-                return usageError(QStringLiteral("evaluate: --%1 does not apply to --heal").arg(QString::fromLatin1(opt)));
+                return usageError(QStringLiteral("evaluate: --%1 does not apply to --%2")
+                                      .arg(QString::fromLatin1(opt), o.heal ? QStringLiteral("heal") : QStringLiteral("learn")));
     o.policy = p.value(QStringLiteral("policy"));
     return std::nullopt;
 }
@@ -300,6 +314,16 @@ std::optional<int> writeJson(const QString& path, const std::vector<Run>& result
 int cmdEvaluate(const QStringList& args) {
     EvaluateOptions o;
     if (auto rc = parseEvaluate(args, o)) return *rc;
+    if (o.learn) {
+        LearnEvalOptions l;
+        l.scenarios = o.scenarios;
+        l.seed = o.seed;
+        l.runs = o.runs;
+        l.cycleS = o.duration;
+        l.cycles = o.cycles;
+        l.policyPath = o.policy.toStdString();
+        return evaluateLearningReport(l);
+    }
     if (o.heal) {
         HealOptions h;
         h.scenarios = o.scenarios;

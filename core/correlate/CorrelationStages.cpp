@@ -8,6 +8,7 @@ CorrelationStages makeCorrelationStages(const CorrelateConfig& cfg) {
     CorrelatorConfig c;
     c.groupWindowMs = cfg.groupWindowMs;
     c.quietToResolveMs = cfg.quietToResolveMs;
+    c.learnedCuts = cfg.learnedCuts;
     c.quietToMitigateMs = std::min(c.quietToMitigateMs, cfg.quietToResolveMs);
     CorrelationStages out;
     auto corr = std::make_unique<IncidentCorrelator>(c);

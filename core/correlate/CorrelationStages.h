@@ -1,6 +1,7 @@
 // The correlation stages: consume Anomaly records, emit Incident records.
 #pragma once
 
+#include "correlate/SeriesCuts.h"
 #include "record/Stage.h"
 
 #include <memory>
@@ -11,6 +12,7 @@ namespace vigil {
 struct CorrelateConfig {
     TimestampMs groupWindowMs = 120'000;  // anomalies this close may join one incident
     TimestampMs quietToResolveMs = 300'000;
+    std::shared_ptr<const SeriesCutBoard> learnedCuts;  // learned per-series cuts; null: none
 };
 
 class IncidentCorrelator;

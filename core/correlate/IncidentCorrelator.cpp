@@ -15,6 +15,10 @@ bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
     topology_.learn(in);
     if (const auto* l = std::get_if<LogLine>(&in)) changes_.observe(*l);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
+        if (belowLearnedCut(*a)) {
+            advance(a->ts, out);
+            return true;
+        }
         const std::string target = canonicalTarget(*a);
         if (target == a->target) {
             onAnomaly(*a, out);
@@ -48,6 +52,18 @@ bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
         }
     }
     advance(timestampOf(in), out);
+    return true;
+}
+
+// Picks up a newly published set of cuts (a version check, the lock only on change).
+bool IncidentCorrelator::belowLearnedCut(const Anomaly& a) {
+    if (!cfg_.learnedCuts) return false;
+    if (const auto v = cfg_.learnedCuts->version(); v != cutsVersion_ || !cuts_) {
+        cuts_ = cfg_.learnedCuts->current();
+        cutsVersion_ = v;
+    }
+    if (a.series.empty() || a.score >= cuts_->cutFor(a.series, a.target)) return false;
+    ++counters_.belowLearnedCut;
     return true;
 }
 

@@ -16,11 +16,13 @@
 #pragma once
 
 #include "correlate/RecentChanges.h"
+#include "correlate/SeriesCuts.h"
 #include "correlate/Topology.h"
 #include "record/Stage.h"
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,8 @@ struct CorrelatorConfig {
     std::size_t maxTargetsPerIncident = 64;
     std::size_t maxActiveIncidents = 256;
     std::size_t maxTrackedActions = 4096;
+    // Learned per-series cuts (core/learn, docs/learning.md); null: none.
+    std::shared_ptr<const SeriesCutBoard> learnedCuts;
 };
 
 struct CorrelatorCounters {
@@ -64,6 +68,8 @@ struct CorrelatorCounters {
     // Incidents not opened because maxActiveIncidents were all still open (their
     // anomalies stay pending): the cap holds however many targets fail at once.
     std::int64_t openRefused = 0;
+    // Anomalies below their series' learned cut: kept as anomalies, not evidence.
+    std::int64_t belowLearnedCut = 0;
 };
 
 class IncidentCorrelator final : public Stage {
@@ -133,6 +139,9 @@ private:
     std::map<std::string, std::string> actionIncident_;  // action id -> incident id
     std::deque<std::string> actionOrder_;
     CorrelatorCounters counters_;
+    bool belowLearnedCut(const Anomaly& a);
+    std::shared_ptr<const SeriesCuts> cuts_;
+    std::uint64_t cutsVersion_ = 0;
     std::uint64_t seq_ = 0;
     TimestampMs now_ = 0;
 };

@@ -248,6 +248,40 @@ CREATE TABLE transfer_sends(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 7: continuous learning (core/learn, docs/learning.md). Operators'
+// feedback on incidents and actions, and every learned change with its reason
+// and evidence; a revert stamps the change (it is never deleted), so the model
+// in force is the fold of the changes not reverted, in id order.
+constexpr const char* kV7 = R"sql(
+CREATE TABLE feedback(
+  seq         INTEGER PRIMARY KEY,
+  ts          INTEGER NOT NULL,
+  incident_id TEXT NOT NULL,
+  verdict     TEXT NOT NULL CHECK(verdict IN ('false_alarm', 'real', 'action_helped', 'action_useless')),
+  action_id   TEXT NOT NULL DEFAULT '',
+  user        TEXT NOT NULL,
+  comment     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX feedback_by_incident ON feedback(incident_id, seq);
+CREATE TABLE learn_changes(
+  id           INTEGER PRIMARY KEY,
+  ts           INTEGER NOT NULL,
+  kind         TEXT NOT NULL CHECK(kind IN ('series_cut', 'playbook_order')),
+  series       TEXT NOT NULL DEFAULT '',
+  target       TEXT NOT NULL DEFAULT '',
+  cut_before   REAL NOT NULL DEFAULT 0,
+  cut_after    REAL NOT NULL DEFAULT 0,
+  rule         TEXT NOT NULL DEFAULT '',
+  order_before TEXT NOT NULL DEFAULT '',
+  order_after  TEXT NOT NULL DEFAULT '',
+  reason       TEXT NOT NULL,
+  evidence     TEXT NOT NULL DEFAULT '',
+  made_by      TEXT NOT NULL,
+  reverted_ts  INTEGER NOT NULL DEFAULT 0,
+  reverted_by  TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
@@ -255,6 +289,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {4, "approval requests with evidence", kV4},
     {5, "saga journal: sagas, saga_steps", kV5},
     {6, "transfer journal (transfers, transfer_sends)", kV6},
+    {7, "continuous learning: feedback, learn_changes", kV7},
 }};
 
 }  // namespace
