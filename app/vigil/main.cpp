@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
         for (const auto& line : live->describe()) std::printf("vigil: %s\n", line.c_str());
         std::fflush(stdout);
     } else {
-        const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
+        const vigil::ScenarioSpec spec = vigil::demoScenario(opts->scenario.toStdString(), opts->cycleS);
         vigil::DemoFeed::Options feedOpts;
         feedOpts.speed = opts->speed;
         feed = std::make_unique<vigil::DemoFeed>(
