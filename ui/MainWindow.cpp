@@ -8,6 +8,7 @@
 #include "ui/ApprovalQueuePanel.h"
 #include "ui/ApprovalSource.h"
 #include "ui/ChartPanel.h"
+#include "ui/ConsoleSettings.h"
 #include "ui/EngineBridge.h"
 #include "ui/EngineStatusBar.h"
 #include "ui/FleetStatusModel.h"
@@ -16,6 +17,7 @@
 #include "ui/IncidentListModel.h"
 #include "ui/EscalationModel.h"
 #include "ui/IncidentPanel.h"
+#include "ui/SettingsDialog.h"
 #include "ui/StoreActivityFeed.h"
 #include "ui/TimelineModel.h"
 #include "ui/TimelineView.h"
@@ -102,6 +104,10 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -140,8 +146,11 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     tabifyDockWidget(actionDock_, approvalDock_);
     incidentDock_->raise();
     viewMenu_->insertAction(viewMenu_->actions().value(6), approvalDock_->toggleViewAction());
-    tray_ = new TrayNotifier(this);
-    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this](const QString& id) {
+    const ConsoleSettings prefs = ConsoleSettings::load(QSettings());
+    const int perMinute = prefs.check().contains(ConsoleSettings::Field::NotifyPerMinute) ? 2 : prefs.notifyPerMinute;
+    tray_ = new TrayNotifier(this, 60'000 / perMinute);
+    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this, notify = prefs.notifyApprovals](const QString& id) {
+        if (!notify) return;
         const int row = approvals_->rowOf(id);
         if (row < 0) return;
         const QModelIndex i = approvals_->index(row, 0);
@@ -200,6 +209,12 @@ void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     status_->showSnapshot(*snapshot, bridge_->recordsPerSecond());
     status_->showFleet(fleet_->healthCounts());
     charts_->showSnapshot(std::move(snapshot));
+}
+
+void MainWindow::editSettings() {
+    QSettings store;
+    SettingsDialog dialog(&store, this);
+    dialog.exec();
 }
 
 void MainWindow::about() {

@@ -66,6 +66,7 @@ protected:
 private slots:
     void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
     void about();
+    void editSettings();
 
 private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
