@@ -65,7 +65,6 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     addDockWidget(Qt::BottomDockWidgetArea, agentsDock_, Qt::Vertical);
     anomalyDock_ = addPanel(new AnomalyFeed(anomalies_), tr("Anomalies"), QStringLiteral("anomalyDock"),
                             Qt::BottomDockWidgetArea);
-    splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
     incidents_ = new IncidentListModel(this);
     incidentPanel_ = new IncidentPanel(incidents_);
     incidentDock_ = addPanel(incidentPanel_, tr("Incidents"), QStringLiteral("incidentDock"), Qt::RightDockWidgetArea);
@@ -73,8 +72,6 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     escalations_ = new EscalationModel(this);
     actionPanel_ = new ActionLogPanel(actions_, escalations_);
     actionDock_ = addPanel(actionPanel_, tr("Action log"), QStringLiteral("actionDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(incidentDock_, actionDock_);
-    incidentDock_->raise();
     linkSelections();
 
     status_ = new EngineStatusBar(this);
@@ -84,13 +81,42 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     // First run: most of the screen; later runs restore what the user left.
     const QSize avail = screen() ? screen()->availableSize() : QSize(1600, 1000);
     resize(avail.boundedTo(QSize(1600, 1000)) * 0.9);
+    arrangeDefaultLayout();
+    restoreLayout();
+
+    connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
+}
+
+void MainWindow::arrangeDefaultLayout() {
+    // Every dock docked and shown in its first-run place and size (addDockWidget
+    // moves a dock that is already in the layout).
+    for (QDockWidget* d : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+        d->setFloating(false);
+        d->show();
+    }
+    addDockWidget(Qt::TopDockWidgetArea, fleetDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, agentsDock_, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, anomalyDock_);
+    splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
+    addDockWidget(Qt::RightDockWidgetArea, incidentDock_);
+    addDockWidget(Qt::RightDockWidgetArea, actionDock_);
+    tabifyDockWidget(incidentDock_, actionDock_);
+    if (approvalDock_) {
+        addDockWidget(Qt::RightDockWidgetArea, approvalDock_);
+        tabifyDockWidget(actionDock_, approvalDock_);
+    }
+    incidentDock_->raise();
     resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
     resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
     resizeDocks({incidentDock_}, {width() * 3 / 10}, Qt::Horizontal);
     resizeDocks({timelineDock_}, {180}, Qt::Vertical);
-    restoreLayout();
+}
 
-    connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
+void MainWindow::resetLayout() {
+    arrangeDefaultLayout();
+    setTimeWindowMinutes(kDefaultWindowMinutes);
+    saveLayout();  // the next start opens with the default too
 }
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
@@ -131,6 +157,8 @@ void MainWindow::buildMenus() {
         connect(a, &QAction::triggered, this, [this, minutes] { setTimeWindowMinutes(minutes); });
     }
     setTimeWindowMinutes(kDefaultWindowMinutes);
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Vigil"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);

@@ -59,6 +59,9 @@ public:
     // Geometry, dock layout and chart window in QSettings (done on close and open).
     void saveLayout() const;
     bool restoreLayout();
+    // View → Reset layout: every dock back in its first-run place and size, the
+    // default chart window; saved at once.
+    void resetLayout();
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -71,6 +74,7 @@ private slots:
 private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void buildMenus();
+    void arrangeDefaultLayout();
     void setTimeWindowMinutes(int minutes);
     void linkSelections();
     // One item picked anywhere: every panel that shows it selects it.
