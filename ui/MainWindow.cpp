@@ -7,6 +7,7 @@
 #include "ui/ApprovalQueueModel.h"
 #include "ui/ApprovalQueuePanel.h"
 #include "ui/ApprovalSource.h"
+#include "ui/AutomationMenu.h"
 #include "ui/ChartPanel.h"
 #include "ui/ConsoleSettings.h"
 #include "ui/EngineBridge.h"
@@ -24,6 +25,7 @@
 #include "ui/TrayNotifier.h"
 
 #include <QActionGroup>
+#include <QLabel>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -31,6 +33,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QStatusBar>
 
 namespace vigil::ui {
 
@@ -192,6 +195,13 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     connect(approvals_, &QAbstractItemModel::rowsRemoved, tray_, count);
     connect(tray_, &TrayNotifier::activated, approvalPanel_, [this] { approvalPanel_->review(); });
     restoreLayout();  // the dock joined after the first restore
+}
+
+void MainWindow::attachAutomation(AutomationControl* control) {
+    if (!control || findChild<AutomationMenu*>()) return;
+    auto* menu = new AutomationMenu(control, this);
+    menuBar()->insertMenu(viewMenu_->menuAction(), menu);
+    statusBar()->addPermanentWidget(menu->statusLabel());
 }
 
 void MainWindow::setTimeWindowMinutes(int minutes) {

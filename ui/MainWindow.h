@@ -23,6 +23,7 @@ class AnomalyListModel;
 class ApprovalQueueModel;
 class ApprovalQueuePanel;
 class ApprovalSource;
+class AutomationControl;
 class ChartPanel;
 class EngineBridge;
 class EngineStatusBar;
@@ -48,6 +49,10 @@ public:
     // Actions, approval decisions and outcomes from the store, for the timeline
     // and the action log; `feed` must outlive the window.
     void attachActivity(StoreActivityFeed* feed);
+
+    // The Automation menu (pause, resume, dry run, reload policy) and its status
+    // line; `control` must outlive the window.
+    void attachAutomation(AutomationControl* control);
 
     ChartPanel* chartPanel() const { return charts_; }
     TimelineView* timelineView() const { return timelineView_; }
