@@ -1,5 +1,7 @@
 #include "ui/EvidenceChart.h"
 
+#include "ui/ChartPalette.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -35,6 +37,11 @@ EvidenceChart::EvidenceChart(QWidget* parent) : QWidget(parent) {
     stack_->setContentsMargins(0, 0, 0, 0);
     stack_->addWidget(view_);
     stack_->addWidget(note_);
+}
+
+void EvidenceChart::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::PaletteChange) applyPalette(view_->chart(), palette());
+    QWidget::changeEvent(e);
 }
 
 QString EvidenceChart::note() const { return stack_->currentWidget() == note_ ? note_->text() : QString(); }
@@ -105,6 +112,7 @@ int EvidenceChart::showWindow(const QString& json) {
     chart->addAxis(y, Qt::AlignLeft);
     line->attachAxis(x);
     line->attachAxis(y);
+    applyPalette(chart, palette());
     QChart* old = view_->chart();
     view_->setChart(chart);
     delete old;

@@ -24,6 +24,9 @@ public:
     int showWindow(const QString& json);
     QString note() const;  // what is shown instead of a chart, if anything
 
+protected:
+    void changeEvent(QEvent* e) override;  // follows the palette
+
 private:
     QChartView* view_ = nullptr;
     QLabel* note_ = nullptr;

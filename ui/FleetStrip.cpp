@@ -1,6 +1,7 @@
 #include "ui/FleetStrip.h"
 
 #include "ui/FleetStatusModel.h"
+#include "ui/Palette.h"
 
 #include <QPainter>
 
@@ -27,8 +28,10 @@ public:
         const QRectF r = QRectF(opt.rect).adjusted(2, 2, -2, -2);
         p->save();
         p->setRenderHint(QPainter::Antialiasing);
-        p->setPen(opt.state & QStyle::State_Selected ? QPen(opt.palette.highlight(), 2) : QPen(health.darker(130)));
-        p->setBrush(health.lighter(175));
+        // Tinted from the palette's Base, so the name stays readable on a dark palette too.
+        const QColor base = opt.palette.color(QPalette::Base);
+        p->setPen(opt.state & QStyle::State_Selected ? QPen(opt.palette.highlight(), 2) : QPen(palette::blend(health, base, 0.7)));
+        p->setBrush(palette::blend(health, base, 0.25));
         p->drawRoundedRect(r, r.height() / 2, r.height() / 2);
         // Status dot, then the name.
         const qreal d = r.height() * 0.5;

@@ -1,5 +1,7 @@
 #include "ui/LiveChart.h"
 
+#include "ui/ChartPalette.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -74,6 +76,13 @@ LiveChart::LiveChart(const ChartSpec& spec, QWidget* parent) : QWidget(parent), 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view_);
+    applyPalette(chart_, palette());
+}
+
+void LiveChart::changeEvent(QEvent* e) {
+    // A system switch to dark (ApplicationPaletteChange) reaches us as PaletteChange.
+    if (e->type() == QEvent::PaletteChange) applyPalette(chart_, palette());
+    QWidget::changeEvent(e);
 }
 
 int LiveChart::plotWidth() const {
@@ -100,6 +109,7 @@ void LiveChart::addLines(std::span<const SeriesTail* const> tails) {
     if (chart_->axes().isEmpty()) {
         chart_->addAxis(timeAxis_, Qt::AlignBottom);
         chart_->addAxis(valueAxis_, Qt::AlignLeft);
+        applyPalette(chart_, palette());
     }
     // Re-add every line in target order: the legend stays sorted and colours
     // follow the rank, whatever order targets first appeared in.

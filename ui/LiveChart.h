@@ -40,6 +40,9 @@ public:
     // Width of the plot area in pixels: the decimation bucket count.
     int plotWidth() const;
 
+protected:
+    void changeEvent(QEvent* e) override;  // follows the palette
+
 private:
     void addLines(std::span<const SeriesTail* const> tails);
     void fitValueAxis(double lo, double hi);

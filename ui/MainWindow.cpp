@@ -7,8 +7,10 @@
 #include "ui/ApprovalQueueModel.h"
 #include "ui/ApprovalQueuePanel.h"
 #include "ui/ApprovalSource.h"
+#include "ui/AutomationMenu.h"
 #include "ui/ChartPanel.h"
 #include "ui/CriticalIncidentWatch.h"
+#include "ui/ConsoleSettings.h"
 #include "ui/EngineBridge.h"
 #include "ui/EngineStatusBar.h"
 #include "ui/FleetStatusModel.h"
@@ -17,12 +19,14 @@
 #include "ui/IncidentListModel.h"
 #include "ui/EscalationModel.h"
 #include "ui/IncidentPanel.h"
+#include "ui/SettingsDialog.h"
 #include "ui/StoreActivityFeed.h"
 #include "ui/TimelineModel.h"
 #include "ui/TimelineView.h"
 #include "ui/TrayNotifier.h"
 
 #include <QActionGroup>
+#include <QLabel>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -30,6 +34,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QStatusBar>
 
 namespace vigil::ui {
 
@@ -64,7 +69,6 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     addDockWidget(Qt::BottomDockWidgetArea, agentsDock_, Qt::Vertical);
     anomalyDock_ = addPanel(new AnomalyFeed(anomalies_), tr("Anomalies"), QStringLiteral("anomalyDock"),
                             Qt::BottomDockWidgetArea);
-    splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
     incidents_ = new IncidentListModel(this);
     incidentPanel_ = new IncidentPanel(incidents_);
     incidentDock_ = addPanel(incidentPanel_, tr("Incidents"), QStringLiteral("incidentDock"), Qt::RightDockWidgetArea);
@@ -72,8 +76,6 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     escalations_ = new EscalationModel(this);
     actionPanel_ = new ActionLogPanel(actions_, escalations_);
     actionDock_ = addPanel(actionPanel_, tr("Action log"), QStringLiteral("actionDock"), Qt::RightDockWidgetArea);
-    tabifyDockWidget(incidentDock_, actionDock_);
-    incidentDock_->raise();
     linkSelections();
 
     status_ = new EngineStatusBar(this);
@@ -83,13 +85,42 @@ MainWindow::MainWindow(EngineBridge* bridge, QWidget* parent) : QMainWindow(pare
     // First run: most of the screen; later runs restore what the user left.
     const QSize avail = screen() ? screen()->availableSize() : QSize(1600, 1000);
     resize(avail.boundedTo(QSize(1600, 1000)) * 0.9);
+    arrangeDefaultLayout();
+    restoreLayout();
+
+    connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
+}
+
+void MainWindow::arrangeDefaultLayout() {
+    // Every dock docked and shown in its first-run place and size (addDockWidget
+    // moves a dock that is already in the layout).
+    for (QDockWidget* d : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
+        d->setFloating(false);
+        d->show();
+    }
+    addDockWidget(Qt::TopDockWidgetArea, fleetDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, agentsDock_, Qt::Vertical);
+    addDockWidget(Qt::BottomDockWidgetArea, anomalyDock_);
+    splitDockWidget(agentsDock_, anomalyDock_, Qt::Horizontal);
+    addDockWidget(Qt::RightDockWidgetArea, incidentDock_);
+    addDockWidget(Qt::RightDockWidgetArea, actionDock_);
+    tabifyDockWidget(incidentDock_, actionDock_);
+    if (approvalDock_) {
+        addDockWidget(Qt::RightDockWidgetArea, approvalDock_);
+        tabifyDockWidget(actionDock_, approvalDock_);
+    }
+    incidentDock_->raise();
     resizeDocks({agentsDock_, anomalyDock_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
     resizeDocks({agentsDock_}, {height() / 4}, Qt::Vertical);
     resizeDocks({incidentDock_}, {width() * 3 / 10}, Qt::Horizontal);
     resizeDocks({timelineDock_}, {180}, Qt::Vertical);
-    restoreLayout();
+}
 
-    connect(bridge_, &EngineBridge::snapshotReady, this, &MainWindow::showSnapshot);
+void MainWindow::resetLayout() {
+    arrangeDefaultLayout();
+    setTimeWindowMinutes(kDefaultWindowMinutes);
+    saveLayout();  // the next start opens with the default too
 }
 
 QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area) {
@@ -103,6 +134,10 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -126,6 +161,8 @@ void MainWindow::buildMenus() {
         connect(a, &QAction::triggered, this, [this, minutes] { setTimeWindowMinutes(minutes); });
     }
     setTimeWindowMinutes(kDefaultWindowMinutes);
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Vigil"), this, &MainWindow::about)->setMenuRole(QAction::AboutRole);
@@ -141,8 +178,11 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     tabifyDockWidget(actionDock_, approvalDock_);
     incidentDock_->raise();
     viewMenu_->insertAction(viewMenu_->actions().value(6), approvalDock_->toggleViewAction());
-    tray_ = new TrayNotifier(this);
-    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this](const QString& id) {
+    const ConsoleSettings prefs = ConsoleSettings::load(QSettings());
+    const int perMinute = prefs.check().contains(ConsoleSettings::Field::NotifyPerMinute) ? 2 : prefs.notifyPerMinute;
+    tray_ = new TrayNotifier(this, 60'000 / perMinute);
+    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this, notify = prefs.notifyApprovals](const QString& id) {
+        if (!notify) return;
         const int row = approvals_->rowOf(id);
         if (row < 0) return;
         const QModelIndex i = approvals_->index(row, 0);
@@ -161,6 +201,13 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     connect(approvals_, &QAbstractItemModel::rowsRemoved, tray_, count);
     connect(tray_, &TrayNotifier::activated, approvalPanel_, [this] { approvalPanel_->review(); });
     restoreLayout();  // the dock joined after the first restore
+}
+
+void MainWindow::attachAutomation(AutomationControl* control) {
+    if (!control || findChild<AutomationMenu*>()) return;
+    auto* menu = new AutomationMenu(control, this);
+    menuBar()->insertMenu(viewMenu_->menuAction(), menu);
+    statusBar()->addPermanentWidget(menu->statusLabel());
 }
 
 void MainWindow::setTimeWindowMinutes(int minutes) {
@@ -206,6 +253,12 @@ void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     status_->showSnapshot(*snapshot, bridge_->recordsPerSecond());
     status_->showFleet(fleet_->healthCounts());
     charts_->showSnapshot(std::move(snapshot));
+}
+
+void MainWindow::editSettings() {
+    QSettings store;
+    SettingsDialog dialog(&store, this);
+    dialog.exec();
 }
 
 void MainWindow::about() {

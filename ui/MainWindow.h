@@ -23,6 +23,7 @@ class AnomalyListModel;
 class ApprovalQueueModel;
 class ApprovalQueuePanel;
 class ApprovalSource;
+class AutomationControl;
 class ChartPanel;
 class EngineBridge;
 class EngineStatusBar;
@@ -49,6 +50,10 @@ public:
     // and the action log; `feed` must outlive the window.
     void attachActivity(StoreActivityFeed* feed);
 
+    // The Automation menu (pause, resume, dry run, reload policy) and its status
+    // line; `control` must outlive the window.
+    void attachAutomation(AutomationControl* control);
+
     ChartPanel* chartPanel() const { return charts_; }
     TimelineView* timelineView() const { return timelineView_; }
     TimelineModel* timelineModel() const { return timeline_; }
@@ -59,6 +64,9 @@ public:
     // Geometry, dock layout and chart window in QSettings (done on close and open).
     void saveLayout() const;
     bool restoreLayout();
+    // View → Reset layout: every dock back in its first-run place and size, the
+    // default chart window; saved at once.
+    void resetLayout();
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -66,10 +74,12 @@ protected:
 private slots:
     void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
     void about();
+    void editSettings();
 
 private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void buildMenus();
+    void arrangeDefaultLayout();
     void setTimeWindowMinutes(int minutes);
     void linkSelections();
     // One item picked anywhere: every panel that shows it selects it.

@@ -19,6 +19,13 @@ inline QColor bad() { return {0xd6, 0x45, 0x41}; }
 inline QColor muted() { return {0x9e, 0x9e, 0x9e}; }  // silent agents, closed incidents
 inline QColor info() { return {0x1f, 0x77, 0xb4}; }
 
+// `over` laid on `base` with opacity alpha: tints that stay readable on a light or
+// a dark palette (status chips take their fill from the palette's Base this way).
+inline QColor blend(const QColor& over, const QColor& base, double alpha) {
+    auto mix = [alpha](int a, int b) { return int(a * alpha + b * (1.0 - alpha) + 0.5); };
+    return QColor(mix(over.red(), base.red()), mix(over.green(), base.green()), mix(over.blue(), base.blue()));
+}
+
 inline QColor of(AgentHealth h) {
     switch (h) {
     case AgentHealth::Healthy: return good();

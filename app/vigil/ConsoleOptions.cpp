@@ -39,7 +39,7 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
                                               for (const auto& n : vigil::scenarioNames()) s += (s.empty() ? "" : ", ") + n;
                                               return s;
                                           }())),
-                                      tr("name"), QStringLiteral("cascade"));
+                                      tr("name"), QString::fromLatin1(vigil::kDemoScenarioName));
     const QCommandLineOption seed(QStringLiteral("seed"), tr("Seed of the demo fleet (default: 7)."), tr("n"),
                                   QStringLiteral("7"));
     const QCommandLineOption speed(QStringLiteral("speed"),
@@ -47,7 +47,7 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
                                    QStringLiteral("1"));
     const QCommandLineOption cycle(QStringLiteral("cycle"),
                                    tr("Length in seconds of one scenario cycle; faults repeat every cycle (default: 900)."),
-                                   tr("seconds"), QStringLiteral("900"));
+                                   tr("seconds"), QString::number(vigil::kDemoCycleS));
     const QCommandLineOption db(QStringLiteral("db"), tr("Database to record into (default: vigil.db in the data location)."),
                                 tr("path"));
     const QCommandLineOption noStore(QStringLiteral("no-store"), tr("Do not record to a database."));
@@ -89,7 +89,7 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     o.speed = p.value(speed).toDouble(&ok);
     if (!ok || !(o.speed >= 1.0 && o.speed <= 100.0)) return bad(tr("--speed: '%1' is not a number from 1 to 100").arg(p.value(speed)));
     o.cycleS = p.value(cycle).toLongLong(&ok);
-    vigil::ScenarioSpec spec{o.scenario.toStdString(), o.cycleS, true};
+    const vigil::ScenarioSpec spec = vigil::demoScenario(o.scenario.toStdString(), o.cycleS);
     if (!ok) return bad(tr("--cycle: '%1' is not a whole number of seconds").arg(p.value(cycle)));
     if (const std::string why = vigil::validateScenario(spec); !why.empty())
         return bad(QStringLiteral("--cycle: %1").arg(QString::fromStdString(why)));

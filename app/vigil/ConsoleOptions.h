@@ -3,6 +3,7 @@
 #pragma once
 
 #include "signoff/SignoffService.h"
+#include "sim/Scenario.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -15,10 +16,10 @@ struct ConsoleOptions {
     Q_DECLARE_TR_FUNCTIONS(ConsoleOptions)
 public:
     QString lang;                // empty: the system locale
-    QString scenario = QStringLiteral("cascade");
+    QString scenario = QString::fromLatin1(vigil::kDemoScenarioName);
     std::uint64_t seed = 7;
     double speed = 1.0;          // simulated seconds per wall second
-    std::int64_t cycleS = 900;   // the scenario repeats every cycle
+    std::int64_t cycleS = vigil::kDemoCycleS;  // the scenario repeats every cycle
     QString db;                  // empty: the default database in the data location
     bool noStore = false;
     std::optional<vigil::signoff::SignoffServiceOptions> signoff;  // --signoff-tokens: serve sign-off on db

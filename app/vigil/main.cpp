@@ -17,6 +17,7 @@
 #include "sim/DemoFeed.h"
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
+#include "ui/ConsoleSettings.h"
 #include "ui/EngineBridge.h"
 #include "ui/LocalApprovalSource.h"
 #include "ui/StoreActivityFeed.h"
@@ -24,9 +25,11 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -94,7 +97,11 @@ int main(int argc, char** argv) {
     std::unique_ptr<vigil::store::StoreWriter> store;
     QString dbPath;
     vigil::store::EngineLock lock;  // one engine per database: a second console is refused
-    const QString path = opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db;
+    // File → Settings picks the database and the policy; options given here win.
+    const vigil::ui::ConsoleSettings prefs = vigil::ui::ConsoleSettings::load(QSettings());
+    const QString path = !opts->db.isEmpty()            ? opts->db
+                         : !prefs.databasePath.isEmpty() ? prefs.databasePath
+                                                         : vigil::app::defaultDatabasePath();
     if (!opts->noStore) {
         dbPath = path;
         auto locked = vigil::store::EngineLock::acquire(path.toStdString());
@@ -125,7 +132,7 @@ int main(int argc, char** argv) {
     if (!liveConfig) {
         vigil::remedy::Policy policy;
         std::string error;
-        if (vigil::app::loadPolicy({}, policy, error))
+        if (vigil::app::loadPolicy(QFile::encodeName(prefs.policyFile).toStdString(), policy, error))
             healing = vigil::app::DemoHealing::create(std::move(policy), clock, store.get(), path.toStdString(), error);
         if (!healing) {
             std::fprintf(stderr, "vigil: %s\n", error.c_str());
@@ -144,7 +151,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<vigil::signoff::SignoffService> signoff;
     if (opts->signoff) {
         vigil::signoff::SignoffServiceOptions so = *opts->signoff;
-        so.dbPath = (opts->db.isEmpty() ? vigil::app::defaultDatabasePath() : opts->db).toStdString();
+        so.dbPath = path.toStdString();
         std::string why;
         signoff = vigil::signoff::SignoffService::start(so, why);
         if (!signoff) {
@@ -171,7 +178,7 @@ int main(int argc, char** argv) {
         for (const auto& line : live->describe()) std::printf("vigil: %s\n", line.c_str());
         std::fflush(stdout);
     } else {
-        const vigil::ScenarioSpec spec{opts->scenario.toStdString(), opts->cycleS, /*repeat=*/true};
+        const vigil::ScenarioSpec spec = vigil::demoScenario(opts->scenario.toStdString(), opts->cycleS);
         vigil::DemoFeed::Options feedOpts;
         feedOpts.speed = opts->speed;
         feed = std::make_unique<vigil::DemoFeed>(

@@ -52,10 +52,10 @@ struct CycleWindow {
     TimestampMs warmUp, tail, usable;
 };
 
-CycleWindow windowOf(std::int64_t durationS) {
+CycleWindow windowOf(std::int64_t durationS, std::int64_t warmUpS) {
     const TimestampMs d = durationS * kSecond;
     CycleWindow w;
-    w.warmUp = std::min<TimestampMs>(5 * kMinute, d / 4);
+    w.warmUp = std::min<TimestampMs>(warmUpS >= 0 ? warmUpS * kSecond : 5 * kMinute, d / 4);
     w.tail = std::min<TimestampMs>(2 * kMinute, d / 8);
     w.usable = d - w.warmUp - w.tail;
     return w;
@@ -139,7 +139,7 @@ std::string validateScenario(const ScenarioSpec& spec) {
 std::vector<FaultLabel> planFaults(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs cycleStart, int cycle) {
     if (spec.name == "calm" || !validateScenario(spec).empty()) return {};
     Rng rng(streamSeed(seed + 0x632be59bd9b4e019ULL * static_cast<std::uint64_t>(cycle), "faults:" + spec.name));
-    const CycleWindow w = windowOf(spec.durationS);
+    const CycleWindow w = windowOf(spec.durationS, spec.warmUpS);
     std::vector<FaultLabel> out =
         spec.name == "cascade" ? planCascade(w, cycleStart, rng) : planSingle(spec.name, w, cycleStart, rng);
     std::stable_sort(out.begin(), out.end(), [](const FaultLabel& a, const FaultLabel& b) { return a.start < b.start; });

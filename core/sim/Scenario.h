@@ -41,6 +41,10 @@ struct ScenarioSpec {
     // Live demo: plan the scenario again for every following durationS window
     // (with a seed derived per cycle), so an endless feed keeps having faults.
     bool repeat = false;
+    // Seconds of calm before a cycle's faults; negative: min(5 min, duration/4),
+    // the evaluation scenarios' baseline. The console's demo shortens it so a
+    // newcomer sees a fault within the first minute (demoScenario()).
+    std::int64_t warmUpS = -1;
 };
 
 // calm, rpc-outage, latency-spike, gas-spike, worker-overload, stuck-tx,
@@ -52,11 +56,26 @@ bool isScenario(const std::string& name);
 inline constexpr std::int64_t kMinFaultDurationS = 120;
 inline constexpr std::int64_t kMaxDurationS = 31 * 24 * 3600;
 
+// The console's demo warm-up: long enough for the gas detector's
+// baseline (20 one-second samples), short enough that the first fault of the
+// demo fleet starts within the first minute at 1x (jitter adds up to 0.04 of
+// the cascade span, 31 s of a 900 s cycle).
+inline constexpr std::int64_t kDemoWarmUpS = 25;
+// What `vigil` plays without arguments: the cascade, repeating every 15 minutes.
+inline constexpr const char* kDemoScenarioName = "cascade";
+inline constexpr std::int64_t kDemoCycleS = 900;
+// The scenario the console plays when started without arguments (or with
+// --scenario/--cycle): `name` repeating every cycleS with the demo warm-up.
+inline ScenarioSpec demoScenario(const std::string& name, std::int64_t cycleS) {
+    return ScenarioSpec{name, cycleS, /*repeat=*/true, kDemoWarmUpS};
+}
+
 // Empty when the spec is usable; otherwise a one-line reason naming the field.
 std::string validateScenario(const ScenarioSpec& spec);
 
 // The faults of cycle `cycle` (0 for a non-repeating run) starting at cycleStart.
-// Starts follow a warm-up of min(5 min, duration/4) so detectors have a baseline;
+// Starts follow a warm-up of min(5 min, duration/4) (or min(warmUpS, duration/4))
+// so detectors have a baseline;
 // every fault ends before the cycle's last min(2 min, duration/8). Sorted by start.
 std::vector<FaultLabel> planFaults(const ScenarioSpec& spec, std::uint64_t seed, TimestampMs cycleStart,
                                    int cycle = 0);

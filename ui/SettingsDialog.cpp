@@ -1,0 +1,165 @@
+#include "ui/SettingsDialog.h"
+
+#include "ui/Palette.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace vigil::ui {
+
+using Field = ConsoleSettings::Field;
+
+SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(parent), store_(store) {
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    auto* form = new QFormLayout;
+    database_ = pathRow(form, tr("&Database:"), QStringLiteral("database"), Field::Database, tr("SQLite databases (*.db);;All files (*)"));
+    database_->setPlaceholderText(tr("vigil.db in the data location"));
+    policy_ = pathRow(form, tr("&Policy file:"), QStringLiteral("policyFile"), Field::PolicyFile, tr("Policies (*.yaml *.yml);;All files (*)"));
+    policy_->setPlaceholderText(tr("the shipped policy"));
+    signoffUrl_ = new QLineEdit;
+    signoffUrl_->setObjectName(QStringLiteral("signoffUrl"));
+    signoffUrl_->setAccessibleName(tr("Sign-off service address"));
+    signoffUrl_->setPlaceholderText(QStringLiteral("https://signoff.example:8443"));
+    form->addRow(tr("&Sign-off service:"), signoffUrl_);
+    addError(form, Field::SignoffUrl, QStringLiteral("signoffUrl"));
+    tokenFile_ = pathRow(form, tr("&Token file:"), QStringLiteral("tokenFile"), Field::TokenFile, tr("All files (*)"));
+
+    notifyCritical_ = new QCheckBox(tr("New &critical incidents"));
+    notifyCritical_->setObjectName(QStringLiteral("notifyCritical"));
+    notifyApprovals_ = new QCheckBox(tr("&Approval requests"));
+    notifyApprovals_->setObjectName(QStringLiteral("notifyApprovals"));
+    perMinute_ = new QSpinBox;
+    perMinute_->setObjectName(QStringLiteral("notifyPerMinute"));
+    perMinute_->setAccessibleName(tr("Notifications a minute at most"));
+    perMinute_->setRange(0, 99);  // out-of-range values are shown and named, not clamped away
+    perMinute_->setSuffix(tr(" a minute at most"));
+    form->addRow(tr("Notify about:"), notifyCritical_);
+    form->addRow(QString(), notifyApprovals_);
+    form->addRow(QString(), perMinute_);
+    addError(form, Field::NotifyPerMinute, QStringLiteral("notifyPerMinute"));
+    sensitivity_ = new QComboBox;
+    sensitivity_->setObjectName(QStringLiteral("sensitivity"));
+    sensitivity_->setAccessibleName(tr("Detector sensitivity"));
+    sensitivity_->addItem(tr("Low (fewer alarms)"), QStringLiteral("low"));
+    sensitivity_->addItem(tr("Normal"), QStringLiteral("normal"));
+    sensitivity_->addItem(tr("High (earlier alarms)"), QStringLiteral("high"));
+    form->addRow(tr("Detector &sensitivity:"), sensitivity_);
+    addError(form, Field::Sensitivity, QStringLiteral("sensitivity"));
+
+    auto* note = new QLabel(tr("Changes take effect when the console starts next."));
+    note->setWordWrap(true);
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons_, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* top = new QVBoxLayout(this);
+    top->addLayout(form);
+    top->addWidget(note);
+    top->addWidget(buttons_);
+
+    const ConsoleSettings s = ConsoleSettings::load(*store_);
+    database_->setText(s.databasePath);
+    policy_->setText(s.policyFile);
+    signoffUrl_->setText(s.signoffUrl);
+    tokenFile_->setText(s.tokenFile);
+    notifyCritical_->setChecked(s.notifyCritical);
+    notifyApprovals_->setChecked(s.notifyApprovals);
+    perMinute_->setValue(s.notifyPerMinute);
+    const int row = sensitivity_->findData(s.sensitivity);
+    if (row >= 0) {
+        sensitivity_->setCurrentIndex(row);
+    } else {  // a stored value the form does not know: shown, named, not replaced
+        sensitivity_->addItem(s.sensitivity, s.sensitivity);
+        sensitivity_->setCurrentIndex(sensitivity_->count() - 1);
+    }
+
+    for (QLineEdit* e : {database_, policy_, signoffUrl_, tokenFile_})
+        connect(e, &QLineEdit::textChanged, this, &SettingsDialog::revalidate);
+    connect(perMinute_, &QSpinBox::valueChanged, this, &SettingsDialog::revalidate);
+    connect(sensitivity_, &QComboBox::currentIndexChanged, this, &SettingsDialog::revalidate);
+    revalidate();
+}
+
+QLineEdit* SettingsDialog::pathRow(QFormLayout* form, const QString& label, const QString& name, Field field,
+                                   const QString& filter) {
+    auto* edit = new QLineEdit;
+    edit->setObjectName(name);
+    edit->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+    auto* browse = new QPushButton(tr("Browse…"));
+    browse->setAccessibleName(tr("Browse for %1").arg(edit->accessibleName()));
+    connect(browse, &QPushButton::clicked, this, [this, edit, filter, field] {
+        const QString path = field == Field::Database
+                                 ? QFileDialog::getSaveFileName(this, edit->accessibleName(), edit->text(), filter, nullptr,
+                                                                QFileDialog::DontConfirmOverwrite)
+                                 : QFileDialog::getOpenFileName(this, edit->accessibleName(), edit->text(), filter);
+        if (!path.isEmpty()) edit->setText(path);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    form->addRow(label, row);
+    if (auto* l = qobject_cast<QLabel*>(form->labelForField(row))) l->setBuddy(edit);
+    addError(form, field, name);
+    return edit;
+}
+
+void SettingsDialog::addError(QFormLayout* form, Field field, const QString& name) {
+    auto* error = new QLabel;
+    error->setObjectName(name + QStringLiteral("Error"));
+    error->setWordWrap(true);
+    error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette p = error->palette();
+    p.setColor(QPalette::WindowText, palette::bad());
+    error->setPalette(p);
+    error->hide();
+    form->addRow(QString(), error);
+    errors_[field] = error;
+}
+
+ConsoleSettings SettingsDialog::values() const {
+    ConsoleSettings s;
+    s.databasePath = database_->text().trimmed();
+    s.policyFile = policy_->text().trimmed();
+    s.signoffUrl = signoffUrl_->text().trimmed();
+    s.tokenFile = tokenFile_->text().trimmed();
+    s.notifyCritical = notifyCritical_->isChecked();
+    s.notifyApprovals = notifyApprovals_->isChecked();
+    s.notifyPerMinute = perMinute_->value();
+    s.sensitivity = sensitivity_->currentData().toString();
+    return s;
+}
+
+QString SettingsDialog::errorText(Field field) const {
+    const QLabel* l = errors_.value(field);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+bool SettingsDialog::canAccept() const { return buttons_->button(QDialogButtonBox::Ok)->isEnabled(); }
+
+void SettingsDialog::revalidate() {
+    const QMap<Field, QString> bad = values().check();
+    for (auto it = errors_.cbegin(); it != errors_.cend(); ++it) {
+        it.value()->setText(bad.value(it.key()));
+        it.value()->setHidden(!bad.contains(it.key()));
+    }
+    buttons_->button(QDialogButtonBox::Ok)->setEnabled(bad.isEmpty());
+}
+
+void SettingsDialog::accept() {
+    const ConsoleSettings s = values();
+    if (!s.check().isEmpty()) return;  // OK is disabled then; Enter must not slip through either
+    s.save(*store_);
+    QDialog::accept();
+}
+
+}  // namespace vigil::ui
