@@ -65,7 +65,10 @@ QString whatIfSection(const RunDiff& d) {
 
 QString incidentSection(const ReportIncident& s, int index, const std::function<QString(int, int)>& imageSrc) {
     const Incident& inc = s.run.incident;
-    QString h = QStringLiteral("<h2 style=\"page-break-before:always\">Incident %1: %2</h2>\n").arg(esc(inc.id), app::incidentWords(s.run).toHtmlEscaped());
+    // Each incident on a page of its own, the first right after the summary.
+    QString h = QStringLiteral("<h2%1>Incident %2: %3</h2>\n")
+                    .arg(index > 0 ? QStringLiteral(" style=\"page-break-before:always\"") : QString(), esc(inc.id),
+                         app::incidentWords(s.run).toHtmlEscaped());
     QStringList targets;
     for (const auto& t : inc.targets) targets << esc(t);
     h += QStringLiteral("<p><b>Severity</b> %1 &nbsp; <b>State</b> %2 &nbsp; <b>Opened</b> %3 &nbsp; <b>Until</b> %4<br><b>Likely cause</b> %5 &nbsp; <b>Targets</b> %6 &nbsp; <b>Anomalies</b> %7</p>\n")
@@ -111,8 +114,9 @@ QString reportHtml(const IncidentReport& r, const std::function<QString(int, int
                     .arg(esc(r.title));
     std::size_t actions = 0, approvals = 0;
     for (const auto& s : r.incidents) actions += s.actions.size(), approvals += s.approvals.size();
-    h += QStringLiteral("<p><b>Source</b> %1 &nbsp; <b>Policy</b> %2<br>%3 records, %4 malformed, %5 anomalies, %6 incidents, %7 actions, %8 approval decisions.</p>\n")
-             .arg(esc(r.source), r.policy.empty() ? QStringLiteral("none") : esc(r.policy))
+    // A database does not say which policy decided; a replay does.
+    h += QStringLiteral("<p><b>Source</b> %1%2<br>%3 records, %4 malformed, %5 anomalies, %6 incidents, %7 actions, %8 approval decisions.</p>\n")
+             .arg(esc(r.source), r.policy.empty() ? QString() : QStringLiteral(" &nbsp; <b>Policy</b> ") + esc(r.policy))
              .arg(r.records).arg(r.malformed).arg(r.anomalies).arg(r.incidents.size()).arg(actions).arg(approvals);
     if (r.simulated)
         h += QStringLiteral("<p><i>A replay: every action here was decided on recorded time and simulated; nothing was sent to a node, a webhook or a command.</i></p>\n");
