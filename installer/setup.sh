@@ -36,8 +36,16 @@ fi
 [[ ${VIGIL_SETUP_PACKAGES_ONLY:-0} == 1 ]] && exit 0
 
 build_dir=${VIGIL_BUILD_DIR:-build}
+# ccache (when present) with paths relative to this clone, so a fresh clone of the same
+# commit -- CI's, or a second worktree -- reuses earlier compilations instead of
+# rebuilding everything.
+launcher=()
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+fi
 if [[ ! -f $build_dir/build.ninja ]]; then
-  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 fi
 # Incremental build; the two lines ninja prints when nothing changed are dropped so
 # a second run is quiet. pipefail keeps a failed build's exit status.

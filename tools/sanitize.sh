@@ -28,7 +28,10 @@ for n in "$seconds" "$rss" "$timeout"; do
 done
 
 launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+if command -v ccache >/dev/null; then  # relative paths: clones share the cache (installer/setup.sh)
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
+fi
 if [[ ! -f $dir/build.ninja ]]; then
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DVIGIL_SANITIZE=ON "${launcher[@]}" >/dev/null
