@@ -20,9 +20,10 @@ ReportAudit auditVerdict(const std::string& dbPath, const std::string& keyPath) 
     a.checked = true;
     a.intact = v->intact;
     a.entries = v->entries;
-    a.text = v->intact ? "intact: " + std::to_string(v->entries) + " entries, every hash and link checked, seal valid at seq " +
-                             std::to_string(v->headSeq)
-                       : "BROKEN" + (v->badSeq ? " at entry " + std::to_string(v->badSeq) : std::string()) + ": " + v->problem;
+    a.text = v->intact ? "intact: " + std::to_string(v->entries) +
+                             " entries, every hash and link checked, seal valid at seq " + std::to_string(v->headSeq)
+                       : "BROKEN" + (v->badSeq ? " at entry " + std::to_string(v->badSeq) : std::string()) + ": " +
+                             v->problem;
     return a;
 }
 

@@ -42,9 +42,12 @@ QJsonObject sectionJson(const ReportIncident& s) {
     o[QStringLiteral("anomalies")] = anomalies;
     o[QStringLiteral("anomalies_not_listed")] = qint64(s.anomaliesNotListed);
     for (const Action& a : s.actions) {
-        QJsonObject j{{QStringLiteral("ts"), qint64(a.ts)},           {QStringLiteral("id"), str(a.id)},
-                      {QStringLiteral("kind"), str(a.kind)},         {QStringLiteral("target"), str(a.target)},
-                      {QStringLiteral("status"), str(toString(a.status))}, {QStringLiteral("params"), str(a.params)},
+        QJsonObject j{{QStringLiteral("ts"), qint64(a.ts)},
+                      {QStringLiteral("id"), str(a.id)},
+                      {QStringLiteral("kind"), str(a.kind)},
+                      {QStringLiteral("target"), str(a.target)},
+                      {QStringLiteral("status"), str(toString(a.status))},
+                      {QStringLiteral("params"), str(a.params)},
                       {QStringLiteral("critical"), a.critical}};
         for (const Outcome& out : s.outcomes)
             if (out.action_id == a.id)
@@ -55,18 +58,25 @@ QJsonObject sectionJson(const ReportIncident& s) {
     }
     o[QStringLiteral("actions")] = actions;
     for (const Approval& a : s.approvals)
-        approvals.append(QJsonObject{{QStringLiteral("ts"), qint64(a.ts)},           {QStringLiteral("id"), str(a.id)},
-                                     {QStringLiteral("action"), str(a.action_id)},    {QStringLiteral("decision"), str(toString(a.decision))},
-                                     {QStringLiteral("requester"), str(a.requester)}, {QStringLiteral("approver"), str(a.approver)},
-                                     {QStringLiteral("reason"), str(a.reason)},       {QStringLiteral("expires"), qint64(a.expires)}});
+        approvals.append(QJsonObject{{QStringLiteral("ts"), qint64(a.ts)},
+                                     {QStringLiteral("id"), str(a.id)},
+                                     {QStringLiteral("action"), str(a.action_id)},
+                                     {QStringLiteral("decision"), str(toString(a.decision))},
+                                     {QStringLiteral("requester"), str(a.requester)},
+                                     {QStringLiteral("approver"), str(a.approver)},
+                                     {QStringLiteral("reason"), str(a.reason)},
+                                     {QStringLiteral("expires"), qint64(a.expires)}});
     o[QStringLiteral("approvals")] = approvals;
     for (const ReportChart& c : s.charts) {
         QJsonArray points, marks;
         for (const auto& [ts, v] : c.points) points.append(QJsonArray{qint64(ts), v});
         for (const Anomaly& a : c.marks) marks.append(qint64(a.ts));
-        charts.append(QJsonObject{{QStringLiteral("series"), str(c.series)}, {QStringLiteral("target"), str(c.target)},
-                                  {QStringLiteral("from"), qint64(c.from)},   {QStringLiteral("to"), qint64(c.to)},
-                                  {QStringLiteral("points"), points},        {QStringLiteral("anomalies_at"), marks}});
+        charts.append(QJsonObject{{QStringLiteral("series"), str(c.series)},
+                                  {QStringLiteral("target"), str(c.target)},
+                                  {QStringLiteral("from"), qint64(c.from)},
+                                  {QStringLiteral("to"), qint64(c.to)},
+                                  {QStringLiteral("points"), points},
+                                  {QStringLiteral("anomalies_at"), marks}});
     }
     o[QStringLiteral("charts")] = charts;
     for (const TimelineEntry& e : s.timeline)

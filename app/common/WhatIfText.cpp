@@ -36,7 +36,8 @@ QJsonObject actionJson(const Action& a) {
 }  // namespace
 
 QString recordTime(TimestampMs ts) {
-    return QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char('Z');
+    return QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+           QLatin1Char('Z');
 }
 
 QString signedDuration(TimestampMs ms) {
@@ -48,7 +49,8 @@ QString signedDuration(TimestampMs ms) {
 }
 
 QString incidentWords(const RunIncident& i) {
-    return i.kind.empty() ? QStringLiteral("incident at %1").arg(str(i.where)) : str(i.kind) + QStringLiteral(" on ") + str(i.where);
+    return i.kind.empty() ? QStringLiteral("incident at %1").arg(str(i.where))
+                          : str(i.kind) + QStringLiteral(" on ") + str(i.where);
 }
 
 QString whatIfText(const RunDiff& d) {
@@ -56,18 +58,29 @@ QString whatIfText(const RunDiff& d) {
     t += QStringLiteral("what-if: A = %1, B = %2\n").arg(str(d.labelA), str(d.labelB));
     const qsizetype inA = d.onlyA.size() + d.both.size(), inB = d.onlyB.size() + d.both.size();
     t += QStringLiteral("incidents: %1 in A, %2 in B; %3 in both, %4 only in A, %5 only in B\n")
-             .arg(inA).arg(inB).arg(d.both.size()).arg(d.onlyA.size()).arg(d.onlyB.size());
+             .arg(inA)
+             .arg(inB)
+             .arg(d.both.size())
+             .arg(d.onlyA.size())
+             .arg(d.onlyB.size());
     for (const auto& i : d.onlyA)
-        t += QStringLiteral("  only in A: %1 %2, opened %3\n").arg(str(i.incident.id), incidentWords(i), recordTime(i.incident.opened));
+        t += QStringLiteral("  only in A: %1 %2, opened %3\n")
+                 .arg(str(i.incident.id), incidentWords(i), recordTime(i.incident.opened));
     for (const auto& i : d.onlyB)
-        t += QStringLiteral("  only in B: %1 %2, opened %3\n").arg(str(i.incident.id), incidentWords(i), recordTime(i.incident.opened));
+        t += QStringLiteral("  only in B: %1 %2, opened %3\n")
+                 .arg(str(i.incident.id), incidentWords(i), recordTime(i.incident.opened));
     for (const auto& m : d.both)
         if (m.detectDeltaMs != 0)
             t += QStringLiteral("  both: %1 / %2 %3: B detected it %4 %5\n")
                      .arg(str(m.a.incident.id), str(m.b.incident.id), incidentWords(m.a),
-                          signedDuration(m.detectDeltaMs).mid(1), m.detectDeltaMs > 0 ? QStringLiteral("later") : QStringLiteral("sooner"));
+                          signedDuration(m.detectDeltaMs).mid(1),
+                          m.detectDeltaMs > 0 ? QStringLiteral("later") : QStringLiteral("sooner"));
     const qsizetype differ = d.actions.size();
-    t += QStringLiteral("actions: %1 in A, %2 in B; %3 the same, %4 differ\n").arg(d.actionsA).arg(d.actionsB).arg(d.actionsSame).arg(differ);
+    t += QStringLiteral("actions: %1 in A, %2 in B; %3 the same, %4 differ\n")
+             .arg(d.actionsA)
+             .arg(d.actionsB)
+             .arg(d.actionsSame)
+             .arg(differ);
     for (const auto& a : d.actions) {
         const Action& any = a.a ? *a.a : *a.b;
         t += QStringLiteral("  %1 for %2: %3\n")

@@ -41,7 +41,8 @@ std::optional<int> applySettings(const QStringList& settings, RunSpec& spec) {
 std::optional<int> parseWhatIf(const QCommandLineParser& p, ReplayOptions& o) {
     o.compare = p.isSet(QStringLiteral("compare")) || p.isSet(QStringLiteral("compare-setting"));
     o.json = p.isSet(QStringLiteral("json"));
-    if (o.json && !o.compare) return usageError(QStringLiteral("replay: --json prints a what-if difference; give --compare too"));
+    if (o.json && !o.compare)
+        return usageError(QStringLiteral("replay: --json prints a what-if difference; give --compare too"));
     // A what-if compares decisions: A plans under the shipped policy unless told otherwise.
     if (p.isSet(QStringLiteral("policy")))
         if (auto rc = loadSide(p.value(QStringLiteral("policy")), o.a)) return rc;
@@ -51,11 +52,13 @@ std::optional<int> parseWhatIf(const QCommandLineParser& p, ReplayOptions& o) {
     o.b = o.a;
     if (auto rc = applySettings(p.values(QStringLiteral("setting")), o.a)) return rc;
     if (!o.compare) return std::nullopt;
-    if (!o.db.isEmpty()) return usageError(QStringLiteral("replay: --compare replays twice and stores nothing; leave out --db"));
+    if (!o.db.isEmpty())
+        return usageError(QStringLiteral("replay: --compare replays twice and stores nothing; leave out --db"));
     if (o.speed > 0) return usageError(QStringLiteral("replay: --compare runs as fast as possible; leave out --speed"));
     if (p.isSet(QStringLiteral("compare")))
         if (auto rc = loadSide(p.value(QStringLiteral("compare")), o.b)) return rc;
-    if (auto rc = applySettings(p.values(QStringLiteral("setting")) + p.values(QStringLiteral("compare-setting")), o.b)) return rc;
+    if (auto rc = applySettings(p.values(QStringLiteral("setting")) + p.values(QStringLiteral("compare-setting")), o.b))
+        return rc;
     return std::nullopt;
 }
 
@@ -65,16 +68,21 @@ ReplayEngine::ReplayEngine(const RunSpec& spec) : label_(spec.label), engine_(cl
         policy_ = std::make_unique<vigil::remedy::LivePolicy>(*spec.policy);
         engine_.addStage(std::make_unique<vigil::remedy::RemediationPlanner>(clock_, *policy_, actuator_));
     }
-    engine_.addSink([this](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) { recorder_.add(in, out); });
+    engine_.addSink([this](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
+        recorder_.add(in, out);
+    });
 }
 
-vigil::IncidentReport replayReport(const ReplayOptions& o, const vigil::DecodeStats& input, const vigil::RunRecords& run) {
-    vigil::IncidentReport rep = vigil::reportFromRun(run);
+vigil::IncidentReport replayReport(const ReplayOptions& o, const vigil::DecodeStats& input,
+                                   const vigil::RunRecords& run) {
+    vigil::IncidentReport rep = vigil::reportFromRun(run, o.incident.toStdString());
     rep.source = QFileInfo(o.log).fileName().toStdString();
-    rep.title = "Replay of " + rep.source;
+    rep.title = o.incident.isEmpty() ? "Replay of " + rep.source
+                                     : "Incident " + o.incident.toStdString() + " in the replay of " + rep.source;
     rep.records = input.records;
     rep.malformed = input.malformed;
-    rep.audit.text = "not checked: a replay without --db writes no audit log (replay with --db DB to store, audit and verify it)";
+    rep.audit.text =
+        "not checked: a replay without --db writes no audit log (replay with --db DB to store, audit and verify it)";
     std::string error;
     if (!vigil::fillChartsFromLog(rep, o.log.toStdString(), error))
         std::fprintf(stderr, "vigilctl: report charts left empty: %s\n", error.c_str());

@@ -36,6 +36,7 @@ struct ReplayOptions {
     QString db;        // empty: no database
     double speed = 0;  // 0 = as fast as possible
     QString report;    // empty: no report
+    QString incident;  // report only this incident (empty: every one)
     RunSpec a, b;      // b only with compare
     bool compare = false;
     bool json = false;
@@ -65,7 +66,8 @@ private:
 double feedLog(vigil::LogFileReader& reader, vigil::Engine& engine, double speed);
 
 // The report of a run of o.log: its incidents, their charts read from the log.
-vigil::IncidentReport replayReport(const ReplayOptions& o, const vigil::DecodeStats& input, const vigil::RunRecords& run);
+vigil::IncidentReport replayReport(const ReplayOptions& o, const vigil::DecodeStats& input,
+                                   const vigil::RunRecords& run);
 
 // `replay --compare`: both runs, the difference printed, the report written.
 int replayWhatIf(const ReplayOptions& o);

@@ -32,20 +32,20 @@ int replayWhatIf(const ReplayOptions& o) {
         if (side == 0) {
             input = reader.stats();
             for (std::size_t i = 0; i < input.errors.size() && i < 20; ++i)  // said once, not per run
-                std::fprintf(stderr, "%s:%lld: %s\n", reader.path().c_str(), static_cast<long long>(input.errors[i].line),
-                             input.errors[i].reason.c_str());
+                std::fprintf(stderr, "%s:%lld: %s\n", reader.path().c_str(),
+                             static_cast<long long>(input.errors[i].line), input.errors[i].reason.c_str());
         }
         if (!o.json)
             std::printf("%s: %s: %lld records, malformed=%lld, anomalies=%lld, incidents=%zu, actions=%zu\n",
                         side == 0 ? "A" : "B", runs[side].label.c_str(), static_cast<long long>(reader.stats().records),
-                        static_cast<long long>(reader.stats().malformed), static_cast<long long>(runs[side].anomalyCount),
-                        runs[side].incidents.size(), runs[side].actions.size());
+                        static_cast<long long>(reader.stats().malformed),
+                        static_cast<long long>(runs[side].anomalyCount), runs[side].incidents.size(),
+                        runs[side].actions.size());
     }
     const vigil::RunDiff diff = vigil::compareRuns(runs[0], runs[1]);
     if (o.json)
         std::printf("%s", QJsonDocument(vigil::app::whatIfJson(diff)).toJson(QJsonDocument::Indented).constData());
-    else
-        std::printf("%s", qPrintable(vigil::app::whatIfText(diff)));
+    else std::printf("%s", qPrintable(vigil::app::whatIfText(diff)));
     std::fflush(stdout);
 
     if (!o.report.isEmpty()) {

@@ -9,7 +9,8 @@
 namespace vigilctl {
 
 bool reportNeedsGui(const QString& path) {
-    return path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+    return path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) ||
+           path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
 }
 
 std::optional<QString> reportPathProblem(const QString& path) {
@@ -17,7 +18,9 @@ std::optional<QString> reportPathProblem(const QString& path) {
     if (!reportNeedsGui(path))
         return QStringLiteral("--report '%1': the name must end in .json, .html or .pdf (the format)").arg(path);
 #ifndef VIGIL_HAVE_REPORT_RENDER
-    return QStringLiteral("--report '%1': this vigilctl was built without the report renderer (sanitizer build); write .json").arg(path);
+    return QStringLiteral(
+               "--report '%1': this vigilctl was built without the report renderer (sanitizer build); write .json")
+        .arg(path);
 #else
     return std::nullopt;
 #endif

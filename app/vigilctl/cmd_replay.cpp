@@ -1,5 +1,5 @@
 // vigilctl replay LOG [--db DB] [--speed max|X] [--policy P.yaml] [--setting K=V]
-//                    [--report OUT.json|.html|.pdf]
+//                    [--report OUT.json|.html|.pdf [--incident ID]]
 // vigilctl replay LOG [--policy A.yaml] --compare B.yaml [--compare-setting K=V] [--json] [--report OUT]
 // Feeds a recorded log through the engine (and into a database) and prints a
 // one-line summary: records per kind, malformed lines, what the engine produced.
@@ -67,6 +67,7 @@ std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     p.addOption({QStringLiteral("db"), QStringLiteral("SQLite database to write"), QStringLiteral("DB")});
     p.addOption({QStringLiteral("speed"), QStringLiteral("'max' (default) or a multiple of recorded time"), QStringLiteral("max|X"), QStringLiteral("max")});
     p.addOption({QStringLiteral("report"), QStringLiteral("Write the incident report; the format from the extension (byte-identical for the same log)"), QStringLiteral("OUT.json|OUT.html|OUT.pdf")});
+    p.addOption({QStringLiteral("incident"), QStringLiteral("Report only this incident"), QStringLiteral("ID")});
     p.addOption({QStringLiteral("policy"), QStringLiteral("Plan actions under this policy (simulated, nothing is sent); 'shipped' for the built-in one"), QStringLiteral("A.yaml")});
     p.addOption({QStringLiteral("setting"), QStringLiteral("A detector setting KEY=VALUE (repeatable): ") + QString::fromStdString(vigil::replaySettingKeys()), QStringLiteral("K=V")});
     p.addOption({QStringLiteral("compare"), QStringLiteral("What-if: replay again under this policy and print the difference"), QStringLiteral("B.yaml")});
@@ -88,6 +89,8 @@ std::optional<int> parseReplay(const QStringList& args, ReplayOptions& o) {
     }
     if (p.isSet(QStringLiteral("db"))) o.db = p.value(QStringLiteral("db"));
     if (p.isSet(QStringLiteral("report"))) o.report = p.value(QStringLiteral("report"));
+    o.incident = p.value(QStringLiteral("incident"));
+    if (!o.incident.isEmpty() && o.report.isEmpty()) return usageError(QStringLiteral("replay: --incident ID names the incident to report; give --report too"));
     if (!o.report.isEmpty())
         if (auto why = reportPathProblem(o.report)) return usageError(QStringLiteral("replay: ") + *why);
     return parseWhatIf(p, o);
@@ -224,6 +227,8 @@ int reportReplay(const ReplayOptions& o, const vigil::LogFileReader& reader, con
         std::printf("planned %zu actions under %s (simulated: nothing sent)\n", run.actions.size(), run.label.c_str());
     if (!o.report.isEmpty()) {
         vigil::IncidentReport rep = replayReport(o, st, run);
+        if (!o.incident.isEmpty() && rep.incidents.empty())
+            return usageError(QStringLiteral("replay: %1: no incident '%2' in this replay").arg(o.log, o.incident));
         if (im.writer && committed.ok()) rep.audit = vigil::app::auditVerdict(im.writer->path());
         QString error;
         if (!writeReport(rep, o.report, error)) return usageError(error);

@@ -21,14 +21,20 @@ int cmdReport(const QStringList& args) {
     p.setApplicationDescription(QStringLiteral("Write the incident report of a Vigil database."));
     p.addHelpOption();
     p.addOption({QStringLiteral("db"), QStringLiteral("Vigil database to read"), QStringLiteral("DB")});
-    p.addOption({QStringLiteral("incident"), QStringLiteral("The incident (default: every incident)"), QStringLiteral("ID")});
-    p.addOption({QStringLiteral("out"), QStringLiteral("Report file; the format from the extension"), QStringLiteral("OUT.json|OUT.html|OUT.pdf")});
-    p.addOption({QStringLiteral("key"), QStringLiteral("audit key file (default: $XDG_CONFIG_HOME/vigil/audit.key)"), QStringLiteral("FILE")});
+    p.addOption(
+        {QStringLiteral("incident"), QStringLiteral("The incident (default: every incident)"), QStringLiteral("ID")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("Report file; the format from the extension"),
+                 QStringLiteral("OUT.json|OUT.html|OUT.pdf")});
+    p.addOption({QStringLiteral("key"), QStringLiteral("audit key file (default: $XDG_CONFIG_HOME/vigil/audit.key)"),
+                 QStringLiteral("FILE")});
     if (auto rc = parseArguments(p, args, "report")) return *rc;
     if (!p.positionalArguments().isEmpty() || !p.isSet(QStringLiteral("db")) || !p.isSet(QStringLiteral("out")))
-        return usageError(QStringLiteral("report: expected 'report --db DB [--incident ID] --out OUT.json|.html|.pdf'"));
+        return usageError(
+            QStringLiteral("report: expected 'report --db DB [--incident ID] --out OUT.json|.html|.pdf'"));
     const QString db = p.value(QStringLiteral("db")), out = p.value(QStringLiteral("out"));
-    if (auto why = reportPathProblem(out)) return usageError(QStringLiteral("report: ") + QString(*why).replace(QStringLiteral("--report"), QStringLiteral("--out")));
+    if (auto why = reportPathProblem(out))
+        return usageError(QStringLiteral("report: ") +
+                          QString(*why).replace(QStringLiteral("--report"), QStringLiteral("--out")));
     if (!QFileInfo::exists(db)) return usageError(QStringLiteral("report: %1: no such database").arg(db));
 
     auto reader = vigil::store::StoreReader::open(db.toStdString());

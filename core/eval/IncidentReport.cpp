@@ -14,7 +14,8 @@ constexpr TimestampMs kChartMarginMs = 5 * 60'000;  // context before the incide
 
 bool onTargets(const Anomaly& a, const RunIncident& inc) {
     const auto& t = inc.incident.targets;
-    return a.target == inc.incident.cause || a.target == inc.where || std::find(t.begin(), t.end(), a.target) != t.end();
+    return a.target == inc.incident.cause || a.target == inc.where ||
+           std::find(t.begin(), t.end(), a.target) != t.end();
 }
 
 std::string fmt(const char* f, double v) {
@@ -79,8 +80,9 @@ void thinPoints(std::vector<std::pair<TimestampMs, double>>& points) {
     points = std::move(kept);
 }
 
-ReportIncident reportIncident(RunIncident inc, const std::vector<Anomaly>& anomalies, const std::vector<Action>& actions,
-                              const std::vector<Approval>& approvals, const std::vector<Outcome>& outcomes) {
+ReportIncident reportIncident(RunIncident inc, const std::vector<Anomaly>& anomalies,
+                              const std::vector<Action>& actions, const std::vector<Approval>& approvals,
+                              const std::vector<Outcome>& outcomes) {
     ReportIncident r;
     r.run = std::move(inc);
     std::vector<Anomaly> mine;

@@ -35,10 +35,10 @@ struct ReportIncident {
     RunIncident run;
     std::vector<Anomaly> anomalies;  // on its targets within its window (the first kMaxAnomalies)
     std::int64_t anomaliesNotListed = 0;
-    std::vector<Action> actions;     // latest state of each action for it
-    std::vector<Outcome> outcomes;   // of those actions
-    std::vector<Approval> approvals; // every decision on those actions, in order
-    std::vector<ReportChart> charts; // the most anomalous recorded series first (at most kMaxCharts once filled)
+    std::vector<Action> actions;      // latest state of each action for it
+    std::vector<Outcome> outcomes;    // of those actions
+    std::vector<Approval> approvals;  // every decision on those actions, in order
+    std::vector<ReportChart> charts;  // the most anomalous recorded series first (at most kMaxCharts once filled)
     std::vector<TimelineEntry> timeline;
     static constexpr std::size_t kMaxAnomalies = 200;
     static constexpr std::size_t kMaxCharts = 3;
@@ -48,7 +48,7 @@ struct ReportAudit {
     bool checked = false;  // false: there is no audit log to verify (say why in text)
     bool intact = false;
     std::int64_t entries = 0;
-    std::string text;      // the verdict in words
+    std::string text;  // the verdict in words
 };
 
 struct IncidentReport {
@@ -73,8 +73,9 @@ bool fillChartsFromLog(IncidentReport& report, const std::string& logPath, std::
 // The section of one incident from records already gathered for it (the
 // anomalies around it, its actions, approvals, outcomes): charts chosen, the
 // timeline built. Points are filled by the caller.
-ReportIncident reportIncident(RunIncident inc, const std::vector<Anomaly>& anomalies, const std::vector<Action>& actions,
-                              const std::vector<Approval>& approvals, const std::vector<Outcome>& outcomes);
+ReportIncident reportIncident(RunIncident inc, const std::vector<Anomaly>& anomalies,
+                              const std::vector<Action>& actions, const std::vector<Approval>& approvals,
+                              const std::vector<Outcome>& outcomes);
 
 // Drops charts without points (series derived by a detector, never recorded)
 // and keeps the first ReportIncident::kMaxCharts.

@@ -16,7 +16,7 @@ bool applyReplaySetting(const std::string& keyValue, PipelineConfig& cfg, std::s
         return false;
     }
     const std::string key = keyValue.substr(0, eq), value = keyValue.substr(eq + 1);
-    bool* flag = key == "detect.metrics" ? &cfg.detect.metrics
+    bool* flag = key == "detect.metrics"  ? &cfg.detect.metrics
                  : key == "detect.events" ? &cfg.detect.events
                  : key == "detect.logs"   ? &cfg.detect.logs
                                           : nullptr;
@@ -28,7 +28,7 @@ bool applyReplaySetting(const std::string& keyValue, PipelineConfig& cfg, std::s
         *flag = value == "on";
         return true;
     }
-    TimestampMs* span = key == "correlate.group_window"      ? &cfg.correlate.groupWindowMs
+    TimestampMs* span = key == "correlate.group_window"       ? &cfg.correlate.groupWindowMs
                         : key == "correlate.quiet_to_resolve" ? &cfg.correlate.quietToResolveMs
                                                               : nullptr;
     if (!span) {

@@ -14,7 +14,8 @@ void settleKind(RunIncident& ri, const std::vector<Anomaly>& anomalies) {
     const Incident& inc = ri.incident;
     ri.where = inc.cause.empty() && !inc.targets.empty() ? inc.targets.front() : inc.cause;
     for (const Anomaly& a : anomalies) {
-        const bool mine = a.target == inc.cause || std::find(inc.targets.begin(), inc.targets.end(), a.target) != inc.targets.end();
+        const bool mine =
+            a.target == inc.cause || std::find(inc.targets.begin(), inc.targets.end(), a.target) != inc.targets.end();
         if (!mine) continue;
         if (auto sig = remedy::signatureOf(a)) {
             ri.kind = sig->kind;

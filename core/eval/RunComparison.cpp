@@ -15,7 +15,9 @@ bool overlaps(const RunIncident& x, const RunIncident& y) {
     return x.incident.opened <= y.end && y.incident.opened <= x.end;
 }
 
-bool sameFault(const RunIncident& x, const RunIncident& y) { return x.kind == y.kind && x.where == y.where && overlaps(x, y); }
+bool sameFault(const RunIncident& x, const RunIncident& y) {
+    return x.kind == y.kind && x.where == y.where && overlaps(x, y);
+}
 
 using ActionKey = std::tuple<std::string, std::string, std::string>;  // B's incident id, kind, target
 
@@ -115,10 +117,8 @@ RunDiff compareRuns(const RunRecords& a, const RunRecords& b) {
         std::string what;
         if (x.status != y.status) what = "status " + statusWord(x.status) + " -> " + statusWord(y.status);
         if (x.params != y.params) what += (what.empty() ? "" : "; ") + paramDifference(x.params, y.params);
-        if (what.empty())
-            ++d.actionsSame;
-        else
-            d.actions.push_back({x, y, what});
+        if (what.empty()) ++d.actionsSame;
+        else d.actions.push_back({x, y, what});
     }
     for (std::size_t k = 0; k < b.actions.size(); ++k)
         if (!used[k]) d.actions.push_back({std::nullopt, b.actions[k], "only in B"});

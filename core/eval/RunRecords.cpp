@@ -23,10 +23,8 @@ void RunRecorder::add(const std::vector<Record>& inputs, const std::vector<Recor
             noteIncident(*i);
         } else if (const auto* act = std::get_if<Action>(&r)) {
             const auto [it, fresh] = actionIndex_.emplace(act->id, run_.actions.size());
-            if (fresh)
-                run_.actions.push_back(*act);
-            else
-                run_.actions[it->second] = *act;
+            if (fresh) run_.actions.push_back(*act);
+            else run_.actions[it->second] = *act;
         } else if (const auto* ap = std::get_if<Approval>(&r)) {
             run_.approvals.push_back(*ap);
         } else if (const auto* o = std::get_if<Outcome>(&r)) {
@@ -43,7 +41,8 @@ void RunRecorder::noteIncident(const Incident& inc) {
     ri.incident = inc;
     if (!ri.kind.empty()) return;
     auto found = signatures_.find(inc.cause);
-    for (std::size_t k = 0; found == signatures_.end() && k < inc.targets.size(); ++k) found = signatures_.find(inc.targets[k]);
+    for (std::size_t k = 0; found == signatures_.end() && k < inc.targets.size(); ++k)
+        found = signatures_.find(inc.targets[k]);
     if (found != signatures_.end()) {
         ri.kind = found->second.kind;
         ri.where = found->second.target;

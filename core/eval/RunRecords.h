@@ -17,15 +17,15 @@
 namespace vigil {
 
 struct RunIncident {
-    Incident incident;   // final state
-    std::string kind;    // fault signature kind (rpc-outage, stuck-tx, ...); empty when no specific detector fired
-    std::string where;   // the signature's target, else the incident's likely cause
-    TimestampMs end = 0; // resolved at, else the run's last record time
+    Incident incident;    // final state
+    std::string kind;     // fault signature kind (rpc-outage, stuck-tx, ...); empty when no specific detector fired
+    std::string where;    // the signature's target, else the incident's likely cause
+    TimestampMs end = 0;  // resolved at, else the run's last record time
     std::vector<std::pair<TimestampMs, IncidentState>> states;  // every state change, in order
 };
 
 struct RunRecords {
-    std::string label;  // what the run was under (policy source, settings)
+    std::string label;                   // what the run was under (policy source, settings)
     std::vector<RunIncident> incidents;  // in id order
     std::vector<Action> actions;         // latest state per id, in order first seen
     std::vector<Approval> approvals;     // every decision, in order
@@ -33,7 +33,7 @@ struct RunRecords {
     std::vector<Anomaly> anomalies;      // the first kMaxAnomalies, in order
     std::int64_t anomalyCount = 0;       // all of them
     std::map<std::string, std::int64_t> anomaliesByDetector;
-    TimestampMs first = 0, last = 0;     // record time span of the inputs
+    TimestampMs first = 0, last = 0;  // record time span of the inputs
     static constexpr std::size_t kMaxAnomalies = 20000;
 };
 

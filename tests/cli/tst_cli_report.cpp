@@ -39,17 +39,31 @@ private slots:
         const QJsonArray incidents = rep[QStringLiteral("incidents")].toArray();
         QVERIFY(!incidents.isEmpty());
         QVERIFY(rep[QStringLiteral("action_count")].toInt() > 0);
-        QVERIFY(rep[QStringLiteral("audit")].toObject()[QStringLiteral("verdict")].toString().startsWith(QStringLiteral("not checked")));
+        QVERIFY(rep[QStringLiteral("audit")].toObject()[QStringLiteral("verdict")].toString().startsWith(
+            QStringLiteral("not checked")));
 
         const QString page = QString::fromUtf8(readFile(html));
         for (const auto& v : incidents) {  // every incident's narrative and every action's kind is in the HTML
             const QJsonObject inc = v.toObject();
             QVERIFY(page.contains(inc[QStringLiteral("narrative")].toString().toHtmlEscaped()));
             for (const auto& a : inc[QStringLiteral("actions")].toArray())
-                QVERIFY(page.contains(QStringLiteral("<td>%1</td>").arg(a.toObject()[QStringLiteral("kind")].toString())));
+                QVERIFY(
+                    page.contains(QStringLiteral("<td>%1</td>").arg(a.toObject()[QStringLiteral("kind")].toString())));
         }
         QVERIFY(page.contains(QStringLiteral("nothing was sent")));
         QVERIFY(page.contains(QStringLiteral("data:image/png;base64,")));
+
+        // One incident of the replay: only its section.
+        const QString one = dir_.filePath(QStringLiteral("one.json"));
+        const QString id = incidents[0].toObject()[QStringLiteral("id")].toString();
+        auto r = vigilctl({"replay", log_, "--policy", "shipped", "--report", one, "--incident", id});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject single = QJsonDocument::fromJson(readFile(one)).object();
+        QCOMPARE(single[QStringLiteral("incident_count")].toInt(), 1);
+        QCOMPARE(single[QStringLiteral("incidents")].toArray()[0].toObject()[QStringLiteral("id")].toString(), id);
+        r = vigilctl({"replay", log_, "--report", one, "--incident", "INC-404"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("no incident 'INC-404' in this replay")), qPrintable(r.err));
 
         const QByteArray bytes = readFile(pdf);
         QVERIFY(bytes.startsWith("%PDF-"));
@@ -75,7 +89,8 @@ private slots:
         const QString page = QString::fromUtf8(readFile(html));
         QVERIFY(page.contains(QStringLiteral("Incident %1").arg(id)));
         QVERIFY(page.contains(QStringLiteral("intact: ")));
-        QVERIFY(page.contains(QStringLiteral("requested by vigil")) || page.contains(QStringLiteral("No action needed approval")));
+        QVERIFY(page.contains(QStringLiteral("requested by vigil")) ||
+                page.contains(QStringLiteral("No action needed approval")));
 
         const QString pdf = dir_.filePath(QStringLiteral("one.pdf"));
         r = vigilctl({"report", "--db", db_, "--incident", id, "--out", pdf});
@@ -84,13 +99,15 @@ private slots:
     }
 
     void badInputExitsTwo() {
-        auto r = vigilctl({"report", "--db", db_, "--incident", "INC-404", "--out", dir_.filePath(QStringLiteral("x.json"))});
+        auto r = vigilctl(
+            {"report", "--db", db_, "--incident", "INC-404", "--out", dir_.filePath(QStringLiteral("x.json"))});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("no incident 'INC-404'")), qPrintable(r.err));
         r = vigilctl({"report", "--db", db_, "--out", dir_.filePath(QStringLiteral("x.doc"))});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("--out")), qPrintable(r.err));
-        r = vigilctl({"report", "--db", dir_.filePath(QStringLiteral("missing.db")), "--out", dir_.filePath(QStringLiteral("x.json"))});
+        r = vigilctl({"report", "--db", dir_.filePath(QStringLiteral("missing.db")), "--out",
+                      dir_.filePath(QStringLiteral("x.json"))});
         QCOMPARE(r.code, 2);
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("missing.db"))));
         QCOMPARE(vigilctl({"report", "--out", dir_.filePath(QStringLiteral("x.json"))}).code, 2);

@@ -93,11 +93,13 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject rep = parse(clitest::readFile(out));
         QVERIFY(rep.contains(QStringLiteral("what_if")));
-        QCOMPARE(rep[QStringLiteral("what_if")].toObject()[QStringLiteral("b")].toString(), QStringLiteral("paused.yaml"));
+        QCOMPARE(rep[QStringLiteral("what_if")].toObject()[QStringLiteral("b")].toString(),
+                 QStringLiteral("paused.yaml"));
         QCOMPARE(rep[QStringLiteral("simulated")].toBool(), true);
         // A's incidents with their actions, counted consistently.
         int actions = 0;
-        for (const auto& i : rep[QStringLiteral("incidents")].toArray()) actions += i.toObject()[QStringLiteral("actions")].toArray().size();
+        for (const auto& i : rep[QStringLiteral("incidents")].toArray())
+            actions += i.toObject()[QStringLiteral("actions")].toArray().size();
         QCOMPARE(actions, rep[QStringLiteral("action_count")].toInt());
         QCOMPARE(actions, rep[QStringLiteral("what_if")].toObject()[QStringLiteral("actions_a")].toInt());
     }

@@ -89,7 +89,8 @@ private slots:
         // The failover is in both runs (same incident, kind, target) but B did not take it.
         QVERIFY(d.actions[0].a && d.actions[0].b);
         QCOMPARE(QString::fromStdString(d.actions[0].what), QStringLiteral("status executing -> suppressed"));
-        QCOMPARE(QString::fromStdString(describeAction(*d.actions[0].a)), QStringLiteral("failover_rpc on rpc:eth-main-a"));
+        QCOMPARE(QString::fromStdString(describeAction(*d.actions[0].a)),
+                 QStringLiteral("failover_rpc on rpc:eth-main-a"));
         // The fee bump belongs to an incident B never had.
         QVERIFY(d.actions[1].a && !d.actions[1].b);
         QCOMPARE(QString::fromStdString(d.actions[1].a->kind), QStringLiteral("retry_tx"));

@@ -44,8 +44,8 @@ void fillFromInputs(IncidentReport& rep) {
     for (auto& inc : rep.incidents) {
         for (auto& c : inc.charts)
             for (const Record& r : inputs())
-                if (const auto* m = std::get_if<MetricSample>(&r); m && m->series == c.series && m->target == c.target &&
-                                                                   m->ts >= c.from && m->ts <= c.to)
+                if (const auto* m = std::get_if<MetricSample>(&r);
+                    m && m->series == c.series && m->target == c.target && m->ts >= c.from && m->ts <= c.to)
                     c.points.emplace_back(m->ts, m->value);
         keepDrawableCharts(inc);
     }
@@ -89,8 +89,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("<td>retry_tx</td>")));
         QVERIFY(html.contains(QStringLiteral("<td>transfer</td>")));
         QVERIFY(html.contains(QStringLiteral("simulated: nothing sent")));  // the fee bump's outcome
-        QVERIFY(html.contains(QStringLiteral("by alice")));                  // who approved
-        QVERIFY(html.contains(QStringLiteral("2026-01-01 00:07:40Z")));      // ... and when
+        QVERIFY(html.contains(QStringLiteral("by alice")));                 // who approved
+        QVERIFY(html.contains(QStringLiteral("2026-01-01 00:07:40Z")));     // ... and when
         QVERIFY(html.contains(QStringLiteral("requested by vigil")));
         QVERIFY(html.contains(QStringLiteral("intact: 9 entries")));
         QCOMPARE(html.count(QStringLiteral("<img src=\"data:image/png;base64,")), 1);
@@ -114,8 +114,10 @@ private slots:
         QVERIFY(pdf.startsWith("%PDF-"));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
         int n = 0;  // page objects (not the /Pages tree)
-        for (auto it = QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]")).globalMatch(QString::fromLatin1(pdf)); it.hasNext(); it.next()) ++n;
-        QVERIFY2(n >= 2, qPrintable(QStringLiteral("%1 pages").arg(n)));  // the summary, then the incident
+        for (auto it = QRegularExpression(QStringLiteral("/Type\\s*/Page[^s]")).globalMatch(QString::fromLatin1(pdf));
+             it.hasNext(); it.next())
+            ++n;
+        QVERIFY2(n >= 2, qPrintable(QStringLiteral("%1 pages").arg(n)));         // the summary, then the incident
         QVERIFY2(pdf.size() > 20'000, qPrintable(QString::number(pdf.size())));  // the chart is in it
         // An unwritable path is an error naming it, not a crash.
         QVERIFY(!report::renderReport(rep, dir_.filePath(QStringLiteral("no/such/dir/r.pdf")), error));
@@ -133,9 +135,16 @@ private slots:
         QCOMPARE(o[QStringLiteral("approval_count")].toInt(), 2);
         const QJsonObject inc = o[QStringLiteral("incidents")].toArray()[0].toObject();
         QCOMPARE(inc[QStringLiteral("actions")].toArray().size(), 2);
-        QCOMPARE(inc[QStringLiteral("actions")].toArray()[0].toObject()[QStringLiteral("outcome")].toObject()[QStringLiteral("success")].toBool(), true);
-        QCOMPARE(inc[QStringLiteral("approvals")].toArray()[1].toObject()[QStringLiteral("approver")].toString(), QStringLiteral("alice"));
-        QCOMPARE(inc[QStringLiteral("charts")].toArray()[0].toObject()[QStringLiteral("anomalies_at")].toArray().size(), 2);
+        QCOMPARE(inc[QStringLiteral("actions")]
+                     .toArray()[0]
+                     .toObject()[QStringLiteral("outcome")]
+                     .toObject()[QStringLiteral("success")]
+                     .toBool(),
+                 true);
+        QCOMPARE(inc[QStringLiteral("approvals")].toArray()[1].toObject()[QStringLiteral("approver")].toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(inc[QStringLiteral("charts")].toArray()[0].toObject()[QStringLiteral("anomalies_at")].toArray().size(),
+                 2);
         QCOMPARE(o[QStringLiteral("audit")].toObject()[QStringLiteral("intact")].toBool(), true);
         QCOMPARE(app::reportJson(rep), app::reportJson(rep));
     }
@@ -166,7 +175,8 @@ private slots:
         // An unknown incident names the database and the id.
         auto none = reportFromStore(*reader.value(), "INC-404");
         QVERIFY(!none.ok());
-        QVERIFY2(QString::fromStdString(none.error()).contains(QStringLiteral("no incident 'INC-404'")), none.error().c_str());
+        QVERIFY2(QString::fromStdString(none.error()).contains(QStringLiteral("no incident 'INC-404'")),
+                 none.error().c_str());
     }
 };
 

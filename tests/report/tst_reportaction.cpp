@@ -75,7 +75,8 @@ private slots:
         QString error;
         QVERIFY(!report::exportIncidentReport(db_, {}, dir_.filePath(QStringLiteral("x.doc")), error));
         QVERIFY(error.contains(QStringLiteral(".pdf, .html or .json")));
-        QVERIFY(!report::exportIncidentReport(db_, QStringLiteral("INC-404"), dir_.filePath(QStringLiteral("x.pdf")), error));
+        QVERIFY(!report::exportIncidentReport(db_, QStringLiteral("INC-404"), dir_.filePath(QStringLiteral("x.pdf")),
+                                              error));
         QVERIFY2(error.contains(QStringLiteral("no incident 'INC-404'")), qPrintable(error));
         QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("x.pdf"))));
     }

@@ -15,7 +15,8 @@ namespace vigil::report {
 
 bool exportIncidentReport(const QString& dbPath, const QString& incidentId, const QString& outPath, QString& error,
                           const std::string& keyPath) {
-    if (!outPath.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) && !outPath.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+    if (!outPath.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) &&
+        !outPath.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
         !outPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
         error = QObject::tr("%1: the name must end in .pdf, .html or .json").arg(outPath);
         return false;
@@ -46,11 +47,13 @@ QAction* incidentReportAction(QWidget* parent, ReportActionSources src) {
     QObject::connect(action, &QAction::triggered, parent, [parent, src] {
         const QString db = src.databasePath ? src.databasePath() : QString();
         if (db.isEmpty()) {
-            QMessageBox::information(parent, QObject::tr("Export incident report"), QObject::tr("This console records into no database."));
+            QMessageBox::information(parent, QObject::tr("Export incident report"),
+                                     QObject::tr("This console records into no database."));
             return;
         }
         const QString incident = src.selectedIncident ? src.selectedIncident() : QString();
-        const QString suggested = (incident.isEmpty() ? QStringLiteral("incidents") : incident) + QStringLiteral(".pdf");
+        const QString suggested =
+            (incident.isEmpty() ? QStringLiteral("incidents") : incident) + QStringLiteral(".pdf");
         const QString out = src.chooseFile(parent, suggested);
         if (out.isEmpty()) return;
         QString error;

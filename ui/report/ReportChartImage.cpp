@@ -34,8 +34,9 @@ QImage renderChart(const ReportChart& c, TimestampMs opened, QSize size) {
         // The value the detector saw; where it saw none (a derived score), the line's value then.
         double y = a.observed;
         if (!std::isfinite(y) || y < lo - (hi - lo) || y > hi + (hi - lo)) {
-            auto it = std::lower_bound(c.points.begin(), c.points.end(), a.ts,
-                                       [](const std::pair<TimestampMs, double>& p, TimestampMs t) { return p.first < t; });
+            auto it =
+                std::lower_bound(c.points.begin(), c.points.end(), a.ts,
+                                 [](const std::pair<TimestampMs, double>& p, TimestampMs t) { return p.first < t; });
             y = it != c.points.end() ? it->second : (c.points.empty() ? 0.0 : c.points.back().second);
         }
         marks->append(minutes(a.ts), y);

@@ -17,14 +17,17 @@ QString row(const QStringList& cells, const char* tag = "td") {
 }
 
 QString table(const QStringList& head, const QString& rows) {
-    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" style=\"border-collapse:collapse;border-color:#ccc\">\n") +
+    return QStringLiteral(
+               "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+               "style=\"border-collapse:collapse;border-color:#ccc\">\n") +
            row(head, "th") + rows + QStringLiteral("</table>\n");
 }
 
 QString outcomeOf(const ReportIncident& s, const Action& a) {
     for (const Outcome& o : s.outcomes)
         if (o.action_id == a.id)
-            return (o.success ? QStringLiteral("<span style=\"color:#2e9d4f\">succeeded</span>") : QStringLiteral("<span style=\"color:#d64541\">failed</span>")) +
+            return (o.success ? QStringLiteral("<span style=\"color:#2e9d4f\">succeeded</span>")
+                              : QStringLiteral("<span style=\"color:#d64541\">failed</span>")) +
                    QStringLiteral(" at ") + clock(o.ts) + QStringLiteral(": ") + esc(o.detail);
     switch (a.status) {
     case ActionStatus::AwaitingApproval: return QStringLiteral("waiting for approval");
@@ -44,34 +47,60 @@ QString whyOf(const Action& a) {
 
 QString whatIfSection(const RunDiff& d) {
     QString h = QStringLiteral("<h2>What-if: A = %1, B = %2</h2>\n").arg(esc(d.labelA), esc(d.labelB));
-    h += QStringLiteral("<p>Incidents: %1 in both, %2 only in A, %3 only in B. Actions: %4 in A, %5 in B, %6 the same, %7 differ.</p>\n")
-             .arg(d.both.size()).arg(d.onlyA.size()).arg(d.onlyB.size()).arg(d.actionsA).arg(d.actionsB).arg(d.actionsSame).arg(d.actions.size());
+    h += QStringLiteral(
+             "<p>Incidents: %1 in both, %2 only in A, %3 only in B. Actions: %4 in A, %5 in B, %6 the same, %7 "
+             "differ.</p>\n")
+             .arg(d.both.size())
+             .arg(d.onlyA.size())
+             .arg(d.onlyB.size())
+             .arg(d.actionsA)
+             .arg(d.actionsB)
+             .arg(d.actionsSame)
+             .arg(d.actions.size());
     QString rows;
-    for (const auto& i : d.onlyA) rows += row({QStringLiteral("only in A"), esc(i.incident.id), app::incidentWords(i).toHtmlEscaped(), when(i.incident.opened)});
-    for (const auto& i : d.onlyB) rows += row({QStringLiteral("only in B"), esc(i.incident.id), app::incidentWords(i).toHtmlEscaped(), when(i.incident.opened)});
+    for (const auto& i : d.onlyA)
+        rows += row({QStringLiteral("only in A"), esc(i.incident.id), app::incidentWords(i).toHtmlEscaped(),
+                     when(i.incident.opened)});
+    for (const auto& i : d.onlyB)
+        rows += row({QStringLiteral("only in B"), esc(i.incident.id), app::incidentWords(i).toHtmlEscaped(),
+                     when(i.incident.opened)});
     for (const auto& m : d.both)
-        rows += row({QStringLiteral("both"), esc(m.a.incident.id + " / " + m.b.incident.id), app::incidentWords(m.a).toHtmlEscaped(),
-                     m.detectDeltaMs == 0 ? QStringLiteral("detected at the same time")
-                                          : QStringLiteral("B detected it %1").arg(app::signedDuration(m.detectDeltaMs))});
-    if (!rows.isEmpty()) h += table({QStringLiteral("Incident"), QStringLiteral("Id"), QStringLiteral("Fault"), QStringLiteral("Opened / detection")}, rows);
+        rows +=
+            row({QStringLiteral("both"), esc(m.a.incident.id + " / " + m.b.incident.id),
+                 app::incidentWords(m.a).toHtmlEscaped(),
+                 m.detectDeltaMs == 0 ? QStringLiteral("detected at the same time")
+                                      : QStringLiteral("B detected it %1").arg(app::signedDuration(m.detectDeltaMs))});
+    if (!rows.isEmpty())
+        h += table({QStringLiteral("Incident"), QStringLiteral("Id"), QStringLiteral("Fault"),
+                    QStringLiteral("Opened / detection")},
+                   rows);
     rows.clear();
     for (const auto& a : d.actions) {
         const Action& any = a.a ? *a.a : *a.b;
         rows += row({esc(describeAction(any)), esc(any.incident_id), esc(a.what)});
     }
-    if (!rows.isEmpty()) h += QStringLiteral("<h3>Actions that differ</h3>\n") + table({QStringLiteral("Action"), QStringLiteral("Incident"), QStringLiteral("Difference")}, rows);
+    if (!rows.isEmpty())
+        h += QStringLiteral("<h3>Actions that differ</h3>\n") +
+             table({QStringLiteral("Action"), QStringLiteral("Incident"), QStringLiteral("Difference")}, rows);
     return h;
 }
 
 QString incidentSection(const ReportIncident& s, int index, const std::function<QString(int, int)>& imageSrc) {
     const Incident& inc = s.run.incident;
-    QString h = QStringLiteral("<h2 style=\"page-break-before:always\">Incident %1: %2</h2>\n").arg(esc(inc.id), app::incidentWords(s.run).toHtmlEscaped());
+    // Each incident on a page of its own, the first right after the summary.
+    QString h = QStringLiteral("<h2%1>Incident %2: %3</h2>\n")
+                    .arg(index > 0 ? QStringLiteral(" style=\"page-break-before:always\"") : QString(), esc(inc.id),
+                         app::incidentWords(s.run).toHtmlEscaped());
     QStringList targets;
     for (const auto& t : inc.targets) targets << esc(t);
-    h += QStringLiteral("<p><b>Severity</b> %1 &nbsp; <b>State</b> %2 &nbsp; <b>Opened</b> %3 &nbsp; <b>Until</b> %4<br><b>Likely cause</b> %5 &nbsp; <b>Targets</b> %6 &nbsp; <b>Anomalies</b> %7</p>\n")
-             .arg(esc(toString(inc.severity)), esc(toString(inc.state)), when(inc.opened), when(s.run.end), esc(inc.cause), targets.join(QStringLiteral(", ")))
+    h += QStringLiteral(
+             "<p><b>Severity</b> %1 &nbsp; <b>State</b> %2 &nbsp; <b>Opened</b> %3 &nbsp; <b>Until</b> %4<br><b>Likely "
+             "cause</b> %5 &nbsp; <b>Targets</b> %6 &nbsp; <b>Anomalies</b> %7</p>\n")
+             .arg(esc(toString(inc.severity)), esc(toString(inc.state)), when(inc.opened), when(s.run.end),
+                  esc(inc.cause), targets.join(QStringLiteral(", ")))
              .arg(inc.anomaly_count);
-    h += QStringLiteral("<h3>Narrative</h3>\n<p>%1</p>\n").arg(inc.narrative.empty() ? QStringLiteral("(none)") : esc(inc.narrative));
+    h += QStringLiteral("<h3>Narrative</h3>\n<p>%1</p>\n")
+             .arg(inc.narrative.empty() ? QStringLiteral("(none)") : esc(inc.narrative));
     h += QStringLiteral("<h3>Metrics</h3>\n");
     if (s.charts.empty()) h += QStringLiteral("<p>No recorded metric carries this incident's anomalies.</p>\n");
     for (std::size_t j = 0; j < s.charts.size(); ++j)
@@ -82,16 +111,21 @@ QString incidentSection(const ReportIncident& s, int index, const std::function<
     for (const Action& a : s.actions)
         rows += row({clock(a.ts), esc(a.kind), esc(a.target), esc(toString(a.status)), outcomeOf(s, a), whyOf(a)});
     h += s.actions.empty() ? QStringLiteral("<p>No action was planned.</p>\n")
-                           : table({QStringLiteral("Time"), QStringLiteral("Action"), QStringLiteral("Target"), QStringLiteral("Status"), QStringLiteral("Outcome"), QStringLiteral("Why")}, rows);
+                           : table({QStringLiteral("Time"), QStringLiteral("Action"), QStringLiteral("Target"),
+                                    QStringLiteral("Status"), QStringLiteral("Outcome"), QStringLiteral("Why")},
+                                   rows);
 
     h += QStringLiteral("<h3>Approvals (%1)</h3>\n").arg(s.approvals.size());
     rows.clear();
     for (const Approval& a : s.approvals)
-        rows += row({when(a.ts), esc(a.action_id), esc(toString(a.decision)),
-                     esc(a.decision == ApprovalDecision::Requested ? "requested by " + a.requester : "by " + a.approver),
-                     a.expires ? QStringLiteral("expires ") + when(a.expires) : QString(), esc(a.reason)});
+        rows +=
+            row({when(a.ts), esc(a.action_id), esc(toString(a.decision)),
+                 esc(a.decision == ApprovalDecision::Requested ? "requested by " + a.requester : "by " + a.approver),
+                 a.expires ? QStringLiteral("expires ") + when(a.expires) : QString(), esc(a.reason)});
     h += s.approvals.empty() ? QStringLiteral("<p>No action needed approval.</p>\n")
-                             : table({QStringLiteral("Time"), QStringLiteral("Action"), QStringLiteral("Decision"), QStringLiteral("Who"), QStringLiteral("Expiry"), QStringLiteral("Reason")}, rows);
+                             : table({QStringLiteral("Time"), QStringLiteral("Action"), QStringLiteral("Decision"),
+                                      QStringLiteral("Who"), QStringLiteral("Expiry"), QStringLiteral("Reason")},
+                                     rows);
 
     h += QStringLiteral("<h3>Timeline</h3>\n");
     rows.clear();
@@ -105,28 +139,46 @@ QString incidentSection(const ReportIncident& s, int index, const std::function<
 }  // namespace
 
 QString reportHtml(const IncidentReport& r, const std::function<QString(int, int)>& imageSrc) {
-    QString h = QStringLiteral("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
-                               "<style>body{font-family:sans-serif} h1{color:#1f3a5f} h2{color:#1f3a5f;margin-top:18px} th{background:#eef2f6;text-align:left} td{vertical-align:top}</style>\n"
-                               "</head><body>\n<h1>%1</h1>\n")
+    QString h = QStringLiteral(
+                    "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
+                    "<style>body{font-family:sans-serif} h1{color:#1f3a5f} h2{color:#1f3a5f;margin-top:18px} "
+                    "th{background:#eef2f6;text-align:left} td{vertical-align:top}</style>\n"
+                    "</head><body>\n<h1>%1</h1>\n")
                     .arg(esc(r.title));
     std::size_t actions = 0, approvals = 0;
     for (const auto& s : r.incidents) actions += s.actions.size(), approvals += s.approvals.size();
-    h += QStringLiteral("<p><b>Source</b> %1 &nbsp; <b>Policy</b> %2<br>%3 records, %4 malformed, %5 anomalies, %6 incidents, %7 actions, %8 approval decisions.</p>\n")
-             .arg(esc(r.source), r.policy.empty() ? QStringLiteral("none") : esc(r.policy))
-             .arg(r.records).arg(r.malformed).arg(r.anomalies).arg(r.incidents.size()).arg(actions).arg(approvals);
+    // A database does not say which policy decided; a replay does.
+    h +=
+        QStringLiteral(
+            "<p><b>Source</b> %1%2<br>%3 records, %4 malformed, %5 anomalies, %6 incidents, %7 actions, %8 approval "
+            "decisions.</p>\n")
+            .arg(esc(r.source), r.policy.empty() ? QString() : QStringLiteral(" &nbsp; <b>Policy</b> ") + esc(r.policy))
+            .arg(r.records)
+            .arg(r.malformed)
+            .arg(r.anomalies)
+            .arg(r.incidents.size())
+            .arg(actions)
+            .arg(approvals);
     if (r.simulated)
-        h += QStringLiteral("<p><i>A replay: every action here was decided on recorded time and simulated; nothing was sent to a node, a webhook or a command.</i></p>\n");
-    const QString colour = !r.audit.checked ? QStringLiteral("#9e9e9e") : r.audit.intact ? QStringLiteral("#2e9d4f") : QStringLiteral("#d64541");
+        h += QStringLiteral(
+            "<p><i>A replay: every action here was decided on recorded time and simulated; nothing was sent to a node, "
+            "a webhook or a command.</i></p>\n");
+    const QString colour = !r.audit.checked ? QStringLiteral("#9e9e9e")
+                           : r.audit.intact ? QStringLiteral("#2e9d4f")
+                                            : QStringLiteral("#d64541");
     h += QStringLiteral("<h2>Audit chain</h2>\n<p style=\"color:%1\"><b>%2</b></p>\n").arg(colour, esc(r.audit.text));
     if (r.whatIf) h += whatIfSection(*r.whatIf);
 
     h += QStringLiteral("<h2>Incidents</h2>\n");
     QString rows;
     for (const auto& s : r.incidents)
-        rows += row({esc(s.run.incident.id), app::incidentWords(s.run).toHtmlEscaped(), esc(toString(s.run.incident.severity)),
-                     esc(toString(s.run.incident.state)), when(s.run.incident.opened), QString::number(s.actions.size())});
+        rows += row({esc(s.run.incident.id), app::incidentWords(s.run).toHtmlEscaped(),
+                     esc(toString(s.run.incident.severity)), esc(toString(s.run.incident.state)),
+                     when(s.run.incident.opened), QString::number(s.actions.size())});
     h += r.incidents.empty() ? QStringLiteral("<p>No incident.</p>\n")
-                             : table({QStringLiteral("Incident"), QStringLiteral("Fault"), QStringLiteral("Severity"), QStringLiteral("State"), QStringLiteral("Opened"), QStringLiteral("Actions")}, rows);
+                             : table({QStringLiteral("Incident"), QStringLiteral("Fault"), QStringLiteral("Severity"),
+                                      QStringLiteral("State"), QStringLiteral("Opened"), QStringLiteral("Actions")},
+                                     rows);
     for (std::size_t i = 0; i < r.incidents.size(); ++i) h += incidentSection(r.incidents[i], int(i), imageSrc);
     return h + QStringLiteral("</body></html>\n");
 }

@@ -40,7 +40,8 @@ bool writePdf(const IncidentReport& r, const QString& path, QString& error) {
     const auto images = chartImages(r);
     QPdfWriter writer(path);
     writer.setResolution(96);  // one document pixel per writer pixel: the HTML's image widths hold
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                                     QPageLayout::Millimeter));
     writer.setTitle(QString::fromStdString(r.title));
     writer.setCreator(QStringLiteral("Vigil " VIGIL_VERSION));
     QTextDocument doc;
@@ -61,7 +62,8 @@ bool writePdf(const IncidentReport& r, const QString& path, QString& error) {
 }  // namespace
 
 bool renderReport(const IncidentReport& r, const QString& path, QString& error) {
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) return app::writeReportFile(path, app::reportJson(r), error);
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return app::writeReportFile(path, app::reportJson(r), error);
     if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
         QFile probe(path);  // QPdfWriter says nothing when it cannot open the file
         if (!probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -73,7 +75,8 @@ bool renderReport(const IncidentReport& r, const QString& path, QString& error) 
     }
     const auto images = chartImages(r);
     const QString html = reportHtml(r, [&images](int i, int j) {
-        return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png(images[std::size_t(i)][std::size_t(j)]).toBase64());
+        return QStringLiteral("data:image/png;base64,") +
+               QString::fromLatin1(png(images[std::size_t(i)][std::size_t(j)]).toBase64());
     });
     return app::writeReportFile(path, html.toUtf8(), error);
 }
