@@ -1,9 +1,12 @@
 #include "vigilctl/LearnDatabase.h"
 
 #include "audit/AuditKey.h"
+#include "record/NdjsonCodec.h"
 #include "store/StoreReader.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace vigilctl {
 
@@ -43,7 +46,22 @@ std::optional<StoredEvidence> readEvidence(const QString& db, QString& error) {
     StoredEvidence ev;
     ev.incidents = std::move(incidents).value();
     ev.incidentSeries = vigil::learn::seriesOfIncidents(ev.incidents, anomalies.value());
-    ev.actions = vigil::learn::assessActions(actions.value(), outcomes.value(), ev.incidents);
+    // The incidents table keeps each incident's latest state; the audit log (when
+    // the engine audited) has every update, so "mitigated right after the fix"
+    // is seen even when the incident resolved later.
+    std::vector<vigil::Incident> updates;
+    if (auto audit = reader.value()->audit(); audit) {
+        vigil::NdjsonDecoder decoder;
+        std::string why;
+        for (const auto& e : *audit) {
+            vigil::Record r;
+            if (e.kind == "incident" && decoder.decodeCopy(e.body, r, why))
+                if (auto* i = std::get_if<vigil::Incident>(&r)) updates.push_back(std::move(*i));
+        }
+    }
+    updates.insert(updates.end(), ev.incidents.begin(), ev.incidents.end());
+    std::stable_sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.ts < b.ts; });
+    ev.actions = vigil::learn::assessActions(actions.value(), outcomes.value(), updates);
     ev.actionRecords = std::move(actions).value();
     return ev;
 }

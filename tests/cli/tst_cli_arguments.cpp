@@ -13,7 +13,7 @@ private slots:
     void helpAndBadOptions_data() {
         QTest::addColumn<QString>("command");
         for (const char* c : {"simulate", "replay", "run", "evaluate", "nab", "nab-score", "logparse", "logbench",
-                              "policy", "approvals", "audit", "actions"})
+                              "policy", "approvals", "audit", "actions", "feedback", "learn"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
     void helpAndBadOptions() {

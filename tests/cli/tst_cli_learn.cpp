@@ -113,6 +113,19 @@ private slots:
             QVERIFY2(r.err.contains(QString::fromLatin1(c.error)), qPrintable(c.args.join(' ') + ": " + r.err));
         }
         QVERIFY(run({"learn", "list"}).out.contains("2 changes, 1 in force"));  // nothing changed
+        const struct {
+            QStringList args;
+            const char* error;
+        } evaluate[] = {
+            {{"evaluate", "--learn", "--heal"}, "give --heal or --learn, not both"},
+            {{"evaluate", "--cycles", "2"}, "--cycles needs --learn"},
+            {{"evaluate", "--learn", "--json", "x.json"}, "--json does not apply to --learn"},
+        };
+        for (const auto& c : evaluate) {
+            const auto r = vigilctl(c.args, 60'000);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QString::fromLatin1(c.error)), qPrintable(c.args.join(' ') + ": " + r.err));
+        }
     }
 
     void auditLogVerifies() {
