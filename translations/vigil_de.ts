@@ -181,6 +181,77 @@
         <source>--db and --no-store exclude each other</source>
         <translation>--db und --no-store schließen sich gegenseitig aus</translation>
     </message>
+    <message>
+        <source>Watch the live sources of this configuration instead of the demo fleet.</source>
+        <translation>Die Live-Quellen dieser Konfiguration statt der Demo-Flotte überwachen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>--signoff-tokens serves the database: not with --no-store</source>
+        <translation>--signoff-tokens stellt die Datenbank bereit: nicht mit --no-store</translation>
+    </message>
+    <message>
+        <source>--%1 is for the demo fleet, not --config</source>
+        <translation>--%1 gilt für die Demo-Flotte, nicht für --config</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is not readable</source>
+        <translation>%1 ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Database: %1 is not a file</source>
+        <translation>Datenbank: %1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>Database: the folder %1 does not exist</source>
+        <translation>Datenbank: der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Database: the folder %1 is not writable</source>
+        <translation>Datenbank: in den Ordner %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Policy file: %1</source>
+        <translation>Richtliniendatei: %1</translation>
+    </message>
+    <message>
+        <source>Sign-off service: &apos;%1&apos; is not an http:// or https:// address with a host</source>
+        <translation>Freigabedienst: „%1“ ist keine http://- oder https://-Adresse mit Host</translation>
+    </message>
+    <message>
+        <source>Sign-off service: port 0 is not a port</source>
+        <translation>Freigabedienst: Port 0 ist kein Port</translation>
+    </message>
+    <message>
+        <source>Token file: required with a sign-off service</source>
+        <translation>Token-Datei: mit einem Freigabedienst erforderlich</translation>
+    </message>
+    <message>
+        <source>Token file: %1</source>
+        <translation>Token-Datei: %1</translation>
+    </message>
+    <message>
+        <source>Notifications: %1 a minute is not from 1 to 60</source>
+        <translation>Benachrichtigungen: %1 pro Minute liegt nicht zwischen 1 und 60</translation>
+    </message>
+    <message>
+        <source>Detector sensitivity: &apos;%1&apos; is not low, normal or high</source>
+        <translation>Detektorempfindlichkeit: „%1“ ist weder niedrig, normal noch hoch</translation>
+    </message>
 </context>
 <context>
     <name>Narrative</name>
@@ -435,6 +506,18 @@
     <message>
         <source>vigil: --lang %1: no translation, using English</source>
         <translation>vigil: --lang %1: keine Übersetzung, verwende Englisch</translation>
+    </message>
+    <message>
+        <source>Cannot start the sign-off service:
+%1</source>
+        <translation>Der Freigabedienst kann nicht gestartet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot start the live sources:
+%1</source>
+        <translation>Die Live-Quellen können nicht gestartet werden:
+%1</translation>
     </message>
 </context>
 <context>
@@ -865,6 +948,160 @@ Richtlinienregel: %2 · Vorfall %3 · angefragt von %4 um %5</translation>
     </message>
 </context>
 <context>
+    <name>vigil::ui::AutomationMenu</name>
+    <message>
+        <source>&amp;Automation</source>
+        <translation>&amp;Automatisierung</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all automation…</source>
+        <translation>Alle Automatisierung &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume automation…</source>
+        <translation>Automatisierung &amp;fortsetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Dry-run mode</source>
+        <translation>&amp;Probelauf</translation>
+    </message>
+    <message>
+        <source>Re&amp;load policy</source>
+        <translation>Richtlinie neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Automation status</source>
+        <translation>Automatisierungsstatus</translation>
+    </message>
+    <message>
+        <source>Automation unchanged</source>
+        <translation>Automatisierung unverändert</translation>
+    </message>
+    <message>
+        <source>Policy reloaded</source>
+        <translation>Richtlinie neu geladen</translation>
+    </message>
+    <message>
+        <source>Now in force: %1</source>
+        <translation>Jetzt in Kraft: %1</translation>
+    </message>
+    <message>
+        <source>Policy not reloaded</source>
+        <translation>Richtlinie nicht neu geladen</translation>
+    </message>
+    <message>
+        <source>%1
+
+The running policy stays in force.</source>
+        <translation>%1
+
+Die laufende Richtlinie bleibt in Kraft.</translation>
+    </message>
+    <message>
+        <source>Automation paused (policy kill switch)</source>
+        <translation>Automatisierung angehalten (Not-Aus der Richtlinie)</translation>
+    </message>
+    <message>
+        <source>Automation paused by %1 at %2</source>
+        <translation>Automatisierung angehalten von %1 um %2</translation>
+    </message>
+    <message>
+        <source>Dry run: actions are recorded, not sent</source>
+        <translation>Probelauf: Aktionen werden aufgezeichnet, nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Dry run by %1 at %2</source>
+        <translation>Probelauf von %1 um %2</translation>
+    </message>
+    <message>
+        <source>Automation menu: resume or end the dry run</source>
+        <translation>Menü Automatisierung: fortsetzen oder Probelauf beenden</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::AutomationPrompt</name>
+    <message>
+        <source>Pause all automation</source>
+        <translation>Alle Automatisierung anhalten</translation>
+    </message>
+    <message>
+        <source>Vigil will take no automatic action anywhere in the fleet until automation is resumed. Incidents are still detected and proposals still wait for approval.</source>
+        <translation>Vigil führt in der ganzen Flotte keine automatische Aktion mehr aus, bis die Automatisierung fortgesetzt wird. Vorfälle werden weiter erkannt, Vorschläge warten weiter auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause automation</source>
+        <translation>Automatisierung &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Resume automation</source>
+        <translation>Automatisierung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Vigil will again take automatic actions within the policy&apos;s limits.</source>
+        <translation>Vigil führt wieder automatische Aktionen innerhalb der Grenzen der Richtlinie aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Dry-run mode</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <source>Vigil will decide and record every action as simulated and send nothing.</source>
+        <translation>Vigil entscheidet und protokolliert jede Aktion als simuliert und sendet nichts.</translation>
+    </message>
+    <message>
+        <source>&amp;Start dry run</source>
+        <translation>Probelauf &amp;starten</translation>
+    </message>
+    <message>
+        <source>End dry-run mode</source>
+        <translation>Probelauf beenden</translation>
+    </message>
+    <message>
+        <source>Vigil will again carry out the actions it decides on.</source>
+        <translation>Vigil führt die beschlossenen Aktionen wieder aus.</translation>
+    </message>
+    <message>
+        <source>&amp;End dry run</source>
+        <translation>Probelauf &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Your operator identity</source>
+        <translation>Ihre Bedienerkennung</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>z. B. alice</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Bediener:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Grund (optional):</translation>
+    </message>
+    <message>
+        <source>Enter who you are.</source>
+        <translation>Geben Sie an, wer Sie sind.</translation>
+    </message>
+    <message>
+        <source>Say why automation is paused.</source>
+        <translation>Geben Sie an, warum die Automatisierung angehalten wird.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::ChartPanel</name>
     <message>
         <source>Waiting for telemetry from the fleet…</source>
@@ -1274,6 +1511,128 @@ Workflow %3, Endpunkt %4
     <message>
         <source>%1 on %2 (%3 ETH) needs approval</source>
         <translation>%1 auf %2 (%3 ETH) braucht eine Freigabe</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::PolicyAutomationControl</name>
+    <message>
+        <source>&apos;%1&apos; is not an operator identity (one word, not empty)</source>
+        <translation>„%1“ ist keine Bedienerkennung (ein Wort, nicht leer)</translation>
+    </message>
+    <message>
+        <source>Dry-run mode follows the policy file&apos;s dry_run here; set it there and reload the policy.</source>
+        <translation>Der Probelauf folgt hier dem dry_run der Richtliniendatei; dort setzen und die Richtlinie neu laden.</translation>
+    </message>
+    <message>
+        <source>The shipped policy is in force; choose a policy file in File → Settings to reload one.</source>
+        <translation>Die mitgelieferte Richtlinie ist in Kraft; wählen Sie unter Datei → Einstellungen eine Richtliniendatei, um sie neu zu laden.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>vigil.db in the data location</source>
+        <translation>vigil.db im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>&amp;Policy file:</source>
+        <translation>&amp;Richtliniendatei:</translation>
+    </message>
+    <message>
+        <source>Policies (*.yaml *.yml);;All files (*)</source>
+        <translation>Richtlinien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>the shipped policy</source>
+        <translation>die mitgelieferte Richtlinie</translation>
+    </message>
+    <message>
+        <source>Sign-off service address</source>
+        <translation>Adresse des Freigabedienstes</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-off service:</source>
+        <translation>&amp;Freigabedienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>New &amp;critical incidents</source>
+        <translation>Neue &amp;kritische Vorfälle</translation>
+    </message>
+    <message>
+        <source>&amp;Approval requests</source>
+        <translation>Freigabe&amp;anfragen</translation>
+    </message>
+    <message>
+        <source>Notifications a minute at most</source>
+        <translation>Höchstens so viele Benachrichtigungen pro Minute</translation>
+    </message>
+    <message>
+        <source> a minute at most</source>
+        <translation> pro Minute höchstens</translation>
+    </message>
+    <message>
+        <source>Notify about:</source>
+        <translation>Benachrichtigen über:</translation>
+    </message>
+    <message>
+        <source>Detector sensitivity</source>
+        <translation>Detektorempfindlichkeit</translation>
+    </message>
+    <message>
+        <source>Low (fewer alarms)</source>
+        <translation>Niedrig (weniger Alarme)</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High (earlier alarms)</source>
+        <translation>Hoch (frühere Alarme)</translation>
+    </message>
+    <message>
+        <source>Detector se&amp;nsitivity:</source>
+        <translation>Detektor&amp;empfindlichkeit:</translation>
+    </message>
+    <message>
+        <source>Changes take effect when the console starts next.</source>
+        <translation>Änderungen wirken beim nächsten Start der Konsole.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>%1 suchen</translation>
     </message>
 </context>
 <context>

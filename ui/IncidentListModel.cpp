@@ -1,6 +1,7 @@
 #include "ui/IncidentListModel.h"
 
 #include "record/NarrativeText.h"
+#include "ui/LocalizedText.h"
 #include "ui/Palette.h"
 
 #include <QCoreApplication>
@@ -13,15 +14,6 @@
 namespace vigil::ui {
 
 namespace {
-// The narrative in the user's language; an incident read back from a store has
-// only the English text.
-QString narrativeOf(const Incident& i) {
-    if (i.story.empty()) return qs(i.narrative);
-    return qs(renderNarrative(i.story, [](const char* english) {
-        return QCoreApplication::translate("Narrative", english).toStdString();
-    }));
-}
-
 bool isActive(const Incident& i) { return i.state != IncidentState::Resolved; }
 
 // Display order: active before resolved, newest opened first; the id breaks ties so
@@ -105,9 +97,9 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
     case UpdatedRole: return qint64(i.ts);
     case TargetsRole: return targetsOf(i);
     case CauseRole: return qs(i.cause);
-    case NarrativeRole: return narrativeOf(i);
+    case NarrativeRole: return narrativeText(i);
     case AnomalyCountRole: return qint64(i.anomaly_count);
-    case Qt::ToolTipRole: return narrativeOf(i);
+    case Qt::ToolTipRole: return narrativeText(i);
     case Qt::DecorationRole: return index.column() == SeverityCol ? QVariant(colorOf(i.severity)) : QVariant();
     case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(palette::muted());
     case Qt::TextAlignmentRole:
@@ -119,7 +111,7 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
         case StateCol: return nameOf(i.state);
         case CauseCol: return qs(i.cause);
         case AnomaliesCol: return QLocale().toString(qint64(i.anomaly_count));
-        case NarrativeCol: return narrativeOf(i);
+        case NarrativeCol: return narrativeText(i);
         }
     }
     return {};

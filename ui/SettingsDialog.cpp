@@ -54,7 +54,7 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
     sensitivity_->addItem(tr("Low (fewer alarms)"), QStringLiteral("low"));
     sensitivity_->addItem(tr("Normal"), QStringLiteral("normal"));
     sensitivity_->addItem(tr("High (earlier alarms)"), QStringLiteral("high"));
-    form->addRow(tr("Detector &sensitivity:"), sensitivity_);
+    form->addRow(tr("Detector se&nsitivity:"), sensitivity_);
     addError(form, Field::Sensitivity, QStringLiteral("sensitivity"));
 
     auto* note = new QLabel(tr("Changes take effect when the console starts next."));

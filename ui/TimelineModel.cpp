@@ -2,6 +2,7 @@
 
 #include "record/NarrativeText.h"
 #include "remedy/ActionSummary.h"
+#include "ui/LocalizedText.h"
 #include "ui/Palette.h"
 
 #include <QCoreApplication>
@@ -11,13 +12,6 @@
 namespace vigil::ui {
 
 namespace {
-
-QString narrativeOf(const Incident& i) {
-    if (i.story.empty()) return qs(i.narrative);
-    return qs(renderNarrative(i.story, [](const char* english) {
-        return QCoreApplication::translate("Narrative", english).toStdString();
-    }));
-}
 
 ItemState incidentState(IncidentState s) {
     switch (s) {
@@ -175,7 +169,7 @@ void TimelineModel::addIncident(const Incident& i) {
     it.incidentId = i.id;
     it.mitigated = i.state == IncidentState::Mitigated ? i.ts : 0;
     it.title = tr("%1 (%2): %3").arg(qs(i.id), stateName(it.state), qs(i.cause));
-    it.summary = tr("%1 — %2, opened %3\n%4").arg(qs(i.id), stateName(it.state), qs(remedy::utcTime(i.opened)), narrativeOf(i));
+    it.summary = tr("%1 — %2, opened %3\n%4").arg(qs(i.id), stateName(it.state), qs(remedy::utcTime(i.opened)), narrativeText(i));
     setNow(i.ts);
     put(it, [&](TimelineItem& old) {
         if (old.end > i.ts) return;  // an older update arriving late changes nothing

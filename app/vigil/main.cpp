@@ -22,6 +22,7 @@
 #include "ui/LocalApprovalSource.h"
 #include "ui/StoreActivityFeed.h"
 #include "ui/MainWindow.h"
+#include "ui/PolicyAutomationControl.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -196,6 +197,7 @@ int main(int argc, char** argv) {
     // Declared before the window, which uses them: they outlive it.
     std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
     std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
+    std::unique_ptr<vigil::ui::PolicyAutomationControl> automation;
     vigil::ui::MainWindow window(&bridge);
     if (store) {
         // People decide in wall-clock time, on their own store connection (a worker thread).
@@ -203,6 +205,14 @@ int main(int argc, char** argv) {
         window.attachApprovals(approvals.get());
         activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
         window.attachActivity(activity.get());
+    }
+    // The Automation menu acts on the demo's policy (no healing engine: no menu).
+    // DemoHealing hands out its LivePolicy const; the policy itself is mutable and
+    // thread-safe (the stored switches of `vigilctl automation` are to replace this).
+    if (healing) {
+        automation = std::make_unique<vigil::ui::PolicyAutomationControl>(
+            const_cast<vigil::remedy::LivePolicy&>(healing->policy()), prefs.policyFile);
+        window.attachAutomation(automation.get());
     }
     window.show();
     bridge.start();

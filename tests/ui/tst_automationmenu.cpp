@@ -4,15 +4,20 @@
 // refused change and a policy that does not load are shown verbatim (FILE:LINE).
 #include "ui/AutomationMenu.h"
 #include "ui/AutomationPrompt.h"
+#include "ui/PolicyAutomationControl.h"
+#include "remedy/LivePolicy.h"
 #include "ui/MainWindow.h"
 
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vigil::ui;
@@ -116,6 +121,46 @@ private slots:
         QVERIFY(box->text().contains(error));
         emit control.refused(QStringLiteral("identity 'bob smith' contains a space"));
         QCOMPARE(menu.lastMessage(), QStringLiteral("identity 'bob smith' contains a space"));
+    }
+
+    // The console's control over the demo's policy: pausing flips the running
+    // policy's kill switch (off the GUI thread) and says who; a bad policy file
+    // is refused with FILE:LINE and the old policy stays in force.
+    void policyControlFlipsTheKillSwitchAndKeepsABadReloadOut() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("policy.yaml"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("version: 1\ncooldown: 2m\nkil_switch: true\n");
+        }
+        vigil::remedy::LivePolicy policy{vigil::remedy::Policy{}};
+        PolicyAutomationControl control(policy, bad);
+        QVERIFY(control.status().known);
+        QVERIFY(!control.status().paused);
+        QSignalSpy changed(&control, &AutomationControl::statusChanged);
+        control.pause(QStringLiteral("alice"), QStringLiteral("maintenance"));
+        QTRY_VERIFY(control.status().paused);
+        QVERIFY(policy.current()->killSwitch);
+        QCOMPARE(control.status().by, QStringLiteral("alice"));
+        QCOMPARE(control.status().reason, QStringLiteral("maintenance"));
+
+        QSignalSpy reloaded(&control, &AutomationControl::policyReloaded);
+        const int generation = policy.generation();
+        control.reloadPolicy();
+        QTRY_COMPARE(reloaded.count(), 1);
+        QCOMPARE(reloaded.at(0).at(0).toBool(), false);
+        QVERIFY2(reloaded.at(0).at(1).toString().contains(bad + QStringLiteral(":3")), qPrintable(reloaded.at(0).at(1).toString()));
+        QCOMPARE(policy.generation(), generation);  // the old policy stays
+        QVERIFY(policy.current()->killSwitch);
+
+        QSignalSpy refused(&control, &AutomationControl::refused);
+        control.resume(QStringLiteral("bob smith"), QString());
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(control.status().paused);
+        control.resume(QStringLiteral("bob"), QString());
+        QTRY_VERIFY(!control.status().paused);
+        QVERIFY(!policy.current()->killSwitch);
     }
 
     void pausePromptNeedsIdentityAndReason() {
