@@ -37,7 +37,9 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
                                                  store::StoreWriter* writer, const std::string& dbPath,
                                                  std::string& error) {
     std::unique_ptr<DemoHealing> h(new DemoHealing(std::move(policy), engineClock, writer));
-    if (const auto p = h->policy_.current(); !p->notifyWebhook.empty() && !p->dryRun) {
+    // Also in a dry run: it can be switched off at run time; notify() skips
+    // simulated actions.
+    if (const auto p = h->policy_.current(); !p->notifyWebhook.empty()) {
         h->notifier_ = remedy::WebhookNotifier::create(p->notifyWebhook, error);
         if (!h->notifier_) {
             error = p->source + ": " + error;
@@ -58,6 +60,9 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
         // policy in force at start is the first load.
         h->policy_.onChange([p = h.get()](const std::string& kind, const std::string& detail) { p->auditPolicy(kind, detail); });
         h->auditPolicy("policy.loaded", h->policy_.current()->source);
+        // A pause set before this run started holds from its first step.
+        h->switches_ = std::make_unique<approve::AutomationSwitch>(*h->gateDb_, h->wallClock_);
+        h->followSwitches();
     }
     return h;
 }
@@ -157,11 +162,15 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
         outcomes = actuator_.apply(sim);
         if (gate_) {
             fileRequests(sim, std::move(asks));
-            executeApproved(sim, back);
+            // Paused: people's approvals wait too (until the resume, or their expiry).
+            if (!policy_.current()->killSwitch) executeApproved(sim, back);
         }
         return 0;
     });
-    if (gate_) sweepExpired();
+    if (gate_) {
+        sweepExpired();
+        followSwitches();
+    }
     audit(gateRecords_);
     gateRecords_.clear();
 
@@ -202,6 +211,7 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
 void DemoHealing::notify(const HealingNotice& n) {
     if (notice_) notice_(n);
     if (!notifier_ || n.action.kind.empty()) return;  // an outcome of an action this run did not see
+    if (policy_.current()->dryRun) return;  // a dry run sends nothing, to a webhook neither
     const Action& a = n.action;
     const bool proposedOrTaken = a.status == ActionStatus::Executing || a.status == ActionStatus::AwaitingApproval ||
                                  a.kind == "escalate" || n.outcome;
@@ -322,6 +332,23 @@ void DemoHealing::sweepExpired() {
         }
         persistEscalation(e, incident);
     }
+}
+
+void DemoHealing::followSwitches() {
+    approve::AutomationState st;
+    if (const auto r = switches_->read(st); !r) {
+        if (!switchReadFailed_) std::fprintf(stderr, "vigil: remediation: %s\n", r.error().c_str());
+        switchReadFailed_ = true;
+        return;
+    }
+    switchReadFailed_ = false;
+    if (st.version == switchVersion_) return;
+    switchVersion_ = st.version;
+    const std::string detail = "by " + st.by + (st.reason.empty() ? std::string() : ": " + st.reason);
+    policy_.setOverrides(st.paused, st.dryRun, detail);
+    const auto p = policy_.current();
+    std::fprintf(stderr, "vigil: remediation: automation %s%s (%s)\n", p->killSwitch ? "paused" : "running",
+                 p->dryRun ? ", dry run" : "", detail.c_str());
 }
 
 // An escalation is a suppressed, critical "escalate" action: stored and
