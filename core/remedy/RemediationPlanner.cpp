@@ -157,7 +157,12 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     const std::string key = inc.id + "|" + sig.kind + "|" + sig.target;
     if (const auto it = planned_.find(key); it != planned_.end()) {
         const Planned& last = it->second;
-        if (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule)) return;
+        // Held back only by a brake that is now released (people resumed, or
+        // switched the dry run off): plan again on the next evidence, else the
+        // fault would stay unhealed after the resume.
+        const bool released = (last.verdict == Verdict::Paused && !policy->killSwitch) ||
+                              (last.verdict == Verdict::DryRun && !policy->dryRun);
+        if (!released && (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule))) return;
     }
     Planned& entry = planned_[key];
     entry = Planned{now, {}, false, false};
@@ -171,6 +176,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
             std::tie(nonce, value) = *it->second.begin();  // the lowest nonce holds the others up
     auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target, value);
     const ActionChoice& chosen = choice ? *choice : step.action;
+    entry.verdict = adm.verdict;
 
     Action act;
     act.ts = now;

@@ -67,6 +67,7 @@ private:
         std::string actionId;
         bool executed = false;  // handed to an actuator (not awaiting people, not suppressed)
         bool succeeded = false; // its Outcome said so
+        Verdict verdict = Verdict::Execute;
     };
     std::map<std::string, Planned> planned_;       // incident|kind|target -> last plan
     std::map<std::string, std::string> pending_;   // action id -> planned_ key, until its outcome

@@ -274,6 +274,31 @@ private slots:
         QVERIFY(actions[0].params.find("\"verdict\":\"paused\"") != std::string::npos);
     }
 
+    // People resume (vigilctl automation resume): the fault held back while
+    // paused is acted on at its next evidence, once.
+    void aPausedFaultIsActedOnAfterTheResume() {
+        VirtualClock clock(0);
+        LivePolicy live(makePolicy(""));
+        live.setOverrides(true, std::nullopt);
+        CountingActuator act;
+        RemediationPlanner planner(clock, live, act);
+        std::vector<Record> out;
+        planner.process(errorShift(1000), out);
+        planner.process(incident(2000, "inc-5", {"rpc:eth-main-a"}), out);
+        planner.process(errorShift(2500), out);  // still paused: not planned again
+        QCOMPARE(only<Action>(out).size(), std::size_t(1));
+        QVERIFY(act.got.empty());
+        live.setOverrides(false, std::nullopt);
+        out.clear();
+        planner.process(errorShift(3000), out);
+        QCOMPARE(act.got.size(), std::size_t(1));
+        QCOMPARE(only<Action>(out).size(), std::size_t(1));
+        QVERIFY(only<Action>(out)[0].params.find("\"verdict\":\"execute\"") != std::string::npos);
+        out.clear();
+        planner.process(errorShift(3500), out);  // acted on: once
+        QVERIFY(only<Action>(out).empty());
+    }
+
     void aFlappingTargetRunsOutOfBudgetAndEscalates() {
         VirtualClock clock(0);
         LivePolicy live(makePolicy(""));
