@@ -27,6 +27,8 @@
 #include "approve/ApprovalGate.h"
 #include "approve/AutomationSwitch.h"
 #include "engine/Engine.h"
+#include "remedy/EscalationFolder.h"
+#include "remedy/EvidenceWindows.h"
 #include "remedy/LivePolicy.h"
 #include "remedy/SimFleetActuator.h"
 #include "remedy/WebhookNotifier.h"
@@ -129,12 +131,15 @@ private:
     std::deque<std::string> handedOrder_;
     void remember(const std::string& actionId);
     std::map<std::string, Incident> incidents_;     // latest update per id (bounded)
-    std::map<std::string, Anomaly> lastAnomaly_;    // per target, the evidence window (bounded)
+    std::map<std::string, Anomaly> lastAnomaly_;    // per "target|detector" and per target (bounded)
+    std::map<std::string, std::string> windows_;    // awaiting action id -> its metric window, until filed
+    remedy::EvidenceWindows evidence_;              // engine thread only
     HealingCounts counts_;
 
     // Owner's thread only.
     std::map<std::string, Action> awaiting_;        // request id -> the action it asks for
     std::map<std::string, Action> executing_;       // action id -> executed fix, until its outcome
+    remedy::EscalationFolder expiries_;             // expired requests' escalations, repeats folded
     std::vector<Record> gateRecords_;               // the gate's records, to audit
 };
 
