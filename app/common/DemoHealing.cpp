@@ -23,21 +23,15 @@ void bound(M& m) {
     while (m.size() > kMaxKept) m.erase(m.begin());
 }
 
-// The triggering metric window, as compact JSON: the newest specific anomaly on the target.
-std::string metricWindow(const Anomaly& a) {
-    char num[160];
-    std::snprintf(num, sizeof num, "\"observed\":%.6g,\"expected_low\":%.6g,\"expected_high\":%.6g,\"score\":%.4g,\"ts\":%lld",
-                  a.observed, a.expected_low, a.expected_high, a.score, static_cast<long long>(a.ts));
-    return remedy::compactJson({{"detector", a.detector}, {"series", a.series}, {"target", a.target}}).insert(1, std::string(num) + ",");
-}
-
 }  // namespace
 
 std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Clock& engineClock,
                                                  store::StoreWriter* writer, const std::string& dbPath,
                                                  std::string& error) {
     std::unique_ptr<DemoHealing> h(new DemoHealing(std::move(policy), engineClock, writer));
-    if (const auto p = h->policy_.current(); !p->notifyWebhook.empty() && !p->dryRun) {
+    // Also in a dry run: it can be switched off at run time; notify() skips
+    // simulated actions.
+    if (const auto p = h->policy_.current(); !p->notifyWebhook.empty()) {
         h->notifier_ = remedy::WebhookNotifier::create(p->notifyWebhook, error);
         if (!h->notifier_) {
             error = p->source + ": " + error;
@@ -58,6 +52,9 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
         // policy in force at start is the first load.
         h->policy_.onChange([p = h.get()](const std::string& kind, const std::string& detail) { p->auditPolicy(kind, detail); });
         h->auditPolicy("policy.loaded", h->policy_.current()->source);
+        // A pause set before this run started holds from its first step.
+        h->switches_ = std::make_unique<approve::AutomationSwitch>(*h->gateDb_, h->wallClock_);
+        h->followSwitches();
     }
     return h;
 }
@@ -69,7 +66,10 @@ DemoHealing::~DemoHealing() = default;
 
 void DemoHealing::install(Engine& engine) {
     engine.addStage(std::make_unique<remedy::RemediationPlanner>(engineClock_, policy_, actuator_));
-    engine.addSink([this](const std::vector<Record>&, const std::vector<Record>& out) { collect(out); });
+    engine.addSink([this](const std::vector<Record>& in, const std::vector<Record>& out) {
+        for (const Record& r : in) evidence_.observe(r);  // engine thread only
+        collect(out);
+    });
     if (writer_) {
         engine.addSink(storedOnce(storeSink(*writer_)));
         engine.addSink(storedOnce(audit::auditSink(*writer_)));
@@ -115,6 +115,7 @@ void DemoHealing::collect(const std::vector<Record>& outputs) {
             incidents_[i->id] = *i;
             bound(incidents_);
         } else if (const auto* an = std::get_if<Anomaly>(&r)) {
+            lastAnomaly_[an->target + "|" + an->detector] = *an;
             lastAnomaly_[an->target] = *an;
             bound(lastAnomaly_);
         } else if (const auto* a = std::get_if<Action>(&r)) {
@@ -124,13 +125,18 @@ void DemoHealing::collect(const std::vector<Record>& outputs) {
             n.rule = remedy::jsonField(a->params, "rule");
             n.why = remedy::jsonField(a->params, a->kind == "escalate" ? "reason" : "why");
             notices_.push_back(std::move(n));
-            if (a->kind == "escalate") ++counts_.escalations;
+            if (a->kind == "escalate" && remedy::jsonField(a->params, "count").empty()) ++counts_.escalations;  // repeats fold into the first
             if (changesFleet(*a)) {
                 ++counts_.taken;
                 handBack_.push_back(*a);
             } else if (a->status == ActionStatus::AwaitingApproval) {
                 ++counts_.awaiting;
                 asks_.push_back(*a);
+                // The evidence as the engine saw it when it decided (engine time):
+                // the detector that gave the fault away, else the newest anomaly on the target.
+                auto an = lastAnomaly_.find(a->target + "|" + remedy::jsonField(a->params, "evidence"));
+                if (an == lastAnomaly_.end()) an = lastAnomaly_.find(a->target);
+                if (gate_ && an != lastAnomaly_.end()) windows_[a->id] = evidence_.window(an->second, a->ts);
             }
         } else if (const auto* o = std::get_if<Outcome>(&r)) {
             // A recorder's (dry run) outcome comes out of the planner at once.
@@ -157,11 +163,15 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
         outcomes = actuator_.apply(sim);
         if (gate_) {
             fileRequests(sim, std::move(asks));
-            executeApproved(sim, back);
+            // Paused: people's approvals wait too (until the resume, or their expiry).
+            if (!policy_.current()->killSwitch) executeApproved(sim, back);
         }
         return 0;
     });
-    if (gate_) sweepExpired();
+    if (gate_) {
+        sweepExpired();
+        followSwitches();
+    }
     audit(gateRecords_);
     gateRecords_.clear();
 
@@ -202,6 +212,8 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
 void DemoHealing::notify(const HealingNotice& n) {
     if (notice_) notice_(n);
     if (!notifier_ || n.action.kind.empty()) return;  // an outcome of an action this run did not see
+    if (policy_.current()->dryRun) return;  // a dry run sends nothing, to a webhook neither
+    if (n.action.kind == "escalate" && !remedy::jsonField(n.action.params, "count").empty()) return;  // paged once
     const Action& a = n.action;
     const bool proposedOrTaken = a.status == ActionStatus::Executing || a.status == ActionStatus::AwaitingApproval ||
                                  a.kind == "escalate" || n.outcome;
@@ -227,6 +239,14 @@ void DemoHealing::remember(const std::string& actionId) {
 void DemoHealing::fileRequests(FleetSimulator& sim, std::vector<Action> asks) {
     const auto policy = policy_.current();
     for (const Action& a : asks) {
+        std::string window;
+        {
+            std::lock_guard lk(mutex_);
+            if (const auto it = windows_.find(a.id); it != windows_.end()) {
+                window = std::move(it->second);
+                windows_.erase(it);
+            }
+        }
         const auto content = demoExecutionContent(sim, a);
         if (!content) {
             std::fprintf(stderr, "vigil: remediation: %s on %s cannot be filed for approval: nothing to act on any more\n",
@@ -242,6 +262,7 @@ void DemoHealing::fileRequests(FleetSimulator& sim, std::vector<Action> asks) {
         req.content = *content;
         req.rule = remedy::jsonField(a.params, "rule");
         req.requester = "vigil";
+        req.metricWindow = std::move(window);
         std::string why;
         const std::string value = remedy::jsonField(a.params, "value_wei");
         if (!value.empty()) remedy::parseWei(value, req.value);
@@ -249,7 +270,6 @@ void DemoHealing::fileRequests(FleetSimulator& sim, std::vector<Action> asks) {
         {
             std::lock_guard lk(mutex_);
             if (const auto it = incidents_.find(a.incident_id); it != incidents_.end()) req.narrative = it->second.narrative;
-            if (const auto it = lastAnomaly_.find(a.target); it != lastAnomaly_.end()) req.metricWindow = metricWindow(it->second);
         }
         approve::ApprovalRequest filed;
         if (const auto st = gate_->request(req, filed); !st) {
@@ -324,18 +344,28 @@ void DemoHealing::sweepExpired() {
     }
 }
 
+void DemoHealing::followSwitches() {
+    approve::AutomationState st;
+    if (const auto r = switches_->read(st); !r) {
+        if (!switchReadFailed_) std::fprintf(stderr, "vigil: remediation: %s\n", r.error().c_str());
+        switchReadFailed_ = true;
+        return;
+    }
+    switchReadFailed_ = false;
+    if (st.version == switchVersion_) return;
+    switchVersion_ = st.version;
+    const std::string detail = "by " + st.by + (st.reason.empty() ? std::string() : ": " + st.reason);
+    policy_.setOverrides(st.paused, st.dryRun, detail);
+    const auto p = policy_.current();
+    std::fprintf(stderr, "vigil: remediation: automation %s%s (%s)\n", p->killSwitch ? "paused" : "running",
+                 p->dryRun ? ", dry run" : "", detail.c_str());
+}
+
 // An escalation is a suppressed, critical "escalate" action: stored and
 // audited like the planner's own, so `vigilctl` lists it after the run.
 void DemoHealing::persistEscalation(const remedy::Escalation& e, const std::string& incidentId) {
-    Action esc;
-    esc.ts = e.ts;
-    esc.incident_id = incidentId;
-    esc.kind = "escalate";
-    esc.target = e.target;
-    esc.id = "esc-" + std::to_string(e.ts) + "-" + e.target;
-    esc.params = remedy::compactJson({{"rule", e.rule}, {"reason", e.reason}});
-    esc.status = ActionStatus::Suppressed;
-    esc.critical = true;
+    bool repeat = false;
+    const Action esc = expiries_.fold(e, incidentId, "esc-" + std::to_string(e.ts) + "-" + e.target, repeat);
     if (writer_) writer_->append({esc});
     audit({esc});
     HealingNotice n;
@@ -343,6 +373,7 @@ void DemoHealing::persistEscalation(const remedy::Escalation& e, const std::stri
     n.rule = e.rule;
     n.why = e.reason;
     notify(n);
+    if (repeat) return;  // the same escalation again: its row counts up, no new one
     std::lock_guard lk(mutex_);
     ++counts_.escalations;
 }

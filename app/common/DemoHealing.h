@@ -17,10 +17,18 @@
 // orders them right); wrap the store and audit sinks with storedOnce() so the
 // planner's own request and awaiting records and the handed-back fixes are not
 // written a second time.
+//
+// Switches: the stored automation switches (pause / resume, dry run on / off,
+// approve::AutomationSwitch) are read at start and every step, and laid over
+// the policy file (LivePolicy::setOverrides), so `vigilctl automation` and the
+// console's menu act on a running engine within a second.
 #pragma once
 
 #include "approve/ApprovalGate.h"
+#include "approve/AutomationSwitch.h"
 #include "engine/Engine.h"
+#include "remedy/EscalationFolder.h"
+#include "remedy/EvidenceWindows.h"
 #include "remedy/LivePolicy.h"
 #include "remedy/SimFleetActuator.h"
 #include "remedy/WebhookNotifier.h"
@@ -86,7 +94,7 @@ public:
 
     HealingCounts counts() const;
     // The policy's notify.webhook, when set: Alertmanager v4 payloads of every
-    // action taken or proposed, escalation and outcome (never in a dry run).
+    // action taken or proposed, escalation and outcome (none while a dry run is in force).
     remedy::WebhookNotifier* notifier() const { return notifier_.get(); }
     const remedy::LivePolicy& policy() const { return policy_; }
 
@@ -97,6 +105,7 @@ private:
     void keepUnfiled(const Action& a);
     void executeApproved(FleetSimulator& sim, std::vector<Record>& back);
     void sweepExpired();
+    void followSwitches();  // the stored automation switches over the policy file
     void persistEscalation(const remedy::Escalation& e, const std::string& incidentId);
     void audit(const std::vector<Record>& records);
     void auditPolicy(const std::string& kind, const std::string& detail);  // load, refused load, kill switch
@@ -107,6 +116,9 @@ private:
     store::StoreWriter* writer_;
     std::optional<store::Database> gateDb_;
     std::unique_ptr<approve::ApprovalGate> gate_;
+    std::unique_ptr<approve::AutomationSwitch> switches_;
+    std::int64_t switchVersion_ = 0;  // the stored switches last applied
+    bool switchReadFailed_ = false;   // said once, not every step
     remedy::SimFleetActuator actuator_;
     std::function<void(const HealingNotice&)> notice_;
     std::unique_ptr<remedy::WebhookNotifier> notifier_;
@@ -119,12 +131,15 @@ private:
     std::deque<std::string> handedOrder_;
     void remember(const std::string& actionId);
     std::map<std::string, Incident> incidents_;     // latest update per id (bounded)
-    std::map<std::string, Anomaly> lastAnomaly_;    // per target, the evidence window (bounded)
+    std::map<std::string, Anomaly> lastAnomaly_;    // per "target|detector" and per target (bounded)
+    std::map<std::string, std::string> windows_;    // awaiting action id -> its metric window, until filed
+    remedy::EvidenceWindows evidence_;              // engine thread only
     HealingCounts counts_;
 
     // Owner's thread only.
     std::map<std::string, Action> awaiting_;        // request id -> the action it asks for
     std::map<std::string, Action> executing_;       // action id -> executed fix, until its outcome
+    remedy::EscalationFolder expiries_;             // expired requests' escalations, repeats folded
     std::vector<Record> gateRecords_;               // the gate's records, to audit
 };
 

@@ -32,6 +32,7 @@ const Command* commands() {
         {"logbench", "grouping accuracy of the log miner on Loghub samples", cmdLogbench},
         {"policy", "check a remediation policy file (policy check FILE)", cmdPolicy},
         {"approvals", "list, show, approve or reject approval requests", cmdApprovals},
+        {"automation", "pause, resume or dry-run all automatic actions (status)", cmdAutomation},
         {"actions", "list the actions Vigil took or proposed, and its escalations", cmdActions},
         {"signoff", "serve the approval queue to sign-off desks over HTTP(S) (signoff serve)", cmdSignoff},
         {"report", "write an incident report (HTML, PDF or JSON) from a database (report --db DB --out F)", cmdReport},

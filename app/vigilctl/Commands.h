@@ -38,6 +38,7 @@ int cmdLogparse(const QStringList& args);
 int cmdLogbench(const QStringList& args);
 int cmdPolicy(const QStringList& args);
 int cmdApprovals(const QStringList& args);
+int cmdAutomation(const QStringList& args);
 int cmdAudit(const QStringList& args);
 int cmdActions(const QStringList& args);
 int cmdSignoff(const QStringList& args);

@@ -40,7 +40,10 @@ std::optional<int> parseActions(const QStringList& args, ActionsOptions& o) {
 
 // Why an action did not run, or what an escalation says; else its parameters' rule.
 std::string reasonOf(const vigil::Action& a) {
-    if (a.kind == "escalate") return vigil::remedy::jsonField(a.params, "reason");
+    if (a.kind == "escalate") {
+        const std::string n = vigil::remedy::jsonField(a.params, "count");  // repeats folded into this one
+        return vigil::remedy::jsonField(a.params, "reason") + (n.empty() ? "" : " (" + n + " times)");
+    }
     if (a.status == vigil::ActionStatus::Suppressed) return vigil::remedy::jsonField(a.params, "why");
     return "rule " + vigil::remedy::jsonField(a.params, "rule");
 }

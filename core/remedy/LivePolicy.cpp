@@ -14,10 +14,16 @@ int LivePolicy::generation() const {
     return generation_;
 }
 
+Policy LivePolicy::withOverrides(Policy p) const {
+    if (killOverride_) p.killSwitch = *killOverride_;
+    if (dryOverride_) p.dryRun = *dryOverride_;
+    return p;
+}
+
 void LivePolicy::swap(Policy next) {
-    auto p = std::make_shared<const Policy>(std::move(next));
     std::lock_guard lock(mutex_);
-    current_ = std::move(p);
+    file_ = std::move(next);
+    current_ = std::make_shared<const Policy>(withOverrides(file_));
     ++generation_;
 }
 
@@ -58,14 +64,29 @@ bool LivePolicy::reloadText(const std::string& yamlText, const std::string& sour
 }
 
 void LivePolicy::setKillSwitch(bool on) {
+    std::optional<bool> dry;
+    {
+        std::lock_guard lock(mutex_);
+        dry = dryOverride_;
+    }
+    setOverrides(on, dry);
+}
+
+void LivePolicy::setOverrides(std::optional<bool> killSwitch, std::optional<bool> dryRun, const std::string& detail) {
+    bool killBefore, killAfter, dryBefore, dryAfter;
     {
         std::lock_guard lock(mutex_);  // copy and swap under one lock: a concurrent reload is not lost
-        Policy next = *current_;
-        next.killSwitch = on;
-        current_ = std::make_shared<const Policy>(std::move(next));
+        killBefore = current_->killSwitch;
+        dryBefore = current_->dryRun;
+        killOverride_ = killSwitch;
+        dryOverride_ = dryRun;
+        current_ = std::make_shared<const Policy>(withOverrides(file_));
+        killAfter = current_->killSwitch;
+        dryAfter = current_->dryRun;
         ++generation_;
     }
-    notify(on ? "kill_switch.on" : "kill_switch.off", "");
+    if (killBefore != killAfter) notify(killAfter ? "kill_switch.on" : "kill_switch.off", detail);
+    if (dryBefore != dryAfter) notify(dryAfter ? "dry_run.on" : "dry_run.off", detail);
 }
 
 }  // namespace vigil::remedy

@@ -36,6 +36,11 @@ public:
     // nullopt until the pool has a worker count, queue samples over most of the
     // window and finished tasks to time.
     std::optional<PoolSizing> sizing(const std::string& pool, double drainS) const;
+    // The latest worker.count of the pool; -1 when none was seen.
+    int workers(const std::string& pool) const {
+        const auto it = pools_.find(pool);
+        return it == pools_.end() ? -1 : it->second.workers;
+    }
 
 private:
     struct Pool {

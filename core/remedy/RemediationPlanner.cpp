@@ -59,6 +59,8 @@ void RemediationPlanner::advanceTime(TimestampMs t) {
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
     load_.observe(in);
+    if (const auto* m = std::get_if<MetricSample>(&in); m && m->series == "worker.queue_depth" && scaleBack_.tracking(m->target))
+        if (const auto down = scaleBack_.check(m->target, load_, time_.now())) planScaleDown(*down, out);
     if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         const auto sig = signatureOf(*a);
@@ -157,7 +159,12 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     const std::string key = inc.id + "|" + sig.kind + "|" + sig.target;
     if (const auto it = planned_.find(key); it != planned_.end()) {
         const Planned& last = it->second;
-        if (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule)) return;
+        // Held back only by a brake that is now released (people resumed, or
+        // switched the dry run off): plan again on the next evidence, else the
+        // fault would stay unhealed after the resume.
+        const bool released = (last.verdict == Verdict::Paused && !policy->killSwitch) ||
+                              (last.verdict == Verdict::DryRun && !policy->dryRun);
+        if (!released && (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule))) return;
     }
     Planned& entry = planned_[key];
     entry = Planned{now, {}, false, false};
@@ -171,6 +178,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
             std::tie(nonce, value) = *it->second.begin();  // the lowest nonce holds the others up
     auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target, value);
     const ActionChoice& chosen = choice ? *choice : step.action;
+    entry.verdict = adm.verdict;
 
     Action act;
     act.ts = now;
@@ -191,16 +199,10 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     }
 
     if (adm.escalation) {
-        Action esc;
-        esc.ts = now;
-        esc.incident_id = inc.id;
-        esc.kind = "escalate";
-        esc.target = adm.escalation->target;
-        esc.id = nextId("esc", inc.id + "|" + esc.target);
-        esc.params = compactJson({{"rule", adm.escalation->rule}, {"reason", adm.escalation->reason}});
-        esc.status = ActionStatus::Suppressed;
-        esc.critical = true;
-        out.emplace_back(std::move(esc));
+        bool repeat = false;
+        Escalation e = *adm.escalation;
+        e.ts = now;
+        out.emplace_back(escalations_.fold(e, inc.id, nextId("esc", inc.id + "|" + e.target), repeat));
     }
     switch (adm.verdict) {
     case Verdict::Execute:
@@ -211,6 +213,8 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
         act.status = ActionStatus::Executing;
         out.emplace_back(act);
         entry.executed = true;
+        if (chosen.kind == "scale_workers" && !dry)
+            scaleBack_.scaledUp(sig.target, inc.id, rule->name, load_.workers(sig.target), chosen.params, now);
         if (auto o = (dry ? static_cast<Actuator&>(dryRun_) : actuator_).submit(act)) {
             entry.succeeded = o->success;
             out.emplace_back(std::move(*o));
@@ -245,6 +249,43 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
         out.emplace_back(std::move(act));
         break;
     }
+}
+
+// The scale-down goes through admission like any action (kill switch, dry run,
+// cooldown, budget); held back, it is proposed again at the next check.
+void RemediationPlanner::planScaleDown(const ScaleDown& d, std::vector<Record>& out) {
+    const auto policy = policy_.current();
+    const PolicyRule* rule = nullptr;
+    for (const PolicyRule& r : policy->rules)
+        if (r.name == d.rule) rule = &r;
+    if (!rule || rule->playbook.empty() || rule->playbook.front().action.kind != "scale_workers") {
+        scaleBack_.scaledDown(d.pool, 0);  // the rule is gone from the policy: nothing to undo by
+        return;
+    }
+    const ActionChoice& choice = rule->playbook.front().action;
+    const Admission adm = admission_.admit(*policy, AdmissionRequest{d.pool, &choice, rule, 0});
+    if (adm.verdict != Verdict::Execute && adm.verdict != Verdict::DryRun) return;
+    const bool dry = adm.verdict == Verdict::DryRun;
+    const TimestampMs now = time_.now();
+    Action act;
+    act.ts = now;
+    act.incident_id = d.incidentId;
+    act.kind = "scale_workers";
+    act.target = d.pool;
+    act.id = nextId("act", d.incidentId + "|scale_down|" + d.pool);
+    std::map<std::string, std::string> params = choice.params;
+    params["rule"] = rule->name;
+    params["verdict"] = std::string(toString(adm.verdict));
+    params["why"] = "scale " + d.pool + " down from " + std::to_string(d.from) + " to " + std::to_string(d.replicas) + ": " + d.why;
+    params["evidence"] = "pool.load";
+    params["replicas"] = std::to_string(d.replicas);
+    params["scale_down"] = "true";
+    if (dry) params["simulated"] = "true";
+    act.params = compactJson(params);
+    act.status = ActionStatus::Executing;
+    out.emplace_back(act);
+    if (auto o = (dry ? static_cast<Actuator&>(dryRun_) : actuator_).submit(act)) out.emplace_back(std::move(*o));
+    if (!dry) scaleBack_.scaledDown(d.pool, d.replicas);
 }
 
 }  // namespace vigil::remedy

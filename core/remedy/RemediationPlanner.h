@@ -13,9 +13,11 @@
 #include "record/Stage.h"
 #include "remedy/ActionAdmission.h"
 #include "remedy/Actuator.h"
+#include "remedy/EscalationFolder.h"
 #include "remedy/IncidentSignature.h"
 #include "remedy/LivePolicy.h"
 #include "remedy/PoolLoad.h"
+#include "remedy/ScaleBack.h"
 
 #include <cstdint>
 #include <map>
@@ -56,6 +58,9 @@ private:
     RecordingActuator dryRun_;
     ActionAdmission admission_;
     PoolLoad load_;  // sizes scale_workers to the measured load
+    ScaleBack scaleBack_;  // pools Vigil scaled up, brought back down when the load drops
+    void planScaleDown(const ScaleDown& d, std::vector<Record>& out);
+    EscalationFolder escalations_;  // a repeated escalation updates the first, with a count
     // Unmined transactions per sending agent ("agent:agent-07"): nonce -> value
     // in wei, so a replacement is admitted for the funds it moves.
     std::map<std::string, std::map<std::int64_t, Wei>> pendingTx_;
@@ -67,6 +72,7 @@ private:
         std::string actionId;
         bool executed = false;  // handed to an actuator (not awaiting people, not suppressed)
         bool succeeded = false; // its Outcome said so
+        Verdict verdict = Verdict::Execute;
     };
     std::map<std::string, Planned> planned_;       // incident|kind|target -> last plan
     std::map<std::string, std::string> pending_;   // action id -> planned_ key, until its outcome

@@ -94,7 +94,9 @@ bool applyToFleet(FleetSimulator& sim, const Action& a, std::string& detail) {
         // `replicas` (the planner's sizing) when given, else one step up.
         const int want = intParam(a, "replicas", now + step);
         const int delta = std::min(want, maxR) - now;
-        if (now < 0 || delta <= 0 || !sim.scaleWorkers(a.target, delta)) {
+        // Down only when the planner says so (ScaleBack): a scale-up sized below the count is no fix.
+        const bool down = jsonField(a.params, "scale_down") == "true";
+        if (now < 0 || delta == 0 || (delta < 0) != down || !sim.scaleWorkers(a.target, delta)) {
             detail = "cannot scale " + a.target + " (" + std::to_string(now) + " workers, max " + std::to_string(maxR) + ")";
             return false;
         }

@@ -65,11 +65,12 @@ private slots:
         const QString id = m.captured(1);
         QVERIFY2(m.captured(3).toDouble() >= 1.0, qPrintable(list.out));  // at or above approval_limit
 
-        // Its evidence: incident and narrative, the metric window, the exact transaction, the rule.
+        // Its evidence: incident and narrative, the metric window with its points
+        // (the agent's pending-transaction age), the exact transaction, the rule.
         const Run show = vigilctl({"approvals", "show", id, "--db", db});
         QCOMPARE(show.code, 0);
         for (const char* needle : {"rule:        stuck-tx-fee-bump", "requester:   vigil", "narrative:   ",
-                                   "\"detector\":\"tx.stuck\"", "\"action\":\"retry_tx\"", "\"nonce\":", "\"value_wei\":\""})
+                                   "\"detector\":\"tx.stuck\"", "\"points\":[[", "\"action\":\"retry_tx\"", "\"nonce\":", "\"value_wei\":\""})
             QVERIFY2(show.out.contains(QString::fromUtf8(needle)), qPrintable(show.out));
 
         // The engine asked; it cannot approve. A person can, and the running engine executes it.

@@ -211,6 +211,62 @@ private slots:
         QCOMPARE(jsonField(act.got[1].params, "replicas"), std::string());
     }
 
+    // Once the load is gone the pool comes back down, HPA-like: not within the
+    // 5 min stabilisation window after the scale-up, then once, to the count
+    // before Vigil scaled it up (the quiet load needs fewer still).
+    void scalesBackDownWhenTheLoadDrops() {
+        VirtualClock clock(0);
+        LivePolicy live(makePolicy(""));
+        CountingActuator act;
+        RemediationPlanner planner(clock, live, act);
+        std::vector<Record> out;
+        const std::string pool = "pool:claim";
+        auto task = [&](TimestampMs t, TaskState st) {
+            TaskEvent e;
+            e.ts = t;
+            e.workflow = "claim";
+            e.state = st;
+            e.duration_ms = st == TaskState::Succeeded ? 10'000 : 0;
+            planner.process(e, out);
+        };
+        planner.process(MetricSample{1000, "worker.count", pool, 4}, out);
+        for (int i = 0; i < 5; ++i) task(1000, TaskState::Succeeded);
+        for (int s = 0; s <= 40; ++s) {
+            const TimestampMs t = 1000 + s * 1000;
+            if (s > 0 && s % 2 == 0) task(t, TaskState::Started);
+            planner.process(MetricSample{t, "worker.queue_depth", pool, 0.25 * s}, out);
+        }
+        Anomaly q;
+        q.detector = "worker.queue_growth";
+        q.series = "worker.queue_depth";
+        q.target = pool;
+        q.ts = 41'000;
+        planner.process(q, out);
+        planner.process(incident(41'000, "inc-3", {pool}), out);
+        QCOMPARE(act.got.size(), std::size_t(1));
+        QCOMPARE(jsonField(act.got[0].params, "replicas"), std::string("12"));
+
+        // Twelve workers now, the queue empty, one task every 10 s.
+        TimestampMs downAt = 0;
+        for (TimestampMs t = 42'000; t <= 42'000 + 900'000; t += 1000) {
+            if (t % 10'000 == 0) {
+                planner.process(MetricSample{t, "worker.count", pool, act.got.size() > 1 ? 4.0 : 12.0}, out);
+                task(t, TaskState::Started);
+                task(t, TaskState::Succeeded);
+            }
+            planner.process(MetricSample{t, "worker.queue_depth", pool, 0}, out);
+            if (act.got.size() > 1 && downAt == 0) downAt = t;
+        }
+        QCOMPARE(act.got.size(), std::size_t(2));  // down once, no flapping
+        const Action& down = act.got[1];
+        QCOMPARE(down.kind, std::string("scale_workers"));
+        QCOMPARE(jsonField(down.params, "scale_down"), std::string("true"));
+        QCOMPARE(jsonField(down.params, "replicas"), std::string("4"));
+        QCOMPARE(down.incident_id, std::string("inc-3"));
+        QVERIFY2(downAt >= 41'000 + 300'000, qPrintable(QString::number(downAt)));  // after the window
+        QVERIFY2(jsonField(down.params, "why").find("the load dropped") != std::string::npos, down.params.c_str());
+    }
+
     void dryRunRecordsASimulatedActionAndSendsNothing() {
         VirtualClock clock(0);
         LivePolicy live(makePolicy("dry_run: true\n"));
@@ -272,6 +328,31 @@ private slots:
         QCOMPARE(actions.size(), std::size_t(1));
         QCOMPARE(std::string(toString(actions[0].status)), std::string(toString(ActionStatus::Suppressed)));
         QVERIFY(actions[0].params.find("\"verdict\":\"paused\"") != std::string::npos);
+    }
+
+    // People resume (vigilctl automation resume): the fault held back while
+    // paused is acted on at its next evidence, once.
+    void aPausedFaultIsActedOnAfterTheResume() {
+        VirtualClock clock(0);
+        LivePolicy live(makePolicy(""));
+        live.setOverrides(true, std::nullopt);
+        CountingActuator act;
+        RemediationPlanner planner(clock, live, act);
+        std::vector<Record> out;
+        planner.process(errorShift(1000), out);
+        planner.process(incident(2000, "inc-5", {"rpc:eth-main-a"}), out);
+        planner.process(errorShift(2500), out);  // still paused: not planned again
+        QCOMPARE(only<Action>(out).size(), std::size_t(1));
+        QVERIFY(act.got.empty());
+        live.setOverrides(false, std::nullopt);
+        out.clear();
+        planner.process(errorShift(3000), out);
+        QCOMPARE(act.got.size(), std::size_t(1));
+        QCOMPARE(only<Action>(out).size(), std::size_t(1));
+        QVERIFY(only<Action>(out)[0].params.find("\"verdict\":\"execute\"") != std::string::npos);
+        out.clear();
+        planner.process(errorShift(3500), out);  // acted on: once
+        QVERIFY(only<Action>(out).empty());
     }
 
     void aFlappingTargetRunsOutOfBudgetAndEscalates() {

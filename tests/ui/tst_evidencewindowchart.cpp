@@ -1,0 +1,46 @@
+// The console's evidence chart draws the metric window the engine attaches to
+// an approval request (remedy::EvidenceWindows, as DemoHealing files it): the
+// newest 120 points of the cause series, and a stuck transaction's age series.
+#include "remedy/EvidenceWindows.h"
+#include "ui/EvidenceChart.h"
+
+#include <QApplication>
+#include <QTest>
+
+using namespace vigil;
+
+class TestEvidenceWindowChart : public QObject {
+    Q_OBJECT
+private slots:
+    void drawsTheEnginesWindow() {
+        remedy::EvidenceWindows w;
+        const TimestampMs t0 = 1'790'000'000'000;
+        for (int i = 0; i < 200; ++i) w.observe(MetricSample{t0 + 1000 * i, "rpc.error_rate", "rpc:eth-main-a", 0.01 * (i % 9)});
+        Anomaly a;
+        a.ts = t0 + 199'000;
+        a.detector = "level.shift";
+        a.series = "rpc.error_rate";
+        a.target = "rpc:eth-main-a";
+        ui::EvidenceChart chart;
+        QCOMPARE(chart.showWindow(QString::fromStdString(w.window(a, a.ts))), int(remedy::EvidenceWindows::kPoints));
+        QVERIFY2(chart.note().isEmpty(), qPrintable(chart.note()));
+
+        TxEvent tx;
+        tx.agent = "agent-07";
+        tx.tx_hash = "0xa";
+        tx.ts = t0;
+        w.observe(tx);
+        tx.tx_hash = "0xb";
+        tx.ts = t0 + 30'000;
+        w.observe(tx);
+        Anomaly stuck;
+        stuck.ts = t0 + 60'000;
+        stuck.detector = "tx.stuck";
+        stuck.series = remedy::EvidenceWindows::kTxPendingSeries;
+        stuck.target = "agent:agent-07";
+        QCOMPARE(chart.showWindow(QString::fromStdString(w.window(stuck, stuck.ts))), 2);
+    }
+};
+
+QTEST_MAIN(TestEvidenceWindowChart)
+#include "tst_evidencewindowchart.moc"
