@@ -101,7 +101,8 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 }
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&File"));
+    addRecordingActions(file);
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -227,7 +228,7 @@ bool MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-    saveLayout();
+    if (!isReplay()) saveLayout();  // a replay window leaves the console's layout as it was
     QMainWindow::closeEvent(e);
 }
 

@@ -23,6 +23,7 @@ public:
     bool noStore = false;
     std::optional<vigil::signoff::SignoffServiceOptions> signoff;  // --signoff-tokens: serve sign-off on db
     QString config;              // live sources (docs/configuration.md) instead of the demo fleet
+    QString replay;              // a recording to replay instead of the live console (docs/replay.md)
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).

@@ -38,10 +38,10 @@
 
 namespace vigil {
 
-struct ReplayOptions {
+struct ReplayControllerOptions {
     TimestampMs reorderWindowMs = 2000;
     TimestampMs checkpointEveryMs = 60'000;  // of record time; doubles when maxCheckpoints are reached
-    std::size_t maxCheckpoints = 64;
+    std::size_t maxCheckpoints = 32;
     std::size_t batchRecords = 4096;  // as fast as possible; paced and stepping replays use smaller batches
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
     EngineOptions engine;
@@ -67,7 +67,7 @@ class ReplayController {
 public:
     // `install` adds the stages to the engine (default: installDefaultStages).
     using Install = std::function<void(Engine&)>;
-    explicit ReplayController(Install install = {}, ReplayOptions opts = {});
+    explicit ReplayController(Install install = {}, ReplayControllerOptions opts = {});
     ~ReplayController();
     ReplayController(const ReplayController&) = delete;
     ReplayController& operator=(const ReplayController&) = delete;
@@ -110,7 +110,7 @@ private:
     void updateProgressLocked();
     void noteProblems();
 
-    ReplayOptions opts_;
+    ReplayControllerOptions opts_;
     Install install_;
     VirtualClock clock_;  // stays at 0: record time drives the engine
     std::unique_ptr<Engine> engine_;
