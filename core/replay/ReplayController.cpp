@@ -25,7 +25,7 @@ struct ReplayController::Checkpoint {
     std::shared_ptr<const Engine::State> engine;
 };
 
-ReplayController::ReplayController(Install install, ReplayOptions opts)
+ReplayController::ReplayController(Install install, ReplayControllerOptions opts)
     : opts_(opts), install_(std::move(install)), reorder_(opts.reorderWindowMs) {
     checkpointEvery_ = std::max<TimestampMs>(opts_.checkpointEveryMs, 1);
     engine_ = std::make_unique<Engine>(clock_, opts_.engine);

@@ -20,7 +20,7 @@ struct Run {
     std::unique_ptr<ReplayController> replay;
 };
 
-Run openRun(const std::string& path, ReplayOptions opts = {}) {
+Run openRun(const std::string& path, ReplayControllerOptions opts = {}) {
     Run r;
     std::string error;
     r.pipeline = app::ReplayPipeline::create({}, error);
