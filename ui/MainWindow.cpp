@@ -133,7 +133,8 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 }
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&File"));
+    addRecordingActions(file);
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
@@ -286,7 +287,7 @@ bool MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-    saveLayout();
+    if (!isReplay()) saveLayout();  // a replay window leaves the console's layout as it was
     QMainWindow::closeEvent(e);
 }
 

@@ -13,6 +13,8 @@
 #include <memory>
 
 class QActionGroup;
+class QDragEnterEvent;
+class QDropEvent;
 class QDockWidget;
 
 namespace vigil::ui {
@@ -60,6 +62,13 @@ public:
     ActionLogPanel* actionLogPanel() const { return actionPanel_; }
     ApprovalQueuePanel* approvalPanel() const { return approvalPanel_; }
     FleetStatusModel* fleetModel() const { return fleet_; }
+    IncidentListModel* incidentModel() const { return incidents_; }
+
+    // Replay: the title and a permanent status-bar badge say "Replay of FILE", not
+    // the live fleet; `controls` (the ReplayBar) goes in a toolbar. MainWindowReplay.cpp.
+    void showAsReplay(const QString& path, QWidget* controls);
+    bool isReplay() const { return !replayOf_.isEmpty(); }
+    QMenu* fileMenu() const { return fileMenu_; }
 
     // Geometry, dock layout and chart window in QSettings (done on close and open).
     void saveLayout() const;
@@ -68,8 +77,14 @@ public:
     // default chart window; saved at once.
     void resetLayout();
 
+signals:
+    // File → Open recording, a recent file or a file dropped on the window.
+    void openRecordingRequested(const QString& path);
+
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
 private slots:
     void showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot);
@@ -80,6 +95,8 @@ private:
     QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& name, Qt::DockWidgetArea area);
     void buildMenus();
     void arrangeDefaultLayout();
+    void addRecordingActions(QMenu* file);  // Open recording…, Recent recordings
+    void fillRecentMenu();
     void setTimeWindowMinutes(int minutes);
     void linkSelections();
     // One item picked anywhere: every panel that shows it selects it.
@@ -105,6 +122,9 @@ private:
     ActionLogPanel* actionPanel_ = nullptr;
     QActionGroup* windowGroup_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QString replayOf_;
     ApprovalQueueModel* approvals_ = nullptr;
     ApprovalQueuePanel* approvalPanel_ = nullptr;
     QDockWidget* approvalDock_ = nullptr;

@@ -53,7 +53,9 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     const QCommandLineOption noStore(QStringLiteral("no-store"), tr("Do not record to a database."));
     const QCommandLineOption config(QStringLiteral("config"),
                                     tr("Watch the live sources of this configuration instead of the demo fleet."), tr("file"));
-    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore, config});
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    tr("Replay this recording (.ndjson or .ndjson.gz) instead of watching a fleet."), tr("log"));
+    p.addOptions({lang, scenario, seed, speed, cycle, db, noStore, config, replay});
     const DeskOptionNames desk;
     desk.addTo(p);
     const vigil::app::SignoffOptionNames signoff;
@@ -100,7 +102,10 @@ std::optional<ConsoleOptions> ConsoleOptions::parse(const QStringList& args, int
     if (!signoff.read(p, o.signoff, why)) return bad(why);
     if (o.signoff && o.noStore) return bad(tr("--signoff-tokens serves the database: not with --no-store"));
     o.config = p.value(config);
-    if (!desk.read(p, {&scenario, &seed, &speed, &cycle, &db, &noStore, &config}, o.desk, why)) return bad(why);
+    o.replay = p.value(replay);
+    if (!o.replay.isEmpty() && !o.config.isEmpty()) return bad(tr("--replay and --config exclude each other"));
+    if (!o.replay.isEmpty() && o.signoff) return bad(tr("--signoff-tokens serves a live console: not with --replay"));
+    if (!desk.read(p, {&scenario, &seed, &speed, &cycle, &db, &noStore, &config, &replay}, o.desk, why)) return bad(why);
     if (o.desk && o.signoff) return bad(tr("--desk has no engine or database of its own: not with --signoff-tokens"));
     if (!o.config.isEmpty())
         for (const auto* demoOnly : {&scenario, &seed, &speed, &cycle})

@@ -30,6 +30,7 @@ public:
         QString url, tokenFile, caFile, pin;
     };
     std::optional<Desk> desk;
+    QString replay;              // a recording to replay instead of the live console (docs/replay.md)
 
     // The --lang value if given, looked up before translations are installed (the
     // parser's own texts are translated, so it is built afterwards).

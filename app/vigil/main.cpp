@@ -23,6 +23,8 @@
 #include "ui/StoreActivityFeed.h"
 #include "ui/MainWindow.h"
 #include "ui/PolicyAutomationControl.h"
+#include "ui/RecordingOpener.h"
+#include "common/ReplayPipeline.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -94,6 +96,21 @@ int main(int argc, char** argv) {
     QGuiApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Vigil"));
     QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("vigil"), QIcon(QStringLiteral(":/icons/vigil.svg"))));
     if (opts->desk) return runDesk(*opts->desk);  // an approver's station: no engine, no store
+
+    // Replays run the default stages and the planner under the shipped policy,
+    // its actions recorded, never sent (app/common/ReplayPipeline.h).
+    vigil::ui::RecordingOpener opener([](std::string& error) {
+        std::shared_ptr<vigil::app::ReplayPipeline> p(vigil::app::ReplayPipeline::create({}, error));
+        return p ? vigil::ui::ReplayStages{p->installer(), p} : vigil::ui::ReplayStages{};
+    });
+    if (!opts->replay.isEmpty()) {  // a replay window only: no fleet, no database
+        QString error;
+        if (!opener.open(opts->replay, error, /*play=*/true)) {
+            std::fprintf(stderr, "vigil: --replay: %s\n", qPrintable(error));
+            return 2;
+        }
+        return app->exec();
+    }
 
     std::unique_ptr<vigil::store::StoreWriter> store;
     QString dbPath;
@@ -199,6 +216,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
     std::unique_ptr<vigil::ui::PolicyAutomationControl> automation;
     vigil::ui::MainWindow window(&bridge);
+    opener.watch(&window);
     if (store) {
         // People decide in wall-clock time, on their own store connection (a worker thread).
         approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);

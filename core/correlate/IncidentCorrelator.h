@@ -78,6 +78,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     void tick(TimestampMs now, std::vector<Record>& out) override;
     const char* name() const override { return "correlate.incidents"; }
+    std::unique_ptr<Stage> clone() const override { return std::make_unique<IncidentCorrelator>(*this); }
 
     const Topology& topology() const { return topology_; }
     const CorrelatorCounters& counters() const { return counters_; }

@@ -4,6 +4,8 @@
 // record times are used, and memory is bounded (sources and lines per source).
 #pragma once
 
+#include "record/LruRelink.h"
+
 #include "record/Record.h"
 
 #include <cstdint>
@@ -24,6 +26,15 @@ struct Change {
 
 class RecentChanges {
 public:
+    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    RecentChanges(const RecentChanges& o)
+        : maxSources_(o.maxSources_), perSource_(o.perSource_), bySource_(o.bySource_), order_(o.order_),
+          evicted_(o.evicted_) {
+        relinkLru(order_, bySource_);
+    }
+    RecentChanges& operator=(const RecentChanges& o) { return *this = RecentChanges(o); }
+    RecentChanges(RecentChanges&&) = default;
+    RecentChanges& operator=(RecentChanges&&) = default;
     explicit RecentChanges(std::size_t maxSources = 1024, std::size_t perSource = 4)
         : maxSources_(maxSources), perSource_(perSource) {}
 

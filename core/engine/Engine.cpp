@@ -73,9 +73,60 @@ std::shared_ptr<const Snapshot> Engine::snapshotNow() {
     return latestSnapshot();
 }
 
+struct Engine::State {
+    TimestampMs time = 0;
+    bool timeSet = false;
+    TimestampMs nextTick = 0;
+    TimeGate gate{0, 0};
+    EngineCounters counters;
+    SnapshotBuilder snapshots;
+    std::vector<std::unique_ptr<Stage>> stages;
+    std::int64_t processed = 0;
+};
+
+void Engine::onEngineThread(std::function<void()> fn) {
+    if (!running_) {
+        fn();
+        return;
+    }
+    std::promise<void> done;
+    auto f = done.get_future();
+    if (queue_.push(Item{{}, &done, false, &fn})) f.wait();
+}
+
+std::shared_ptr<const Engine::State> Engine::saveState() {
+    std::shared_ptr<State> s;
+    onEngineThread([&] {
+        auto copy = std::make_shared<State>(State{time_, timeSet_, nextTick_, gate_, counters_, snapshots_, {},
+                                                 processed_.load(std::memory_order_relaxed)});
+        for (const auto& stage : stages_) {
+            auto c = stage->clone();
+            if (!c) return;  // this stage cannot be copied: no checkpoint
+            copy->stages.push_back(std::move(c));
+        }
+        s = std::move(copy);
+    });
+    return s;
+}
+
+void Engine::restoreState(const State& st) {
+    onEngineThread([&] {
+        time_ = st.time;
+        timeSet_ = st.timeSet;
+        nextTick_ = st.nextTick;
+        gate_ = st.gate;
+        counters_ = st.counters;
+        snapshots_ = st.snapshots;
+        stages_.clear();
+        for (const auto& stage : st.stages) stages_.push_back(stage->clone());
+        processed_.store(st.processed, std::memory_order_relaxed);
+    });
+}
+
 void Engine::run() {
     while (auto item = queue_.pop()) {
         if (!item->batch.empty()) processBatch(item->batch);
+        if (item->call) (*item->call)();
         // A drain marker that asks for a snapshot gets one made after everything
         // before it, even if a requestSnapshot() was served a few batches earlier.
         const bool forced = item->snapshot && item->done;

@@ -68,6 +68,16 @@ public:
     // Drains and returns a fresh snapshot (CLI, tests).
     std::shared_ptr<const Snapshot> snapshotNow();
 
+    // Replay checkpoints (core/replay): a copy of everything the engine thread owns
+    // (time, time gate, counters, snapshot builder, every stage via Stage::clone()).
+    // Both run on the engine thread after what was submitted before (they wait for
+    // it), or directly when the engine is not running. saveState() gives null when
+    // a stage cannot be copied. restoreState() leaves the saved state reusable;
+    // typed stage handles (PipelineStages) do not point at the restored stages.
+    struct State;
+    std::shared_ptr<const State> saveState();
+    void restoreState(const State& state);
+
     std::size_t queueDepth() const { return queue_.size(); }
     std::size_t queueCapacity() const { return queue_.capacity(); }
     std::size_t producerWaits() const { return queue_.producerWaits(); }
@@ -80,7 +90,9 @@ private:
         std::vector<Record> batch;
         std::promise<void>* done = nullptr;  // a drain marker when set
         bool snapshot = false;
+        std::function<void()>* call = nullptr;  // run on the engine thread (with `done`)
     };
+    void onEngineThread(std::function<void()> fn);
     void run();
     void processBatch(const std::vector<Record>& batch);
     void advanceTime(TimestampMs t);

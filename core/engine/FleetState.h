@@ -5,6 +5,8 @@
 // forgotten first (counted).
 #pragma once
 
+#include "record/LruRelink.h"
+
 #include "engine/AgentHealth.h"
 #include "engine/Snapshot.h"
 
@@ -19,6 +21,14 @@ namespace vigil {
 
 class FleetState {
 public:
+    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    FleetState(const FleetState& o)
+        : rules_(o.rules_), max_(o.max_), agents_(o.agents_), order_(o.order_), evicted_(o.evicted_) {
+        relinkLru(order_, agents_);
+    }
+    FleetState& operator=(const FleetState& o) { return *this = FleetState(o); }
+    FleetState(FleetState&&) = default;
+    FleetState& operator=(FleetState&&) = default;
     explicit FleetState(AgentHealthRules rules = {}, std::size_t maxAgents = 10'000)
         : rules_(rules), max_(maxAgents ? maxAgents : 1) {}
 

@@ -5,6 +5,15 @@
 
 namespace vigil {
 
+SeriesWindow::SeriesWindow(const SeriesWindow& o)
+    : cap_(o.cap_), maxSeries_(o.maxSeries_), rings_(o.rings_), evicted_(o.evicted_) {
+    for (const Key* k : o.order_) {
+        auto it = rings_.find(*k);
+        order_.push_back(&it->first);
+        it->second.pos = std::prev(order_.end());
+    }
+}
+
 void SeriesWindow::add(const MetricSample& m) {
     auto it = rings_.find(KeyView{m.series, m.target});
     if (it == rings_.end()) {  // a new series: only now copy the names

@@ -19,6 +19,11 @@ namespace vigil {
 
 class SeriesWindow {
 public:
+    // Copies point their recency list at their own keys; every member listed.
+    SeriesWindow(const SeriesWindow& o);
+    SeriesWindow& operator=(const SeriesWindow& o) { return *this = SeriesWindow(o); }
+    SeriesWindow(SeriesWindow&&) = default;
+    SeriesWindow& operator=(SeriesWindow&&) = default;
     explicit SeriesWindow(std::size_t capacity = 4096, std::size_t maxSeries = 10'000)
         : cap_(capacity ? capacity : 1), maxSeries_(maxSeries ? maxSeries : 1) {}
 

@@ -5,6 +5,7 @@
 #include "record/Record.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ public:
     // Per-key state forgotten so far to keep memory bounded (least recently used keys
     // when more distinct targets pass by than the stage keeps); reported, never silent.
     virtual std::uint64_t evictions() const { return 0; }
+    // A copy of the stage with all its state, for replay checkpoints (seek without
+    // re-running from the start). Null when the stage cannot be copied: replay then
+    // seeks by re-running from the start (docs/replay.md).
+    virtual std::unique_ptr<Stage> clone() const { return nullptr; }
 };
 
 }  // namespace vigil

@@ -54,6 +54,9 @@ struct Admission {
 class ActionAdmission {
 public:
     explicit ActionAdmission(const Clock& clock) : clock_(clock) {}
+    // A copy of other's budgets and cooldowns on another clock (a copied planner's own).
+    ActionAdmission(const ActionAdmission& other, const Clock& clock)
+        : clock_(clock), autoRuns_(other.autoRuns_), lastRun_(other.lastRun_), stopped_(other.stopped_) {}
 
     // Decides and, for Execute and DryRun, records the run (budget and cooldown
     // count dry runs too, so a dry run shows exactly what a live run would do).

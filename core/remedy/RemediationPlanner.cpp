@@ -40,6 +40,28 @@ std::string compactJson(const std::map<std::string, std::string>& fields) {
 RemediationPlanner::RemediationPlanner(const Clock& clock, const LivePolicy& policy, Actuator& actuator)
     : clock_(clock), policy_(policy), actuator_(actuator), admission_(time_) {}
 
+RemediationPlanner::RemediationPlanner(const RemediationPlanner& o)
+    : clock_(o.clock_),
+      time_(o.time_.now()),
+      policy_(o.policy_),
+      actuator_(o.actuator_),
+      dryRun_(o.dryRun_),
+      admission_(o.admission_, time_),
+      load_(o.load_),
+      pendingTx_(o.pendingTx_),
+      signatures_(o.signatures_),
+      open_(o.open_),
+      planned_(o.planned_),
+      pending_(o.pending_),
+      seq_(o.seq_),
+      evictions_(o.evictions_),
+      outcomes_(o.outcomes_),
+      failedOutcomes_(o.failedOutcomes_) {}
+
+std::unique_ptr<Stage> RemediationPlanner::clone() const {
+    return std::unique_ptr<Stage>(new RemediationPlanner(*this));
+}
+
 std::string RemediationPlanner::nextId(const std::string& prefix, const std::string& content) {
     // FNV-1a of the content plus a sequence number: stable across runs, unique within one.
     std::uint64_t h = 1469598103934665603ull;

@@ -34,6 +34,8 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     void tick(TimestampMs now, std::vector<Record>& out) override;
     const char* name() const override { return "remedy.planner"; }
+    // Replay checkpoints: a copy with its own time and admission (on that time).
+    std::unique_ptr<Stage> clone() const override;
     std::uint64_t evictions() const override { return evictions_; }
 
     std::int64_t outcomesSeen() const { return outcomes_; }
@@ -44,6 +46,9 @@ public:
     static constexpr std::size_t kMaxTracked = 4096;             // signatures and open incidents each
 
 private:
+    // Every member is copied here: one added below must be added to it too
+    // (the replay determinism test, tst_replaycontroller, catches a forgotten one).
+    RemediationPlanner(const RemediationPlanner& other);
     void plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out);
     void sizeScaling(const std::string& pool, std::map<std::string, std::string>& params) const;
     std::string nextId(const std::string& prefix, const std::string& content);

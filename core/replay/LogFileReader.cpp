@@ -59,7 +59,57 @@ bool LogFileReader::fill() {
     return n > 0;
 }
 
-bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) {
+std::int64_t LogFileReader::compressedOffset() const {
+    return gz_ ? static_cast<std::int64_t>(gzoffset(static_cast<gzFile>(gz_))) : 0;
+}
+
+LogFileReader::Position LogFileReader::position() const {
+    return {bytes_ - static_cast<std::int64_t>(end_ - pos_), lineNo_, stats_};
+}
+
+bool LogFileReader::seek(const Position& p) {
+    if (!gz_) return false;
+    auto* gz = static_cast<gzFile>(gz_);
+    gzclearerr(gz);
+    if (gzseek(gz, static_cast<z_off_t>(p.offset), SEEK_SET) != static_cast<z_off_t>(p.offset)) {
+        int errnum = 0;
+        error_ = path_ + ": cannot seek to byte " + std::to_string(p.offset) + " (" + gzerror(gz, &errnum) + ")";
+        return false;
+    }
+    pos_ = end_ = 0;
+    eof_ = skipping_ = truncated_ = false;
+    error_.clear();
+    bytes_ = p.offset;
+    lineNo_ = p.lineNo;
+    stats_ = p.stats;
+    return true;
+}
+
+bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords, std::vector<std::int64_t>& lines) {
+    return read(out, maxRecords, &lines);
+}
+
+bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) { return read(out, maxRecords, nullptr); }
+
+void LogFileReader::noteLines(std::size_t records, std::int64_t malformedBefore, std::size_t keptBefore,
+                              std::vector<std::int64_t>& numbers) const {
+    // The records are the lines in order minus the malformed ones; the kept errors
+    // name those (all of them unless more than kMaxKeptErrors were met).
+    if (stats_.malformed - malformedBefore != std::int64_t(stats_.errors.size() - keptBefore)) {
+        numbers.insert(numbers.end(), records, 0);
+        return;
+    }
+    std::size_t e = keptBefore;
+    for (const auto& l : lines_) {
+        if (e < stats_.errors.size() && stats_.errors[e].line == l.number) {
+            ++e;
+            continue;
+        }
+        numbers.push_back(l.number);
+    }
+}
+
+bool LogFileReader::read(std::vector<Record>& out, std::size_t maxRecords, std::vector<std::int64_t>* numbers) {
     if (!gz_) return false;
     const std::size_t first = out.size();
     while (out.size() - first < maxRecords) {
@@ -69,7 +119,10 @@ bool LogFileReader::readBatch(std::vector<Record>& out, std::size_t maxRecords) 
         pos_ += splitNdjsonLines(std::string_view(buf_.data() + pos_, end_ - pos_), eof_ && !truncated_, lineNo_, lines_,
                                  maxRecords - (out.size() - first));
         if (!lines_.empty()) {
+            const std::size_t before = out.size(), kept = stats_.errors.size();
+            const std::int64_t malformed = stats_.malformed;
             decoder_.decodeLines(lines_, out, stats_);
+            if (numbers) noteLines(out.size() - before, malformed, kept, *numbers);
             continue;
         }
         if (eof_) {  // everything consumed, or all whole lines of a truncated gzip

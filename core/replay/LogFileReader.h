@@ -27,14 +27,33 @@ public:
     // corrupt gzip data, or a gzip stream cut short ("truncated gzip", naming the
     // compressed byte offset and the last whole line; the cut line is not decoded).
     bool readBatch(std::vector<Record>& out, std::size_t maxRecords);
+    // The same, and appends each record's 1-based line number to lines (0 when it
+    // cannot be told: a batch with malformed lines after the first kMaxKeptErrors).
+    bool readBatch(std::vector<Record>& out, std::size_t maxRecords, std::vector<std::int64_t>& lines);
+
+    // Where the next line starts, with the counts so far: a replay checkpoint.
+    struct Position {
+        std::int64_t offset = 0;  // decompressed bytes before the next line
+        std::int64_t lineNo = 0;  // lines before it
+        DecodeStats stats;
+    };
+    Position position() const;
+    // Goes back (or forward) to a position this reader gave. A plain file seeks;
+    // a gzip file is decompressed again from its start (zlib's gzseek), which costs
+    // about a second per GB (docs/replay.md). False with error() set on failure.
+    bool seek(const Position& p);
 
     const DecodeStats& stats() const { return stats_; }
     const std::string& error() const { return error_; }
     const std::string& path() const { return path_; }
     std::int64_t bytesRead() const { return bytes_; }
+    std::int64_t compressedOffset() const;  // of the file read so far (its size when plain)
     std::size_t bufferBytes() const { return buf_.size(); }  // what it holds at most, for tests
 
 private:
+    bool read(std::vector<Record>& out, std::size_t maxRecords, std::vector<std::int64_t>* numbers);
+    void noteLines(std::size_t records, std::int64_t malformedBefore, std::size_t keptBefore,
+                   std::vector<std::int64_t>& numbers) const;
     bool fill();
     void skipLongLine();
     void* gz_ = nullptr;  // gzFile

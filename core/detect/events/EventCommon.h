@@ -3,6 +3,7 @@
 // human-readable numbers/durations.
 #pragma once
 
+#include "record/LruRelink.h"
 #include "record/Record.h"
 #include "record/Target.h"
 
@@ -65,6 +66,13 @@ template <class State>
 class KeyedTable {
 public:
     explicit KeyedTable(std::size_t cap) : cap_(cap ? cap : 1) {}
+    // Copies point their entries at their own list (record/LruRelink.h); every member listed.
+    KeyedTable(const KeyedTable& o) : cap_(o.cap_), order_(o.order_), map_(o.map_), evicted_(o.evicted_) {
+        relinkLru(order_, map_);
+    }
+    KeyedTable& operator=(const KeyedTable& o) { return *this = KeyedTable(o); }
+    KeyedTable(KeyedTable&&) = default;
+    KeyedTable& operator=(KeyedTable&&) = default;
     State& at(const std::string& key, TimestampMs /*seen*/) {
         auto it = map_.find(key);
         if (it == map_.end()) {

@@ -44,6 +44,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     void tick(TimestampMs now, std::vector<Record>& out) override;
     const char* name() const override { return "event.tx_delay"; }
+    std::unique_ptr<Stage> clone() const override { return std::make_unique<TxDelayDetector>(*this); }
 
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

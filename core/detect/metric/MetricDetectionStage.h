@@ -3,6 +3,8 @@
 // (detector "metric.ensemble") whenever a point's score reaches the alert score.
 #pragma once
 
+#include "record/LruRelink.h"
+
 #include "detect/metric/MetricAnomalyDetector.h"
 #include "record/Stage.h"
 
@@ -24,10 +26,17 @@ public:
     // beyond it replaces the pair updated least recently, which starts afresh if it
     // comes back. O(1) per sample however many pairs pass by.
     explicit MetricDetectionStage(const metric::DetectorConfig& cfg = {}, std::size_t max_series = 20'000);
+    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    MetricDetectionStage(const MetricDetectionStage& o)
+        : cfg_(o.cfg_), max_series_(o.max_series_), detectors_(o.detectors_), order_(o.order_), key_(o.key_),
+          counters_(o.counters_), lastReason_(o.lastReason_) {
+        relinkLru(order_, detectors_);
+    }
     // Non-metric records are ignored (true). Non-finite values and timestamps going
     // backwards within a series return false.
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "detect.metric"; }
+    std::unique_ptr<Stage> clone() const override { return std::make_unique<MetricDetectionStage>(*this); }
     const MetricStageCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return lastReason_; }
     std::size_t seriesCount() const { return detectors_.size(); }

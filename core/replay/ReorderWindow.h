@@ -1,0 +1,50 @@
+// Puts a recording's records back in timestamp order within a bounded window of
+// record time: agents flush their buffers a little late, so a log is rarely in
+// perfect order. A record older than what has already been replayed (beyond the
+// window) is passed on as it is, counted and reported with its line number; the
+// engine's own rules decide what it does with it. Copyable (replay checkpoints).
+#pragma once
+
+#include "record/NdjsonCodec.h"
+
+#include <cstdint>
+#include <deque>
+#include <limits>
+#include <vector>
+
+namespace vigil {
+
+class ReorderWindow {
+public:
+    explicit ReorderWindow(TimestampMs windowMs = 2000) : windowMs_(windowMs) {}
+
+    // Takes one record (line: its line in the source, 0 when unknown) and appends to
+    // `ready` every held record now more than the window older than the newest seen,
+    // in time order (records with equal times keep their order).
+    void push(Record r, std::int64_t line, std::vector<Record>& ready);
+    // End of input: everything held, in time order.
+    void flush(std::vector<Record>& ready);
+
+    std::size_t held() const { return held_.size(); }
+    std::int64_t reordered() const { return reordered_; }  // put back in order within the window
+    std::int64_t late() const { return late_; }            // beyond it: replayed out of order, reported
+    // The first kMaxKeptErrors late records: line and reason.
+    const std::vector<DecodeError>& reports() const { return reports_; }
+    TimestampMs windowMs() const { return windowMs_; }
+
+private:
+    struct Held {
+        TimestampMs ts;
+        Record r;
+    };
+    void release(TimestampMs upTo, std::vector<Record>& ready);
+
+    TimestampMs windowMs_;
+    std::deque<Held> held_;  // sorted by time, arrival order among equal times
+    TimestampMs newest_ = std::numeric_limits<TimestampMs>::min();
+    TimestampMs released_ = std::numeric_limits<TimestampMs>::min();  // time of the last record passed on in order
+    std::int64_t reordered_ = 0, late_ = 0;
+    std::vector<DecodeError> reports_;
+};
+
+}  // namespace vigil

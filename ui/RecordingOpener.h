@@ -1,0 +1,33 @@
+// Opens recordings as replay windows: from File → Open recording, drag and drop,
+// the recent list or `vigil --replay`. A file that cannot be opened is said in a
+// message box naming it; the console goes on.
+#pragma once
+
+#include "ui/ReplaySession.h"
+
+#include <QObject>
+
+namespace vigil::ui {
+
+class MainWindow;
+
+class RecordingOpener : public QObject {
+    Q_OBJECT
+public:
+    explicit RecordingOpener(ReplayStagesFactory stages, QObject* parent = nullptr)
+        : QObject(parent), stages_(std::move(stages)) {}
+
+    // Every open recording request of `window` (and of the replay windows this opens) comes here.
+    void watch(MainWindow* window);
+    // Null with error when it cannot be opened; else the session, its window shown
+    // and (play = true) already playing.
+    ReplaySession* open(const QString& path, QString& error, bool play = false);
+
+signals:
+    void opened(vigil::ui::ReplaySession* session);
+
+private:
+    ReplayStagesFactory stages_;
+};
+
+}  // namespace vigil::ui
