@@ -37,6 +37,7 @@ const Command* commands() {
         {"audit", "verify the tamper-evident audit log of a database (audit verify --db DB)", cmdAudit},
         {"config", "check a live-sources configuration (config check FILE)", cmdConfig},
         {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},
+        {"silence", "silences and maintenance windows (silence add|list|expire --db DB)", cmdSilence},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -43,6 +43,7 @@ int cmdActions(const QStringList& args);
 int cmdSignoff(const QStringList& args);
 int cmdConfig(const QStringList& args);
 int cmdBench(const QStringList& args);
+int cmdSilence(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 
