@@ -31,6 +31,7 @@ QHash<int, QByteArray> AnomalyListModel::roleNames() const {
     names.insert(IdRole, "id");
     names.insert(ScoreRole, "score");
     names.insert(TimestampRole, "timestamp");
+    names.insert(SilencedRole, "silenced");
     return names;
 }
 
@@ -41,8 +42,10 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     case IdRole: return qs(a.id);
     case ScoreRole: return a.score;
     case TimestampRole: return qint64(a.ts);
-    case Qt::ToolTipRole: return qs(a.explanation);
+    case SilencedRole: return a.silenced;
+    case Qt::ToolTipRole: return a.silenced ? tr("%1 (silenced: recorded, no incident)").arg(qs(a.explanation)) : qs(a.explanation);
     case Qt::ForegroundRole:
+        if (a.silenced) return QVariant(palette::muted());
         return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(palette::bad()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -1,5 +1,6 @@
 // The engine's recent anomalies, newest first, as a table model. New anomalies are
-// inserted at the top (not a reset), so a view keeps its selection.
+// inserted at the top (not a reset), so a view keeps its selection. Silenced
+// anomalies (silence/SilenceMarking.h) are shown greyed, with "(silenced)".
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -16,7 +17,8 @@ class AnomalyListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { TimeCol, DetectorCol, SeriesCol, TargetCol, ScoreCol, ExplanationCol, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, ScoreRole, TimestampRole };
+    // SilencedRole (bool): an active silence matched it; such rows are greyed.
+    enum Role { IdRole = Qt::UserRole + 1, ScoreRole, TimestampRole, SilencedRole };
 
     explicit AnomalyListModel(QObject* parent = nullptr);
 

@@ -82,6 +82,7 @@ QHash<int, QByteArray> IncidentListModel::roleNames() const {
     names.insert(CauseRole, "cause");
     names.insert(NarrativeRole, "narrative");
     names.insert(AnomalyCountRole, "anomalyCount");
+    names.insert(SilencedRole, "silenced");
     return names;
 }
 
@@ -101,7 +102,8 @@ QVariant IncidentListModel::data(const QModelIndex& index, int role) const {
     case AnomalyCountRole: return qint64(i.anomaly_count);
     case Qt::ToolTipRole: return narrativeText(i);
     case Qt::DecorationRole: return index.column() == SeverityCol ? QVariant(colorOf(i.severity)) : QVariant();
-    case Qt::ForegroundRole: return isActive(i) ? QVariant() : QVariant(palette::muted());
+    case SilencedRole: return i.silenced;
+    case Qt::ForegroundRole: return isActive(i) && !i.silenced ? QVariant() : QVariant(palette::muted());
     case Qt::TextAlignmentRole:
         return index.column() == AnomaliesCol ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case Qt::DisplayRole:

@@ -38,6 +38,7 @@ public:
         CauseRole,
         NarrativeRole,
         AnomalyCountRole,
+        SilencedRole,  // bool: a silence matches its likely cause (no action); the row is greyed
     };
 
     explicit IncidentListModel(QObject* parent = nullptr);
@@ -47,6 +48,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // The incident shown in `row`, or null (for "Silence…" from the selected incident).
+    const Incident* incidentAt(int row) const { return row >= 0 && row < int(rows_.size()) ? &rows_[std::size_t(row)] : nullptr; }
 
     static QColor colorOf(Severity s);
     static QString nameOf(Severity s);

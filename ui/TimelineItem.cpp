@@ -37,6 +37,7 @@ QString stateName(ItemState s) {
     case ItemState::ApprovalExpired: return QCoreApplication::translate("Timeline", "expired");
     case ItemState::OutcomeSuccess: return QCoreApplication::translate("Timeline", "succeeded");
     case ItemState::OutcomeFailure: return QCoreApplication::translate("Timeline", "failed");
+    case ItemState::AnomalySilenced: return QCoreApplication::translate("Timeline", "silenced");
     }
     return {};
 }
@@ -61,6 +62,7 @@ QColor stateColor(ItemState s) {
     case ItemState::ApprovalExpired: return QColor(0x8c, 0x56, 0x4b);
     case ItemState::OutcomeSuccess: return palette::good();
     case ItemState::OutcomeFailure: return palette::bad();
+    case ItemState::AnomalySilenced: return palette::muted();
     }
     return palette::muted();
 }

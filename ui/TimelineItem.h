@@ -25,6 +25,7 @@ enum class ItemState : std::uint8_t {
     ActionFailed, ActionHeldBack,
     ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalExpired,
     OutcomeSuccess, OutcomeFailure,
+    AnomalySilenced,  // an active silence matched it: drawn grey
 };
 
 struct TimelineItem {

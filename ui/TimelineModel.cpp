@@ -147,9 +147,9 @@ void TimelineModel::addAnomaly(const Anomaly& a) {
     TimelineItem it;
     it.id = a.id;
     it.lane = Lane::Anomalies;
-    it.state = ItemState::Anomaly;
+    it.state = a.silenced ? ItemState::AnomalySilenced : ItemState::Anomaly;
     it.start = it.end = a.ts;
-    it.title = tr("%1 on %2").arg(qs(a.detector), qs(a.target));
+    it.title = a.silenced ? tr("%1 on %2 (silenced)").arg(qs(a.detector), qs(a.target)) : tr("%1 on %2").arg(qs(a.detector), qs(a.target));
     it.summary = tr("%1 — %2 on %3 (score %4): %5")
                      .arg(qs(remedy::utcTime(a.ts)), qs(a.series.empty() ? a.detector : a.series), qs(a.target))
                      .arg(a.score, 0, 'f', 2)

@@ -8,6 +8,7 @@
 #include "common/DemoHealing.h"
 #include "common/ShippedPolicy.h"
 #include "common/LiveSources.h"
+#include "common/SilenceWiring.h"
 #include "common/StoreSink.h"
 #include "audit/AuditSink.h"
 
@@ -158,7 +159,14 @@ int main(int argc, char** argv) {
         }
     }
     vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
+    // Silences (vigilctl silence, the silence panel) reach the engine from the database.
+    std::unique_ptr<vigil::app::StoreSilences> silences;
+    vigil::PipelineConfig pipeline;
+    if (store) {
+        silences = std::make_unique<vigil::app::StoreSilences>(path.toStdString());
+        pipeline.silences = silences->wiring();
+    }
+    vigil::installDefaultStages(engine, pipeline);
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
     } else if (store) {

@@ -41,6 +41,7 @@ const Command* commands() {
         {"feedback", "an operator's word on an incident: false alarm, real, action helped or useless", cmdFeedback},
         {"learn", "what Vigil learned from feedback and outcomes: list, update, revert, export, import", cmdLearn},
         {"bench", "loopback ingest benchmark: records/s and send->processed latency (bench ingest)", cmdBench},
+        {"silence", "silences and maintenance windows (silence add|list|expire --db DB)", cmdSilence},
         {nullptr, nullptr, nullptr},
     };
     return table;

@@ -47,6 +47,7 @@ int cmdBench(const QStringList& args);
 int cmdReport(const QStringList& args);
 int cmdFeedback(const QStringList& args);
 int cmdLearn(const QStringList& args);
+int cmdSilence(const QStringList& args);
 
 const Command* commands();  // terminated by {nullptr, ...}
 

@@ -5,6 +5,7 @@
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
 #include "common/LiveSources.h"
+#include "common/SilenceWiring.h"
 #include "common/StoreSink.h"
 #include "engine/Pipeline.h"
 #include "store/EngineLock.h"
@@ -54,7 +55,10 @@ int runLive(const std::string& configFile, double duration, const QString& db) {
 
     vigil::SystemClock clock;  // live records carry wall-clock time
     vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
+    vigil::app::StoreSilences silences(db.toStdString());  // vigilctl silence, from any process
+    vigil::PipelineConfig pipeline;
+    pipeline.silences = silences.wiring();
+    vigil::installDefaultStages(engine, pipeline);
     vigil::app::addStoreSink(engine, *store.value());
     engine.addSink(vigil::audit::auditSink(*store.value()));
     engine.start();

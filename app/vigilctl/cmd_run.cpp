@@ -15,6 +15,7 @@
 #include "audit/AuditChain.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
+#include "common/SilenceWiring.h"
 #include "common/ShippedPolicy.h"
 #include "common/SignoffOptions.h"
 #include "engine/AgentHealth.h"
@@ -195,6 +196,7 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHe
                     static_cast<long long>(ns.failed), static_cast<long long>(ns.dropped), ns.lastError.empty() ? "" : "; last error: ",
                     ns.lastError.c_str());
     }
+    std::printf("silenced: %lld anomalies\n", static_cast<long long>(snap.silencedAnomalies));
     const auto st = writer.stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
                 qPrintable(o.db), static_cast<long long>(st.rowsFailed));
@@ -222,7 +224,10 @@ int cmdRun(const QStringList& args) {
     auto healing = vigil::app::DemoHealing::create(o.policy, clock, store.value().get(), o.db.toStdString(), error);
     if (!healing) return usageError(QString::fromStdString(error));
     vigil::Engine engine(clock);
-    vigil::installDefaultStages(engine);
+    vigil::app::StoreSilences silences(o.db.toStdString());  // vigilctl silence, from any process
+    vigil::PipelineConfig pipeline;
+    pipeline.silences = silences.wiring();
+    vigil::installDefaultStages(engine, pipeline);
     healing->install(engine);  // planner, store and audit sinks
     std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
     if (o.signoff) {

@@ -6,12 +6,16 @@
 #include "correlate/CorrelationStages.h"
 #include "detect/DetectionStages.h"
 #include "engine/Engine.h"
+#include "silence/SilenceMarking.h"
 
 namespace vigil {
 
 struct PipelineConfig {
     DetectConfig detect;
     CorrelateConfig correlate;
+    // Active silences: with a board, the detectors' anomalies are marked and the
+    // correlator's wrapped (silence/SilenceMarking.h); without, nothing changes.
+    silence::SilenceWiring silences;
 };
 
 // Typed handles to the default pipeline's stages (null when switched off), so

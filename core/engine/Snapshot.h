@@ -79,6 +79,7 @@ struct Snapshot {
     std::vector<AgentStatus> agents;       // sorted by agent name
     std::vector<Anomaly> recentAnomalies;  // newest last, bounded
     std::vector<Incident> incidents;       // latest state of each known incident
+    std::int64_t silencedAnomalies = 0;    // since start, anomalies an active silence matched
 };
 
 }  // namespace vigil

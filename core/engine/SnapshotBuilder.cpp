@@ -13,6 +13,7 @@ void SnapshotBuilder::consumeInput(const Record& in) {
 void SnapshotBuilder::consumeOutputs(const std::vector<Record>& outputs) {
     for (const Record& out : outputs) {
         if (const auto* a = std::get_if<Anomaly>(&out)) {
+            if (a->silenced) ++silenced_;
             anomalies_.push_back(*a);
             if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
         } else if (const auto* inc = std::get_if<Incident>(&out)) {
@@ -27,6 +28,7 @@ void SnapshotBuilder::fill(Snapshot& s) const {
     s.series = series_.tails();
     s.agents = fleet_.agents(s.engineTime, s.series);
     s.recentAnomalies.assign(anomalies_.begin(), anomalies_.end());
+    s.silencedAnomalies = silenced_;
     s.incidents.clear();
     s.incidents.reserve(incidents_.size());
     for (const auto& [_, inc] : incidents_) s.incidents.push_back(inc);

@@ -41,6 +41,7 @@ private:
     FleetState fleet_;
     std::deque<Anomaly> anomalies_;
     std::map<std::string, Incident> incidents_;
+    std::int64_t silenced_ = 0;
 };
 
 }  // namespace vigil

@@ -82,6 +82,9 @@ struct Anomaly {
     double expected_low = 0.0;
     double expected_high = 0.0;
     std::string explanation;  // operator-readable words
+    // An active silence matched it (silence/SilenceMarking.h): recorded and shown
+    // greyed, but evidence for no incident. Set in the engine; not serialized.
+    bool silenced = false;
     bool operator==(const Anomaly&) const = default;
 };
 
@@ -113,6 +116,9 @@ struct Incident {
     std::string narrative;
     std::int64_t anomaly_count = 0;
     std::vector<NarrativeSentence> story;  // the narrative as messages (not serialized)
+    // An active silence matches its likely cause: no action, no notification
+    // (silence/SilenceMarking.h). Set in the engine; not serialized.
+    bool silenced = false;
     bool operator==(const Incident&) const = default;
 };
 

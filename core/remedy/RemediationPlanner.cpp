@@ -85,6 +85,7 @@ bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
         if (const auto down = scaleBack_.check(m->target, load_, time_.now())) planScaleDown(*down, out);
     if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
+        if (a->silenced) return true;  // an active silence: no action (docs/operations.md)
         const auto sig = signatureOf(*a);
         if (!sig) return true;
         if (signatures_.size() >= kMaxTracked && !signatures_.count(sig->target)) {
@@ -96,6 +97,10 @@ bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
             if (std::find(inc.targets.begin(), inc.targets.end(), sig->target) != inc.targets.end() || inc.cause == sig->target)
                 plan(inc, *sig, a->ts, out);
     } else if (const auto* i = std::get_if<Incident>(&in)) {
+        if (i->silenced) {  // not acted on while silenced; its plans and cooldowns stay
+            open_.erase(i->id);
+            return true;
+        }
         if (i->state == IncidentState::Resolved) {
             open_.erase(i->id);
             const std::string prefix = i->id + "|";

@@ -280,6 +280,25 @@ CREATE TABLE learn_changes(
   reverted_ts  INTEGER NOT NULL DEFAULT 0,
   reverted_by  TEXT NOT NULL DEFAULT ''
 );
+// Version 8: silences (core/silence, docs/operations.md "Silences"): matchers
+// (target glob, labels as "key=value" lines, policy incident kind), the window
+// [starts, ends) in ms, who set it and why; expiring early moves `ends` to the
+// moment of expiry and keeps who did it. Rows are never deleted (audit).
+constexpr const char* kV8 = R"sql(
+CREATE TABLE silences(
+  id         INTEGER PRIMARY KEY,
+  target     TEXT NOT NULL DEFAULT '',
+  labels     TEXT NOT NULL DEFAULT '',
+  kind       TEXT NOT NULL DEFAULT '',
+  starts     INTEGER NOT NULL,
+  ends       INTEGER NOT NULL CHECK(ends >= starts),
+  reason     TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created    INTEGER NOT NULL,
+  expired_by TEXT NOT NULL DEFAULT '',
+  expired_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX silences_by_end ON silences(ends);
 )sql";
 
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
@@ -290,6 +309,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {5, "saga journal: sagas, saga_steps", kV5},
     {6, "transfer journal (transfers, transfer_sends)", kV6},
     {7, "continuous learning: feedback, learn_changes", kV7},
+    {8, "silences", kV8},
 }};
 
 }  // namespace
