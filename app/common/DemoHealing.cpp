@@ -32,7 +32,7 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
     // Also in a dry run: it can be switched off at run time; notify() skips
     // simulated actions.
     if (const auto p = h->policy_.current(); !p->notifyWebhook.empty()) {
-        h->notifier_ = remedy::WebhookNotifier::create(p->notifyWebhook, error);
+        h->notifier_ = remedy::WebhookNotifier::create(p->notifyWebhook, error, std::chrono::milliseconds(2000), p->notifyCaFile);
         if (!h->notifier_) {
             error = p->source + ": " + error;
             return nullptr;

@@ -78,6 +78,7 @@ struct Policy {
     double maxFeeGwei = 0;         // cap for fee-bump replacements (0 = none)
     int minFeeBumpPercent = 10;    // nodes refuse replacements bumped by less
     std::string notifyWebhook;     // Alertmanager-compatible URL, empty = off
+    std::string notifyCaFile;      // https webhook: CAs to trust (PEM) instead of the system's
 
     std::vector<PolicyRule> rules;
 

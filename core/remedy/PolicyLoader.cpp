@@ -231,8 +231,13 @@ void loadRoot(const YAML::Node& root, Policy& p) {
         if (const YAML::Node n = f["min_bump_percent"]) p.minFeeBumpPercent = static_cast<int>(integer(n, "fees.min_bump_percent", 10, 1000));
     }
     if (const YAML::Node n = root["notify"]) {
-        checkMap(n, "notify", {"webhook"});
+        checkMap(n, "notify", {"webhook", "ca_file"});
         if (const YAML::Node w = n["webhook"]; w && !w.IsNull()) p.notifyWebhook = scalar(w, "notify.webhook");
+        if (const YAML::Node c = n["ca_file"]; c && !c.IsNull()) {
+            p.notifyCaFile = scalar(c, "notify.ca_file");
+            if (!p.notifyCaFile.empty() && p.notifyWebhook.rfind("https://", 0) != 0)
+                fail(c, "notify.ca_file", "set, but notify.webhook is not an https:// URL");
+        }
         if (!p.notifyWebhook.empty() && p.notifyWebhook.rfind("http://", 0) != 0 && p.notifyWebhook.rfind("https://", 0) != 0)
             fail(n["webhook"], "notify.webhook", "'" + p.notifyWebhook + "' is not an http:// or https:// URL");
     }

@@ -2,14 +2,20 @@
 // Alertmanager's webhook receivers expect it: version "4", status, receiver,
 // groupKey, groupLabels, commonLabels, alerts[] with labels, annotations,
 // startsAt/endsAt) and WebhookNotifier POSTing it to a loopback server; a dead
-// receiver is counted as failed, an https:// URL refused with a reason.
+// receiver is counted as failed. https:// to a loopback TLS receiver with a
+// self-signed certificate: delivered when notify.ca_file trusts it, refused
+// (counted as failed, the verification error in words) against the system's
+// CAs or under another host name.
+#include "../approve/SignoffTestSupport.h"
 #include "../net/CannedServer.h"
+#include "TlsReceiver.h"
 #include "remedy/AlertmanagerPayload.h"
 #include "remedy/WebhookNotifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace vigil;
@@ -127,8 +133,53 @@ private slots:
         QCOMPARE(n->stats().failed, std::int64_t(1));
         QVERIFY2(n->stats().lastError.find(refusing.url()) == 0, n->stats().lastError.c_str());
 
-        QVERIFY(!WebhookNotifier::create("https://alerts.example/hook", error));
+        QVERIFY(!WebhookNotifier::create("https://alerts.example:x/hook", error));
         QVERIFY2(error.rfind("notify.webhook: ", 0) == 0, error.c_str());
+        QVERIFY(!WebhookNotifier::create("http://alerts.example/hook", error, std::chrono::milliseconds(2000), "/ca.pem"));
+        QVERIFY2(error.rfind("notify.ca_file: ", 0) == 0, error.c_str());
+        QVERIFY(!WebhookNotifier::create("https://alerts.example/hook", error, std::chrono::milliseconds(2000), "/nonexistent.pem"));
+        QVERIFY2(error.find("/nonexistent.pem") != std::string::npos, error.c_str());
+    }
+
+    void httpsReachesAVerifiedReceiverOnly() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("cert.pem")), key = dir.filePath(QStringLiteral("key.pem"));
+        QString why;
+        QVERIFY2(signofftest::makeSelfSigned(cert, key, why), qPrintable(why));
+        remedytest::TlsReceiver receiver(cert.toStdString(), key.toStdString());
+        const std::string url = "https://localhost:" + std::to_string(receiver.port()) + "/hook";
+        const std::string payload = alertmanagerPayload(failoverContext());
+        std::string error;
+
+        auto trusted = WebhookNotifier::create(url, error, std::chrono::milliseconds(5000), cert.toStdString());
+        QVERIFY2(trusted, error.c_str());
+        trusted->post(payload);
+        trusted->flush();
+        QVERIFY2(trusted->stats().sent == 1, trusted->stats().lastError.c_str());
+        QCOMPARE(receiver.bodies(), std::vector<std::string>{payload});
+
+        // The system's CAs do not know a self-signed certificate.
+        auto system = WebhookNotifier::create(url, error, std::chrono::milliseconds(5000));
+        QVERIFY2(system, error.c_str());
+        system->post(payload);
+        system->flush();
+        QCOMPARE(system->stats().failed, std::int64_t(1));
+        QVERIFY2(system->stats().lastError.find("TLS handshake") != std::string::npos, system->stats().lastError.c_str());
+        QVERIFY2(system->stats().lastError.find("self-signed") != std::string::npos ||
+                     system->stats().lastError.find("self signed") != std::string::npos,
+                 system->stats().lastError.c_str());
+
+        // Trusted CA, but the certificate does not name this host (loopback 127.0.0.2).
+        remedytest::TlsReceiver other(cert.toStdString(), key.toStdString(), "127.0.0.2");
+        auto renamed = WebhookNotifier::create("https://127.0.0.2:" + std::to_string(other.port()) + "/hook", error,
+                                               std::chrono::milliseconds(5000), cert.toStdString());
+        QVERIFY2(renamed, error.c_str());
+        renamed->post(payload);
+        renamed->flush();
+        QCOMPARE(renamed->stats().failed, std::int64_t(1));
+        QVERIFY2(renamed->stats().lastError.find("TLS handshake") != std::string::npos, renamed->stats().lastError.c_str());
+        QVERIFY(other.bodies().empty());
+        QCOMPARE(receiver.bodies().size(), std::size_t(1));
     }
 };
 
