@@ -48,6 +48,8 @@ RemediationPlanner::RemediationPlanner(const RemediationPlanner& o)
       dryRun_(o.dryRun_),
       admission_(o.admission_, time_),
       load_(o.load_),
+      scaleBack_(o.scaleBack_),
+      escalations_(o.escalations_),
       pendingTx_(o.pendingTx_),
       signatures_(o.signatures_),
       open_(o.open_),

@@ -280,6 +280,8 @@ CREATE TABLE learn_changes(
   reverted_ts  INTEGER NOT NULL DEFAULT 0,
   reverted_by  TEXT NOT NULL DEFAULT ''
 );
+)sql";
+
 // Version 8: silences (core/silence, docs/operations.md "Silences"): matchers
 // (target glob, labels as "key=value" lines, policy incident kind), the window
 // [starts, ends) in ms, who set it and why; expiring early moves `ends` to the
