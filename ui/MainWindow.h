@@ -33,6 +33,8 @@ class FleetStatusModel;
 class EscalationModel;
 class IncidentListModel;
 class IncidentPanel;
+class LearningPanel;
+class SilenceSource;
 class StoreActivityFeed;
 class TimelineModel;
 class TimelineView;
@@ -55,6 +57,16 @@ public:
     // The Automation menu (pause, resume, dry run, reload policy) and its status
     // line; `control` must outlive the window.
     void attachAutomation(AutomationControl* control);
+
+    // Operations on the local database (MainWindowOperations.cpp): the Silences
+    // and Learning docks and the Incident menu (Silence…, feedback on the
+    // selected incident). Both must outlive the window.
+    void attachOperations(SilenceSource* silences, LearningPanel* learning);
+    // The Incident menu (null before attachOperations), for actions the app adds
+    // (Export report…, which lives in vigil_report).
+    QMenu* incidentMenu() const { return incidentMenu_; }
+    // The incident selected in the incidents panel ("" when none).
+    QString selectedIncidentId() const;
 
     ChartPanel* chartPanel() const { return charts_; }
     TimelineView* timelineView() const { return timelineView_; }
@@ -124,6 +136,7 @@ private:
     QMenu* viewMenu_ = nullptr;
     QMenu* fileMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* incidentMenu_ = nullptr;
     QString replayOf_;
     ApprovalQueueModel* approvals_ = nullptr;
     ApprovalQueuePanel* approvalPanel_ = nullptr;

@@ -23,7 +23,11 @@
 #include "ui/LocalApprovalSource.h"
 #include "ui/StoreActivityFeed.h"
 #include "ui/MainWindow.h"
+#include "ui/LearningPanel.h"
 #include "ui/PolicyAutomationControl.h"
+#include "ui/SilenceSource.h"
+#include "ui/StoreAutomationControl.h"
+#include "ui/report/IncidentReportAction.h"
 #include "ui/RecordingOpener.h"
 #include "common/ReplayPipeline.h"
 
@@ -222,7 +226,8 @@ int main(int argc, char** argv) {
     // Declared before the window, which uses them: they outlive it.
     std::unique_ptr<vigil::ui::LocalApprovalSource> approvals;
     std::unique_ptr<vigil::ui::StoreActivityFeed> activity;  // actions for the timeline and the action log
-    std::unique_ptr<vigil::ui::PolicyAutomationControl> automation;
+    std::unique_ptr<vigil::ui::AutomationControl> automation;
+    std::unique_ptr<vigil::ui::SilenceSource> silenceSource;
     vigil::ui::MainWindow window(&bridge);
     opener.watch(&window);
     if (store) {
@@ -231,13 +236,24 @@ int main(int argc, char** argv) {
         window.attachApprovals(approvals.get());
         activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
         window.attachActivity(activity.get());
+        // Silences, feedback and what Vigil learned, on their own connections and threads.
+        silenceSource = std::make_unique<vigil::ui::SilenceSource>(dbPath, systemClock);
+        const QString operatorName = QSettings().value(QStringLiteral("approvals/identity"), qEnvironmentVariable("USER")).toString();
+        window.attachOperations(silenceSource.get(), vigil::ui::makeLearningPanel(dbPath, operatorName));
+        window.incidentMenu()->addAction(vigil::report::incidentReportAction(
+            &window, {[dbPath] { return dbPath; }, [&window] { return window.selectedIncidentId(); }, {}, {}}));
     }
     // The Automation menu acts on the demo's policy (no healing engine: no menu).
     // DemoHealing hands out its LivePolicy const; the policy itself is mutable and
-    // thread-safe (the stored switches of `vigilctl automation` are to replace this).
+    // thread-safe.
+    // With a database the switches are the stored ones (approve::AutomationSwitch,
+    // audited, the same as `vigilctl automation`); without one, the policy's own.
     if (healing) {
-        automation = std::make_unique<vigil::ui::PolicyAutomationControl>(
-            const_cast<vigil::remedy::LivePolicy&>(healing->policy()), prefs.policyFile);
+        auto& live = const_cast<vigil::remedy::LivePolicy&>(healing->policy());
+        if (store)
+            automation = std::make_unique<vigil::ui::StoreAutomationControl>(dbPath, &live, prefs.policyFile);
+        else
+            automation = std::make_unique<vigil::ui::PolicyAutomationControl>(live, prefs.policyFile);
         window.attachAutomation(automation.get());
     }
     window.show();
