@@ -21,11 +21,17 @@ std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInt
             S += (d > 0) - (d < 0);
             slopes.push_back(d / (pts[j].t - pts[i].t));
         }
-    std::sort(slopes.begin(), slopes.end());
     const std::size_t N = slopes.size();
-    auto medianOf = [](const std::vector<double>& v) {
+    // Order statistics by selection, not a full sort: the same values, and the
+    // fit runs for every sample of every watched series (the sort was a third
+    // of a replay's time). Each call leaves a permutation, so calls compose.
+    auto kth = [](std::vector<double>& v, std::size_t k) {
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+        return v[k];
+    };
+    auto medianOf = [&kth](std::vector<double>& v) {
         const std::size_t m = v.size();
-        return m % 2 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2.0;
+        return m % 2 ? kth(v, m / 2) : (kth(v, m / 2 - 1) + kth(v, m / 2)) / 2.0;
     };
 
     // Var(S) with the correction for tied values (integer gauges tie a lot).
@@ -45,13 +51,12 @@ std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInt
     const double M1 = (static_cast<double>(N) - C) / 2.0, M2 = (static_cast<double>(N) + C) / 2.0;
     const auto lo = static_cast<std::ptrdiff_t>(std::floor(M1)) - 1;
     const auto hi = static_cast<std::ptrdiff_t>(std::ceil(M2));
-    f.slopeLow = slopes[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(lo, 0, static_cast<std::ptrdiff_t>(N) - 1))];
-    f.slopeHigh = slopes[static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(hi, 0, static_cast<std::ptrdiff_t>(N) - 1))];
+    f.slopeLow = kth(slopes, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(lo, 0, static_cast<std::ptrdiff_t>(N) - 1)));
+    f.slopeHigh = kth(slopes, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(hi, 0, static_cast<std::ptrdiff_t>(N) - 1)));
 
     std::vector<double> intercepts;
     intercepts.reserve(n);
     for (const auto& p : pts) intercepts.push_back(p.v - f.slope * p.t);
-    std::sort(intercepts.begin(), intercepts.end());
     f.level = medianOf(intercepts) + f.slope * pts.back().t;
     return f;
 }
