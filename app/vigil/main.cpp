@@ -36,6 +36,7 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
