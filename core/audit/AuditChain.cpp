@@ -103,14 +103,11 @@ Result<std::unique_ptr<AuditLog>> AuditLog::open(const std::string& dbPath, Audi
     return std::unique_ptr<AuditLog>(new AuditLog(std::move(db).value(), std::move(key)));
 }
 
-Result<std::vector<AuditEntry>> AuditLog::append(std::vector<AuditEntry> drafts) {
-    if (Status s = db_.exec("BEGIN IMMEDIATE"); !s) return s;
-    std::string err;
+bool appendInTransaction(sqlite3* db, const AuditKey& key, std::vector<AuditEntry>& drafts, std::string& error) {
     Statement ins;
-    bool ok = chainInTransaction(db_.handle(), key_, drafts, err) &&
-              ins.prepare(db_.handle(),
-                          "INSERT INTO audit(seq, ts, kind, subject, body, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                          err);
+    bool ok = chainInTransaction(db, key, drafts, error) &&
+              ins.prepare(db, "INSERT INTO audit(seq, ts, kind, subject, body, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                          error);
     for (std::size_t i = 0; ok && i < drafts.size(); ++i) {
         const AuditEntry& e = drafts[i];
         ins.bind(1, e.seq);
@@ -120,8 +117,15 @@ Result<std::vector<AuditEntry>> AuditLog::append(std::vector<AuditEntry> drafts)
         ins.bind(5, std::string_view(e.body));
         ins.bind(6, std::string_view(e.prev_hash));
         ins.bind(7, std::string_view(e.hash));
-        ok = ins.run(err);
+        ok = ins.run(error);
     }
+    return ok;
+}
+
+Result<std::vector<AuditEntry>> AuditLog::append(std::vector<AuditEntry> drafts) {
+    if (Status s = db_.exec("BEGIN IMMEDIATE"); !s) return s;
+    std::string err;
+    const bool ok = appendInTransaction(db_.handle(), key_, drafts, err);
     if (!ok) {
         db_.exec("ROLLBACK");
         return Status::failure(db_.path() + ": cannot append to the audit log: " + err);

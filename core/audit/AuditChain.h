@@ -27,6 +27,10 @@ namespace vigil::audit {
 // an open write transaction, then insert the entries. False with a reason.
 bool chainInTransaction(sqlite3* db, const AuditKey& key, std::vector<store::AuditEntry>& drafts, std::string& error);
 
+// chainInTransaction(), then inserts the entries: for a caller that stores
+// something and its audit entries in one transaction of its own. False with a reason.
+bool appendInTransaction(sqlite3* db, const AuditKey& key, std::vector<store::AuditEntry>& drafts, std::string& error);
+
 // chainInTransaction() as a StoreWriter hook.
 store::AuditChainHook chainHook(AuditKey key);
 

@@ -1,28 +1,16 @@
 #include "audit/SilenceAudit.h"
 
 #include "audit/AuditKey.h"
+#include "record/NdjsonCodec.h"
 #include "silence/SilenceMatch.h"
-
-#include <cstdio>
 
 namespace vigil::audit {
 
 namespace {
 std::string jsonString(const std::string& s) {
-    std::string o = "\"";
-    for (const unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            o += '\\';
-            o += static_cast<char>(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            o += buf;
-        } else {
-            o += static_cast<char>(c);
-        }
-    }
-    return o + "\"";
+    std::string o;
+    appendJsonString(o, s);  // the record codec's escaper: one JSON string form everywhere
+    return o;
 }
 }  // namespace
 

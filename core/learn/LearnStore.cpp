@@ -27,24 +27,7 @@ Status inTransaction(store::Database& db, const std::optional<audit::AuditKey>& 
     if (Status s = db.exec("BEGIN IMMEDIATE"); !s) return s;
     std::string err;
     bool ok = write(err);
-    if (ok && key && !drafts.empty()) {
-        Statement ins;
-        ok = chainInTransaction(db.handle(), *key, drafts, err) &&
-             ins.prepare(db.handle(),
-                         "INSERT INTO audit(seq, ts, kind, subject, body, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                         err);
-        for (std::size_t i = 0; ok && i < drafts.size(); ++i) {
-            const store::AuditEntry& e = drafts[i];
-            ins.bind(1, e.seq);
-            ins.bind(2, e.ts);
-            ins.bind(3, std::string_view(e.kind));
-            ins.bind(4, std::string_view(e.subject));
-            ins.bind(5, std::string_view(e.body));
-            ins.bind(6, std::string_view(e.prev_hash));
-            ins.bind(7, std::string_view(e.hash));
-            ok = ins.run(err);
-        }
-    }
+    if (ok && key && !drafts.empty()) ok = audit::appendInTransaction(db.handle(), *key, drafts, err);
     if (!ok) {
         db.exec("ROLLBACK");
         return Status::failure(db.path() + ": " + err);

@@ -1,5 +1,6 @@
 #include "remedy/RemediationPlanner.h"
 
+#include "record/NdjsonCodec.h"
 #include "remedy/PolicyMatch.h"
 
 #include <algorithm>
@@ -11,28 +12,12 @@
 namespace vigil::remedy {
 
 std::string compactJson(const std::map<std::string, std::string>& fields) {
-    auto quote = [](std::string& o, const std::string& s) {
-        o += '"';
-        for (const unsigned char c : s) {
-            if (c == '"' || c == '\\') {
-                o += '\\';
-                o += static_cast<char>(c);
-            } else if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                o += buf;
-            } else {
-                o += static_cast<char>(c);
-            }
-        }
-        o += '"';
-    };
     std::string o = "{";
     for (const auto& [k, v] : fields) {
         if (o.size() > 1) o += ',';
-        quote(o, k);
+        appendJsonString(o, k);
         o += ':';
-        quote(o, v);
+        appendJsonString(o, v);
     }
     return o + "}";
 }
@@ -47,18 +32,7 @@ RemediationPlanner::RemediationPlanner(const RemediationPlanner& o)
       actuator_(o.actuator_),
       dryRun_(o.dryRun_),
       admission_(o.admission_, time_),
-      load_(o.load_),
-      scaleBack_(o.scaleBack_),
-      escalations_(o.escalations_),
-      pendingTx_(o.pendingTx_),
-      signatures_(o.signatures_),
-      open_(o.open_),
-      planned_(o.planned_),
-      pending_(o.pending_),
-      seq_(o.seq_),
-      evictions_(o.evictions_),
-      outcomes_(o.outcomes_),
-      failedOutcomes_(o.failedOutcomes_) {}
+      s_(o.s_) {}
 
 std::unique_ptr<Stage> RemediationPlanner::clone() const {
     return std::unique_ptr<Stage>(new RemediationPlanner(*this));
@@ -70,7 +44,7 @@ std::string RemediationPlanner::nextId(const std::string& prefix, const std::str
     for (const unsigned char c : content) h = (h ^ c) * 1099511628211ull;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%s-%08llx-%llu", prefix.c_str(), static_cast<unsigned long long>(h & 0xffffffffull),
-                  static_cast<unsigned long long>(++seq_));
+                  static_cast<unsigned long long>(++s_.seq));
     return buf;
 }
 
@@ -82,48 +56,48 @@ void RemediationPlanner::advanceTime(TimestampMs t) {
 
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
-    load_.observe(in);
-    if (const auto* m = std::get_if<MetricSample>(&in); m && m->series == "worker.queue_depth" && scaleBack_.tracking(m->target))
-        if (const auto down = scaleBack_.check(m->target, load_, time_.now())) planScaleDown(*down, out);
+    s_.load.observe(in);
+    if (const auto* m = std::get_if<MetricSample>(&in); m && m->series == "worker.queue_depth" && s_.scaleBack.tracking(m->target))
+        if (const auto down = s_.scaleBack.check(m->target, s_.load, time_.now())) planScaleDown(*down, out);
     if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
         if (a->silenced) return true;  // an active silence: no action (docs/operations.md)
         const auto sig = signatureOf(*a);
         if (!sig) return true;
-        if (signatures_.size() >= kMaxTracked && !signatures_.count(sig->target)) {
-            signatures_.erase(signatures_.begin());
-            ++evictions_;
+        if (s_.signatures.size() >= kMaxTracked && !s_.signatures.count(sig->target)) {
+            s_.signatures.erase(s_.signatures.begin());
+            ++s_.evictions;
         }
-        signatures_[sig->target] = {*sig, a->ts};
-        for (const auto& [id, inc] : open_)
+        s_.signatures[sig->target] = {*sig, a->ts};
+        for (const auto& [id, inc] : s_.open)
             if (std::find(inc.targets.begin(), inc.targets.end(), sig->target) != inc.targets.end() || inc.cause == sig->target)
                 plan(inc, *sig, a->ts, out);
     } else if (const auto* i = std::get_if<Incident>(&in)) {
         if (i->silenced) {  // not acted on while silenced; its plans and cooldowns stay
-            open_.erase(i->id);
+            s_.open.erase(i->id);
             return true;
         }
         if (i->state == IncidentState::Resolved) {
-            open_.erase(i->id);
+            s_.open.erase(i->id);
             const std::string prefix = i->id + "|";
-            for (auto it = planned_.lower_bound(prefix); it != planned_.end() && it->first.rfind(prefix, 0) == 0;) it = planned_.erase(it);
+            for (auto it = s_.planned.lower_bound(prefix); it != s_.planned.end() && it->first.rfind(prefix, 0) == 0;) it = s_.planned.erase(it);
             return true;
         }
-        if (open_.size() >= kMaxTracked && !open_.count(i->id)) {
-            open_.erase(open_.begin());
-            ++evictions_;
+        if (s_.open.size() >= kMaxTracked && !s_.open.count(i->id)) {
+            s_.open.erase(s_.open.begin());
+            ++s_.evictions;
         }
-        open_[i->id] = *i;
-        for (const auto& [target, entry] : signatures_)
+        s_.open[i->id] = *i;
+        for (const auto& [target, entry] : s_.signatures)
             if (std::find(i->targets.begin(), i->targets.end(), target) != i->targets.end() || i->cause == target)
                 plan(*i, entry.first, entry.second, out);
     } else if (const auto* o = std::get_if<Outcome>(&in)) {
-        ++outcomes_;
-        if (!o->success) ++failedOutcomes_;
-        if (const auto it = pending_.find(o->action_id); it != pending_.end()) {
-            if (const auto p = planned_.find(it->second); p != planned_.end() && p->second.actionId == o->action_id)
+        ++s_.outcomes;
+        if (!o->success) ++s_.failedOutcomes;
+        if (const auto it = s_.pending.find(o->action_id); it != s_.pending.end()) {
+            if (const auto p = s_.planned.find(it->second); p != s_.planned.end() && p->second.actionId == o->action_id)
                 p->second.succeeded = o->success;
-            pending_.erase(it);
+            s_.pending.erase(it);
         }
     }
     return true;
@@ -131,25 +105,25 @@ bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
 
 void RemediationPlanner::tick(TimestampMs now, std::vector<Record>&) {
     advanceTime(std::max(clock_.now(), now));
-    for (auto it = signatures_.begin(); it != signatures_.end();)
-        it = now - it->second.second > kSignatureTtlMs ? signatures_.erase(it) : std::next(it);
+    for (auto it = s_.signatures.begin(); it != s_.signatures.end();)
+        it = now - it->second.second > kSignatureTtlMs ? s_.signatures.erase(it) : std::next(it);
 }
 
 void RemediationPlanner::observeTx(const TxEvent& tx) {
     const std::string agent = "agent:" + tx.agent;
     if (tx.state == TxState::Confirmed || tx.state == TxState::Failed) {
-        if (const auto it = pendingTx_.find(agent); it != pendingTx_.end()) {
+        if (const auto it = s_.pendingTx.find(agent); it != s_.pendingTx.end()) {
             it->second.erase(tx.nonce);
-            if (it->second.empty()) pendingTx_.erase(it);
+            if (it->second.empty()) s_.pendingTx.erase(it);
         }
         return;
     }
     if (tx.state != TxState::Submitted || !std::isfinite(tx.value_eth) || tx.value_eth < 0 || tx.value_eth > 1e12) return;
-    if (pendingTx_.size() >= kMaxTracked && !pendingTx_.count(agent)) {
-        pendingTx_.erase(pendingTx_.begin());
-        ++evictions_;
+    if (s_.pendingTx.size() >= kMaxTracked && !s_.pendingTx.count(agent)) {
+        s_.pendingTx.erase(s_.pendingTx.begin());
+        ++s_.evictions;
     }
-    auto& nonces = pendingTx_[agent];
+    auto& nonces = s_.pendingTx[agent];
     if (nonces.size() >= 256 && !nonces.count(tx.nonce)) nonces.erase(nonces.begin());  // bounded per agent
     // Whole 1e-9 ETH: exact for the fleet's values, which carry 4 decimals.
     nonces[tx.nonce] = static_cast<Wei>(std::llround(tx.value_eth * 1e9)) * 1'000'000'000ULL;
@@ -166,7 +140,7 @@ void RemediationPlanner::sizeScaling(const std::string& pool, std::map<std::stri
         const double v = std::strtod(it->second.c_str(), &end);
         return end && *end == '\0' && std::isfinite(v) ? v : fallback;
     };
-    const auto z = load_.sizing(pool, number("drain_seconds", 60));
+    const auto z = s_.load.sizing(pool, number("drain_seconds", 60));
     if (!z) return;
     const int step = static_cast<int>(number("step", 1));
     const int lo = static_cast<int>(number("min_replicas", 1)), hi = static_cast<int>(number("max_replicas", 64));
@@ -186,7 +160,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     if (!rule || rule->playbook.empty()) return;  // no rule: Vigil proposes nothing
     const TimestampMs now = time_.now();
     const std::string key = inc.id + "|" + sig.kind + "|" + sig.target;
-    if (const auto it = planned_.find(key); it != planned_.end()) {
+    if (const auto it = s_.planned.find(key); it != s_.planned.end()) {
         const Planned& last = it->second;
         // Held back only by a brake that is now released (people resumed, or
         // switched the dry run off): plan again on the next evidence, else the
@@ -195,7 +169,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
                               (last.verdict == Verdict::DryRun && !policy->dryRun);
         if (!released && (!last.executed || !last.succeeded || seen <= last.at || now - last.at < policy->cooldownFor(rule))) return;
     }
-    Planned& entry = planned_[key];
+    Planned& entry = s_.planned[key];
     entry = Planned{now, {}, false, false};
     const PlaybookStep& step = rule->playbook.front();
     // A replacement of a stuck transaction moves that transaction's value: at or
@@ -203,7 +177,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     Wei value = 0;
     std::int64_t nonce = -1;
     if (step.action.kind == "retry_tx")
-        if (const auto it = pendingTx_.find(sig.target); it != pendingTx_.end() && !it->second.empty())
+        if (const auto it = s_.pendingTx.find(sig.target); it != s_.pendingTx.end() && !it->second.empty())
             std::tie(nonce, value) = *it->second.begin();  // the lowest nonce holds the others up
     auto [choice, adm] = admission_.admitStep(*policy, *rule, step, sig.target, value);
     const ActionChoice& chosen = choice ? *choice : step.action;
@@ -231,7 +205,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
         bool repeat = false;
         Escalation e = *adm.escalation;
         e.ts = now;
-        out.emplace_back(escalations_.fold(e, inc.id, nextId("esc", inc.id + "|" + e.target), repeat));
+        out.emplace_back(s_.escalations.fold(e, inc.id, nextId("esc", inc.id + "|" + e.target), repeat));
     }
     switch (adm.verdict) {
     case Verdict::Execute:
@@ -243,16 +217,16 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
         out.emplace_back(act);
         entry.executed = true;
         if (chosen.kind == "scale_workers" && !dry)
-            scaleBack_.scaledUp(sig.target, inc.id, rule->name, load_.workers(sig.target), chosen.params, now);
+            s_.scaleBack.scaledUp(sig.target, inc.id, rule->name, s_.load.workers(sig.target), chosen.params, now);
         if (auto o = (dry ? static_cast<Actuator&>(dryRun_) : actuator_).submit(act)) {
             entry.succeeded = o->success;
             out.emplace_back(std::move(*o));
         } else {
-            if (pending_.size() >= kMaxTracked) {
-                pending_.erase(pending_.begin());
-                ++evictions_;
+            if (s_.pending.size() >= kMaxTracked) {
+                s_.pending.erase(s_.pending.begin());
+                ++s_.evictions;
             }
-            pending_[act.id] = key;
+            s_.pending[act.id] = key;
         }
         break;
     }
@@ -288,7 +262,7 @@ void RemediationPlanner::planScaleDown(const ScaleDown& d, std::vector<Record>& 
     for (const PolicyRule& r : policy->rules)
         if (r.name == d.rule) rule = &r;
     if (!rule || rule->playbook.empty() || rule->playbook.front().action.kind != "scale_workers") {
-        scaleBack_.scaledDown(d.pool, 0);  // the rule is gone from the policy: nothing to undo by
+        s_.scaleBack.scaledDown(d.pool, 0);  // the rule is gone from the policy: nothing to undo by
         return;
     }
     const ActionChoice& choice = rule->playbook.front().action;
@@ -314,7 +288,7 @@ void RemediationPlanner::planScaleDown(const ScaleDown& d, std::vector<Record>& 
     act.status = ActionStatus::Executing;
     out.emplace_back(act);
     if (auto o = (dry ? static_cast<Actuator&>(dryRun_) : actuator_).submit(act)) out.emplace_back(std::move(*o));
-    if (!dry) scaleBack_.scaledDown(d.pool, d.replicas);
+    if (!dry) s_.scaleBack.scaledDown(d.pool, d.replicas);
 }
 
 }  // namespace vigil::remedy

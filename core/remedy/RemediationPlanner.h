@@ -36,22 +36,25 @@ public:
     const char* name() const override { return "remedy.planner"; }
     // Replay checkpoints: a copy with its own time and admission (on that time).
     std::unique_ptr<Stage> clone() const override;
-    std::uint64_t evictions() const override { return evictions_; }
+    std::uint64_t evictions() const override { return s_.evictions; }
 
-    std::int64_t outcomesSeen() const { return outcomes_; }
-    std::int64_t outcomesFailed() const { return failedOutcomes_; }
+    std::int64_t outcomesSeen() const { return s_.outcomes; }
+    std::int64_t outcomesFailed() const { return s_.failedOutcomes; }
     ActionAdmission& admission() { return admission_; }
 
     static constexpr TimestampMs kSignatureTtlMs = 15 * 60'000;  // older evidence no longer plans
     static constexpr std::size_t kMaxTracked = 4096;             // signatures and open incidents each
 
 private:
-    // Every member is copied here: one added below must be added to it too
-    // (the replay determinism test, tst_replaycontroller, catches a forgotten one).
+    // A copy for replay checkpoints: its own time and admission (bound to that
+    // time); everything else is State, copied whole, so a member added there
+    // cannot be forgotten.
     RemediationPlanner(const RemediationPlanner& other);
     void plan(const Incident& inc, const Signature& sig, TimestampMs seen, std::vector<Record>& out);
     void sizeScaling(const std::string& pool, std::map<std::string, std::string>& params) const;
     std::string nextId(const std::string& prefix, const std::string& content);
+    void planScaleDown(const ScaleDown& d, std::vector<Record>& out);
+    void observeTx(const TxEvent& tx);
 
     const Clock& clock_;
     // Engine time as the planner sees it: the injected clock, or the records'
@@ -62,16 +65,7 @@ private:
     Actuator& actuator_;
     RecordingActuator dryRun_;
     ActionAdmission admission_;
-    PoolLoad load_;  // sizes scale_workers to the measured load
-    ScaleBack scaleBack_;  // pools Vigil scaled up, brought back down when the load drops
-    void planScaleDown(const ScaleDown& d, std::vector<Record>& out);
-    EscalationFolder escalations_;  // a repeated escalation updates the first, with a count
-    // Unmined transactions per sending agent ("agent:agent-07"): nonce -> value
-    // in wei, so a replacement is admitted for the funds it moves.
-    std::map<std::string, std::map<std::int64_t, Wei>> pendingTx_;
-    void observeTx(const TxEvent& tx);
-    std::map<std::string, std::pair<Signature, TimestampMs>> signatures_;  // target -> newest, last seen
-    std::map<std::string, Incident> open_;                                 // id -> latest update
+
     struct Planned {
         TimestampMs at = 0;
         std::string actionId;
@@ -79,11 +73,23 @@ private:
         bool succeeded = false; // its Outcome said so
         Verdict verdict = Verdict::Execute;
     };
-    std::map<std::string, Planned> planned_;       // incident|kind|target -> last plan
-    std::map<std::string, std::string> pending_;   // action id -> planned_ key, until its outcome
-    std::uint64_t seq_ = 0;
-    std::uint64_t evictions_ = 0;
-    std::int64_t outcomes_ = 0, failedOutcomes_ = 0;
+    // What the planner has learnt from the records so far; plain values only.
+    struct State {
+        PoolLoad load;  // sizes scale_workers to the measured load
+        ScaleBack scaleBack;  // pools Vigil scaled up, brought back down when the load drops
+        EscalationFolder escalations;  // a repeated escalation updates the first, with a count
+        // Unmined transactions per sending agent ("agent:agent-07"): nonce -> value
+        // in wei, so a replacement is admitted for the funds it moves.
+        std::map<std::string, std::map<std::int64_t, Wei>> pendingTx;
+        std::map<std::string, std::pair<Signature, TimestampMs>> signatures;  // target -> newest, last seen
+        std::map<std::string, Incident> open;                                 // id -> latest update
+        std::map<std::string, Planned> planned;       // incident|kind|target -> last plan
+        std::map<std::string, std::string> pending;   // action id -> planned key, until its outcome
+        std::uint64_t seq = 0;
+        std::uint64_t evictions = 0;
+        std::int64_t outcomes = 0, failedOutcomes = 0;
+    };
+    State s_;
 };
 
 // Compact JSON object of string values, keys sorted (std::map), RFC 8259 escaping.

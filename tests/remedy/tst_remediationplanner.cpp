@@ -381,7 +381,7 @@ private slots:
     }
 
     void compactJsonEscapes() {
-        QCOMPARE(compactJson({{"b", "x\"y"}, {"a", "line\nnext"}}), std::string("{\"a\":\"line\\u000anext\",\"b\":\"x\\\"y\"}"));
+        QCOMPARE(compactJson({{"b", "x\"y"}, {"a", "line\nnext"}}), std::string("{\"a\":\"line\\nnext\",\"b\":\"x\\\"y\"}"));
     }
 };
 
