@@ -9,6 +9,7 @@
 
 #include "approve/ApprovalGate.h"
 #include "approve/ExecutionContent.h"
+#include "approve/TransferRequest.h"
 #include "audit/AuditVerifier.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SignoffApi.h"
@@ -46,24 +47,10 @@ class TestSignoffService : public QObject {
     int n_ = 0;
 
     std::string newRequest(remedy::Wei value, int approvers) {
-        TransferDryRun tx;
-        tx.chain = "ethereum";
-        tx.from = "0x00000000000000000000000000000000000000a0";
-        tx.to = "0x00000000000000000000000000000000000000b0";
-        tx.value = value;
-        tx.nonce = ++n_;
-        NewApprovalRequest r;
-        r.actionId = "act-" + std::to_string(n_);
-        r.actionKind = "transfer";
-        r.target = "agent:agent-04";
-        r.incidentId = "inc-7";
+        ++n_;
+        NewApprovalRequest r = approvetest::transferRequest("act-" + std::to_string(n_), value, approvers, kStart, n_);
         r.narrative = "treasury top-up of agent-04 below its floor";
-        r.metricWindow = "{\"series\":\"wallet.balance_eth\"}";
-        r.content = transferContent(tx);
         r.rule = "transfer-limits";
-        r.requester = "vigil";
-        r.value = value;
-        r.approversNeeded = approvers;
         ApprovalRequest out;
         const GateStatus s = engine_->request(r, out);
         if (!s) qFatal("%s", s.message.c_str());

@@ -9,6 +9,7 @@
 // taken through the service passing `vigilctl audit verify`.
 #include "CliTestSupport.h"
 #include "approve/SignoffTestSupport.h"
+#include "approve/TransferRequest.h"
 
 #include "approve/ApprovalGate.h"
 #include "approve/ExecutionContent.h"
@@ -42,22 +43,10 @@ class TestCliSignoff : public QObject {
     }
 
     std::string request(const std::string& action, remedy::Wei value, int approvers) {
-        TransferDryRun tx;
-        tx.chain = "ethereum";
-        tx.from = "0x00000000000000000000000000000000000000a0";
-        tx.to = "0x00000000000000000000000000000000000000b0";
-        tx.value = value;
-        NewApprovalRequest r;
-        r.actionId = action;
-        r.actionKind = "transfer";
-        r.target = "agent:agent-04";
+        NewApprovalRequest r = approvetest::transferRequest(action, value, approvers, clock_.now());
         r.incidentId = "inc-9";
         r.narrative = "agent-04 wallet below floor";
-        r.content = transferContent(tx);
         r.rule = "transfer-limits";
-        r.requester = "vigil";
-        r.value = value;
-        r.approversNeeded = approvers;
         ApprovalRequest out;
         const GateStatus s = engine_->request(r, out);
         if (!s) qFatal("%s", s.message.c_str());

@@ -4,6 +4,7 @@
 // two-person limit the amount must be typed and a second identity is needed;
 // several requests queue in one dialog ("1 of 2").
 #include "approve/ApprovalGate.h"
+#include "approve/TransferRequest.h"
 #include "approve/ExecutionContent.h"
 #include "ui/ApprovalDialog.h"
 #include "ui/ApprovalQueueModel.h"
@@ -33,32 +34,6 @@ namespace {
 constexpr TimestampMs kStart = 1'790'000'000'000;
 constexpr TimestampMs kMinute = 60'000;
 
-NewApprovalRequest transferRequest(const std::string& actionId, remedy::Wei value, int approvers) {
-    TransferDryRun tx;
-    tx.chain = "ethereum";
-    tx.from = "0x00000000000000000000000000000000000000a0";
-    tx.to = "0x00000000000000000000000000000000000000b0";
-    tx.value = value;
-    tx.maxFeePerGas = 40'000'000'000ULL;
-    tx.maxPriorityFeePerGas = 2'000'000'000ULL;
-    tx.nonce = 17;
-    NewApprovalRequest r;
-    r.actionId = actionId;
-    r.actionKind = "transfer";
-    r.target = "agent:agent-04";
-    r.incidentId = "inc-7";
-    r.narrative = "agent-04's gas balance fell below its floor";
-    r.metricWindow = "{\"series\":\"wallet.balance_eth\",\"target\":\"agent:agent-04\",\"points\":[[" +
-                     std::to_string(kStart - 120'000) + ",0.4],[" + std::to_string(kStart - 60'000) + ",0.2],[" +
-                     std::to_string(kStart) + ",0.1]]}";
-    r.content = transferContent(tx);
-    r.rule = "treasury-top-up";
-    r.requester = "vigil";
-    r.value = value;
-    r.approversNeeded = approvers;
-    return r;
-}
-
 // The test's own side of the database: what the engine would be.
 struct Fixture {
     QTemporaryDir dir;
@@ -80,7 +55,7 @@ struct Fixture {
     }
     std::string request(const std::string& actionId, remedy::Wei value, int approvers) {
         ApprovalRequest out;
-        const GateStatus s = gate->request(transferRequest(actionId, value, approvers), out);
+        const GateStatus s = gate->request(approvetest::transferRequest(actionId, value, approvers, kStart), out);
         return s ? out.id : std::string();
     }
     void showDialog() {

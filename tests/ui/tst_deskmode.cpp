@@ -10,6 +10,7 @@
 #include "approve/SignoffTestSupport.h"
 
 #include "approve/ApprovalGate.h"
+#include "approve/TransferRequest.h"
 #include "approve/ExecutionContent.h"
 #include "signoff/SignoffClient.h"
 #include "signoff/SignoffService.h"
@@ -40,30 +41,6 @@ namespace {
 
 constexpr TimestampMs kStart = 1'790'000'000'000;
 
-NewApprovalRequest transferRequest(const std::string& actionId, remedy::Wei value, int approvers) {
-    TransferDryRun tx;
-    tx.chain = "ethereum";
-    tx.from = "0x00000000000000000000000000000000000000a0";
-    tx.to = "0x00000000000000000000000000000000000000b0";
-    tx.value = value;
-    tx.nonce = 17;
-    NewApprovalRequest r;
-    r.actionId = actionId;
-    r.actionKind = "transfer";
-    r.target = "agent:agent-04";
-    r.incidentId = "inc-7";
-    r.narrative = "agent-04's gas balance fell below its floor";
-    r.metricWindow = "{\"series\":\"wallet.balance_eth\",\"target\":\"agent:agent-04\",\"points\":[[" +
-                     std::to_string(kStart - 120'000) + ",0.4],[" + std::to_string(kStart - 60'000) + ",0.2],[" +
-                     std::to_string(kStart) + ",0.1]]}";
-    r.content = transferContent(tx);
-    r.rule = "treasury-top-up";
-    r.requester = "vigil";
-    r.value = value;
-    r.approversNeeded = approvers;
-    return r;
-}
-
 // Fast enough for a test; the desk's defaults are 2 s and 1–16 s.
 constexpr vigil::ui::RemoteApprovalTiming kFast{200, 100, 400};
 
@@ -93,7 +70,7 @@ class TestDeskMode : public QObject {
 
     std::string file(const std::string& actionId, remedy::Wei value, int approvers) {
         ApprovalRequest out;
-        const GateStatus s = gate_->request(transferRequest(actionId, value, approvers), out);
+        const GateStatus s = gate_->request(approvetest::transferRequest(actionId, value, approvers, kStart), out);
         if (!s) qFatal("%s", s.message.c_str());
         return out.id;
     }
