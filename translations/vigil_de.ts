@@ -197,6 +197,26 @@
         <source>--%1 is for the demo fleet, not --config</source>
         <translation>--%1 gilt für die Demo-Flotte, nicht für --config</translation>
     </message>
+    <message>
+        <source>Replay this recording (.ndjson or .ndjson.gz) instead of watching a fleet.</source>
+        <translation>Diese Aufzeichnung (.ndjson oder .ndjson.gz) wiedergeben, statt eine Flotte zu beobachten.</translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>--replay and --config exclude each other</source>
+        <translation>--replay und --config schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--signoff-tokens serves a live console: not with --replay</source>
+        <translation>--signoff-tokens dient einer Live-Konsole: nicht mit --replay</translation>
+    </message>
+    <message>
+        <source>--desk has no engine or database of its own: not with --signoff-tokens</source>
+        <translation>--desk hat keine eigene Engine und keine Datenbank: nicht mit --signoff-tokens</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -251,6 +271,252 @@
     <message>
         <source>Detector sensitivity: &apos;%1&apos; is not low, normal or high</source>
         <translation>Detektorempfindlichkeit: „%1“ ist weder niedrig, normal noch hoch</translation>
+    </message>
+</context>
+<context>
+    <name>DeskOptionNames</name>
+    <message>
+        <source>Start as a sign-off desk on the sign-off service at this URL (no engine, no database).</source>
+        <translation>Als Freigabeplatz am Freigabedienst unter dieser URL starten (keine Engine, keine Datenbank).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With --desk: file holding your bearer token (mode 0600).</source>
+        <translation>Mit --desk: Datei mit Ihrem Bearer-Token (Modus 0600).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>With an https --desk: CA certificates to trust (PEM).</source>
+        <translation>Mit einem https---desk: vertrauenswürdige CA-Zertifikate (PEM).</translation>
+    </message>
+    <message>
+        <source>With an https --desk: the service certificate&apos;s SHA-256.</source>
+        <translation>Mit einem https---desk: SHA-256 des Dienstzertifikats.</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to --desk URL</source>
+        <translation>--%1 gehört zu --desk URL</translation>
+    </message>
+    <message>
+        <source>--%1 is for the console&apos;s own engine; a --desk has none</source>
+        <translation>--%1 gilt für die eigene Engine der Konsole; ein --desk hat keine</translation>
+    </message>
+    <message>
+        <source>--desk: give the sign-off service&apos;s URL, e.g. http://127.0.0.1:8787</source>
+        <translation>--desk: geben Sie die URL des Freigabedienstes an, z. B. http://127.0.0.1:8787</translation>
+    </message>
+    <message>
+        <source>--desk needs --token-file FILE (your bearer token)</source>
+        <translation>--desk braucht --token-file DATEI (Ihr Bearer-Token)</translation>
+    </message>
+    <message>
+        <source>--ca and --pin exclude each other</source>
+        <translation>--ca und --pin schließen einander aus</translation>
+    </message>
+</context>
+<context>
+    <name>Explanation</name>
+    <message>
+        <source>%1 on %2 is %3 (expected %4, usual band %5 to %6): %7.</source>
+        <translation>%1 auf %2 liegt bei %3 (erwartet %4, übliches Band %5 bis %6): %7.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (expected %3, usual band %4 to %5): %6.</source>
+        <translation>%1 liegt bei %2 (erwartet %3, übliches Band %4 bis %5): %6.</translation>
+    </message>
+    <message>
+        <source>No signal stands out.</source>
+        <translation>Kein Signal sticht heraus.</translation>
+    </message>
+    <message>
+        <source>Signals: %1 %2 its largest in recent history.</source>
+        <translation>Signale: %1 %2 des jüngsten Höchstwerts.</translation>
+    </message>
+    <message>
+        <source>Signals: %1 %2; %3 %4 its largest in recent history.</source>
+        <translation>Signale: %1 %2; %3 %4 des jüngsten Höchstwerts.</translation>
+    </message>
+    <message>
+        <source>Signals: %1 %2; %3 %4; %5 %6 its largest in recent history.</source>
+        <translation>Signale: %1 %2; %3 %4; %5 %6 des jüngsten Höchstwerts.</translation>
+    </message>
+    <message>
+        <source>Signals: %1 %2; %3 %4; %5 %6; %7 %8 its largest in recent history.</source>
+        <translation>Signale: %1 %2; %3 %4; %5 %6; %7 %8 des jüngsten Höchstwerts.</translation>
+    </message>
+    <message>
+        <source>Signals: %1 %2; %3 %4; %5 %6; %7 %8; %9 %10 its largest in recent history.</source>
+        <translation>Signale: %1 %2; %3 %4; %5 %6; %7 %8; %9 %10 des jüngsten Höchstwerts.</translation>
+    </message>
+    <message>
+        <source>Comes right after missing data.</source>
+        <translation>Folgt direkt auf fehlende Daten.</translation>
+    </message>
+    <message>
+        <source>Damped: an alert on this series fired moments ago.</source>
+        <translation>Gedämpft: Auf dieser Reihe wurde eben erst alarmiert.</translation>
+    </message>
+    <message>
+        <source>Score %1.</source>
+        <translation>Bewertung %1.</translation>
+    </message>
+    <message>
+        <source>Task failures on %1: %2 of the last %3 tasks failed (%4) against a usual %5 (expected at most %6), rising for %7.</source>
+        <translation>Aufgabenfehler auf %1: %2 der letzten %3 Aufgaben fehlgeschlagen (%4) gegenüber üblichen %5 (erwartet höchstens %6), steigend seit %7.</translation>
+    </message>
+    <message>
+        <source>Task failures on %1: %2 of the last %3 tasks failed (%4) against a usual %5 (expected at most %6), rising for %7; errors: %8.</source>
+        <translation>Aufgabenfehler auf %1: %2 der letzten %3 Aufgaben fehlgeschlagen (%4) gegenüber üblichen %5 (erwartet höchstens %6), steigend seit %7; Fehler: %8.</translation>
+    </message>
+    <message>
+        <source>Transaction failures on %1: %2 of the last %3 transactions failed (%4) against a usual %5 (expected at most %6), rising for %7.</source>
+        <translation>Transaktionsfehler auf %1: %2 der letzten %3 Transaktionen fehlgeschlagen (%4) gegenüber üblichen %5 (erwartet höchstens %6), steigend seit %7.</translation>
+    </message>
+    <message>
+        <source>Transaction failures on %1: %2 of the last %3 transactions failed (%4) against a usual %5 (expected at most %6), rising for %7; errors: %8.</source>
+        <translation>Transaktionsfehler auf %1: %2 der letzten %3 Transaktionen fehlgeschlagen (%4) gegenüber üblichen %5 (erwartet höchstens %6), steigend seit %7; Fehler: %8.</translation>
+    </message>
+    <message>
+        <source>Confirmations on %1 are slowing: the last one took %2 where %3 is usual (expected %4 to %5), consistently since %6 ago.</source>
+        <translation>Bestätigungen auf %1 werden langsamer: Die letzte dauerte %2, üblich sind %3 (erwartet %4 bis %5), durchgehend seit %6.</translation>
+    </message>
+    <message>
+        <source>Confirmations on %1 are slowing: the last one took %2 where %3 is usual (expected %4 to %5), consistently since %6 ago; gas price now %7 gwei.</source>
+        <translation>Bestätigungen auf %1 werden langsamer: Die letzte dauerte %2, üblich sind %3 (erwartet %4 bis %5), durchgehend seit %6; Gaspreis jetzt %7 gwei.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei.</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr beträgt %8 gwei.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei; sent via %9.</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr beträgt %8 gwei; gesendet über %9.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei is %9x the current %10 of %11 gwei.</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr von %8 gwei entspricht dem %9-Fachen (%10: %11 gwei).</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei is %9x the current %10 of %11 gwei; sent via %12.</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr von %8 gwei entspricht dem %9-Fachen (%10: %11 gwei); gesendet über %12.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei is %9x the current %10 of %11 gwei (underpriced: replace it with bumped fees).</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr von %8 gwei entspricht dem %9-Fachen (%10: %11 gwei; zu niedrig bepreist: durch eine Transaktion mit erhöhten Gebühren ersetzen).</translation>
+    </message>
+    <message>
+        <source>Transaction %1 from %2 (nonce %3) on %4 has been pending for %5; confirmations there usually take %6 (stuck after %7); its max fee %8 gwei is %9x the current %10 of %11 gwei (underpriced: replace it with bumped fees); sent via %12.</source>
+        <translation>Transaktion %1 von %2 (Nonce %3) auf %4 steht seit %5 aus; Bestätigungen dauern dort üblicherweise %6 (hängend ab %7); ihre Höchstgebühr von %8 gwei entspricht dem %9-Fachen (%10: %11 gwei; zu niedrig bepreist: durch eine Transaktion mit erhöhten Gebühren ersetzen); gesendet über %12.</translation>
+    </message>
+    <message>
+        <source>Gas price on %1 is %2 gwei, %3x its recent median of %4 gwei (expected %5 to %6), high for %7; transactions priced for the old level will wait.</source>
+        <translation>Der Gaspreis auf %1 liegt bei %2 gwei, dem %3-Fachen seines jüngsten Medians von %4 gwei (erwartet %5 bis %6), hoch seit %7; Transaktionen mit Preisen für das alte Niveau werden warten.</translation>
+    </message>
+    <message>
+        <source>Work is piling up in %1: %2 is %3 and has grown by about %4 per minute for %5 (usual %6, expected at most %7); the workers are not keeping up.</source>
+        <translation>In %1 staut sich Arbeit: %2 liegt bei %3 und wächst seit %5 um etwa %4 pro Minute (üblich %6, erwartet höchstens %7); die Worker kommen nicht hinterher.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is %3, %4x its usual %5 (expected %6 to %7), degraded for %8.</source>
+        <translation>%1 auf %2 liegt bei %3, dem %4-Fachen des üblichen Werts %5 (erwartet %6 bis %7), beeinträchtigt seit %8.</translation>
+    </message>
+    <message>
+        <source>New error log pattern never seen before from %1: %2 (message: %3).</source>
+        <translation>Neues, nie gesehenes Fehler-Logmuster von %1: %2 (Meldung: %3).</translation>
+    </message>
+    <message>
+        <source>New warn log pattern never seen before from %1: %2 (message: %3).</source>
+        <translation>Neues, nie gesehenes Warn-Logmuster von %1: %2 (Meldung: %3).</translation>
+    </message>
+    <message>
+        <source>Log pattern %1 burst: %2 lines in the current %3 s bucket, against a baseline of %4 per bucket (expected at most %5; Poisson p = %6).</source>
+        <translation>Häufung des Logmusters %1: %2 Zeilen im aktuellen %3-s-Intervall, gegenüber einer Basis von %4 je Intervall (erwartet höchstens %5; Poisson-p = %6).</translation>
+    </message>
+    <message>
+        <source>Latest from %1.</source>
+        <translation>Zuletzt von %1.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reaches %3%4 in about %5: it is %6%4 and rising by %7%4 a minute over the last %8 (at the slowest plausible rate in %9).</source>
+        <translation>%1 von %2 erreicht in etwa %5 %3%4: derzeit %6%4, steigend um %7%4 pro Minute über die letzten %8 (bei der langsamsten plausiblen Rate in %9).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 falls below %3%4 in about %5: it is %6%4 and falling by %7%4 a minute over the last %8 (at the slowest plausible rate in %9).</source>
+        <translation>%1 von %2 fällt in etwa %5 unter %3%4: derzeit %6%4, fallend um %7%4 pro Minute über die letzten %8 (bei der langsamsten plausiblen Rate in %9).</translation>
+    </message>
+    <message>
+        <source>above the band</source>
+        <translation>über dem Band</translation>
+    </message>
+    <message>
+        <source>below the band</source>
+        <translation>unter dem Band</translation>
+    </message>
+    <message>
+        <source>inside the band, but unusual in its context</source>
+        <translation>innerhalb des Bands, aber ungewöhnlich im Zusammenhang</translation>
+    </message>
+    <message>
+        <source>far from usual level</source>
+        <translation>weit vom üblichen Niveau</translation>
+    </message>
+    <message>
+        <source>sustained level shift</source>
+        <translation>anhaltende Niveauverschiebung</translation>
+    </message>
+    <message>
+        <source>off the daily pattern</source>
+        <translation>außerhalb des Tagesmusters</translation>
+    </message>
+    <message>
+        <source>off the weekly pattern</source>
+        <translation>außerhalb des Wochenmusters</translation>
+    </message>
+    <message>
+        <source>unusually many excursions</source>
+        <translation>ungewöhnlich viele Ausreißer</translation>
+    </message>
+    <message>
+        <source>gas price</source>
+        <translation>aktueller Gaspreis</translation>
+    </message>
+    <message>
+        <source>typical fee</source>
+        <translation>aktuell übliche Gebühr</translation>
+    </message>
+    <message>
+        <source>an unnamed source</source>
+        <translation>einer unbenannten Quelle</translation>
+    </message>
+    <message>
+        <source> blocks</source>
+        <translation> Blöcke</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Hot wallet balance</source>
+        <translation>Bestand der Hot Wallet</translation>
+    </message>
+    <message>
+        <source>Gas price</source>
+        <translation>Gaspreis</translation>
+    </message>
+    <message>
+        <source>Lag behind the chain head</source>
+        <translation>Rückstand zur Chain-Spitze</translation>
     </message>
 </context>
 <context>
@@ -409,6 +675,394 @@
     </message>
 </context>
 <context>
+    <name>NotificationThrottle</name>
+    <message numerus="yes">
+        <source>%n new critical incidents</source>
+        <translation>
+            <numerusform>%n neuer kritischer Vorfall</numerusform>
+            <numerusform>%n neue kritische Vorfälle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new approval requests</source>
+        <translation>
+            <numerusform>%n neue Freigabeanfrage</numerusform>
+            <numerusform>%n neue Freigabeanfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Critical incident and approval needed</source>
+        <translation>Kritischer Vorfall und Freigabe nötig</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>1 new critical incident</source>
+        <translation>1 neuer kritischer Vorfall</translation>
+    </message>
+    <message>
+        <source>1 new approval request</source>
+        <translation>1 neue Freigabeanfrage</translation>
+    </message>
+    <message>
+        <source>Critical incident</source>
+        <translation>Kritischer Vorfall</translation>
+    </message>
+    <message>
+        <source>Approval needed</source>
+        <translation>Freigabe nötig</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>&amp;Silence…</source>
+        <translation>&amp;Stummschalten …</translation>
+    </message>
+    <message>
+        <source>Silence a target, label or incident kind for a while (maintenance)</source>
+        <translation>Ein Ziel, ein Label oder eine Vorfallart für eine Weile stummschalten (Wartung)</translation>
+    </message>
+    <message>
+        <source>%1: the name must end in .pdf, .html or .json</source>
+        <translation>%1: Der Name muss auf .pdf, .html oder .json enden</translation>
+    </message>
+    <message>
+        <source>&amp;Export incident report…</source>
+        <translation>Vorfallbericht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the selected incident (or every incident) as PDF, HTML or JSON</source>
+        <translation>Den ausgewählten Vorfall (oder alle Vorfälle) als PDF, HTML oder JSON schreiben</translation>
+    </message>
+    <message>
+        <source>Export incident report</source>
+        <translation>Vorfallbericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>This console records into no database.</source>
+        <translation>Diese Konsole zeichnet in keine Datenbank auf.</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#2e9d4f&quot;&gt;succeeded&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#2e9d4f&quot;&gt;erfolgreich&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#d64541&quot;&gt;failed&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#d64541&quot;&gt;fehlgeschlagen&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> um </translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>no outcome recorded</source>
+        <translation>kein Ergebnis aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;What-if: A = %1, B = %2&lt;/h2&gt;
+</source>
+        <translation>&lt;h2&gt;Was-wäre-wenn: A = %1, B = %2&lt;/h2&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Incidents: %1 in both, %2 only in A, %3 only in B. Actions: %4 in A, %5 in B, %6 the same, %7 differ.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Vorfälle: %1 in beiden, %2 nur in A, %3 nur in B. Aktionen: %4 in A, %5 in B, %6 gleich, %7 verschieden.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>nur in A</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>nur in B</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>detected at the same time</source>
+        <translation>zur selben Zeit erkannt</translation>
+    </message>
+    <message>
+        <source>B detected it %1</source>
+        <translation>B erkannte ihn %1</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Fehlerbild</translation>
+    </message>
+    <message>
+        <source>Opened / detection</source>
+        <translation>Eröffnet / Erkennung</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Actions that differ&lt;/h3&gt;
+</source>
+        <translation>&lt;h3&gt;Abweichende Aktionen&lt;/h3&gt;
+</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message>
+        <source>&lt;h2%1&gt;Incident %2: %3&lt;/h2&gt;
+</source>
+        <translation>&lt;h2%1&gt;Vorfall %2: %3&lt;/h2&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Severity&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;State&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Opened&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Until&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Likely cause&lt;/b&gt; %5 &amp;nbsp; &lt;b&gt;Targets&lt;/b&gt; %6 &amp;nbsp; &lt;b&gt;Anomalies&lt;/b&gt; %7&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;&lt;b&gt;Schweregrad&lt;/b&gt; %1 &amp;nbsp; &lt;b&gt;Status&lt;/b&gt; %2 &amp;nbsp; &lt;b&gt;Eröffnet&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;Bis&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Wahrscheinliche Ursache&lt;/b&gt; %5 &amp;nbsp; &lt;b&gt;Ziele&lt;/b&gt; %6 &amp;nbsp; &lt;b&gt;Anomalien&lt;/b&gt; %7&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Narrative&lt;/h3&gt;
+&lt;p&gt;%1&lt;/p&gt;
+</source>
+        <translation>&lt;h3&gt;Hergang&lt;/h3&gt;
+&lt;p&gt;%1&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Metrics&lt;/h3&gt;
+</source>
+        <translation>&lt;h3&gt;Metriken&lt;/h3&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No recorded metric carries this incident&apos;s anomalies.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Keine aufgezeichnete Metrik trägt die Anomalien dieses Vorfalls.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Actions (%1)&lt;/h3&gt;
+</source>
+        <translation>&lt;h3&gt;Aktionen (%1)&lt;/h3&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No action was planned.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Es wurde keine Aktion geplant.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Approvals (%1)&lt;/h3&gt;
+</source>
+        <translation>&lt;h3&gt;Freigaben (%1)&lt;/h3&gt;
+</translation>
+    </message>
+    <message>
+        <source>requested by %1</source>
+        <translation>angefragt von %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>expires </source>
+        <translation>läuft ab </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No action needed approval.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Keine Aktion brauchte eine Freigabe.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Timeline&lt;/h3&gt;
+</source>
+        <translation>&lt;h3&gt;Zeitachse&lt;/h3&gt;
+</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 more anomalies on these targets are not listed.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;%1 weitere Anomalien auf diesen Zielen sind nicht aufgeführt.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; %1%2&lt;br&gt;%3 records, %4 malformed, %5 anomalies, %6 incidents, %7 actions, %8 approval decisions.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;&lt;b&gt;Quelle&lt;/b&gt; %1%2&lt;br&gt;%3 Datensätze, %4 fehlerhaft, %5 Anomalien, %6 Vorfälle, %7 Aktionen, %8 Freigabeentscheidungen.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; &lt;b&gt;Policy&lt;/b&gt; </source>
+        <translation> &amp;nbsp; &lt;b&gt;Richtlinie&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;A replay: every action here was decided on recorded time and simulated; nothing was sent to a node, a webhook or a command.&lt;/i&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;&lt;i&gt;Eine Wiedergabe: Jede Aktion hier wurde nach aufgezeichneter Zeit entschieden und simuliert; nichts wurde an einen Knoten, einen Webhook oder einen Befehl gesendet.&lt;/i&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Audit chain&lt;/h2&gt;
+&lt;p style=&quot;color:%1&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;
+</source>
+        <translation>&lt;h2&gt;Audit-Kette&lt;/h2&gt;
+&lt;p style=&quot;color:%1&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidents&lt;/h2&gt;
+</source>
+        <translation>&lt;h2&gt;Vorfälle&lt;/h2&gt;
+</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No incident.&lt;/p&gt;
+</source>
+        <translation>&lt;p&gt;Kein Vorfall.&lt;/p&gt;
+</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceDialog</name>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 Stunden</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 Stunden</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Anomalies</source>
@@ -485,6 +1139,10 @@
     <message>
         <source>succeeded</source>
         <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>silenced</source>
+        <translation>stummgeschaltet</translation>
     </message>
 </context>
 <context>
@@ -658,6 +1316,10 @@
     <message>
         <source>Explanation</source>
         <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>%1 (silenced: recorded, no incident)</source>
+        <translation>%1 (stummgeschaltet: aufgezeichnet, kein Vorfall)</translation>
     </message>
 </context>
 <context>
@@ -876,6 +1538,14 @@ Richtlinienregel: %2 · Vorfall %3 · angefragt von %4 um %5</translation>
     <message>
         <source>Done: the request is now %1.</source>
         <translation>Erledigt: die Anfrage ist jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; at %2</source>
+        <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt; um %2</translation>
     </message>
 </context>
 <context>
@@ -1102,10 +1772,48 @@ Die laufende Richtlinie bleibt in Kraft.</translation>
     </message>
 </context>
 <context>
+    <name>vigil::ui::AutomationWorker</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Audit key: %1</source>
+        <translation>Audit-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Audit log: %1</source>
+        <translation>Audit-Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Changed, but not audited: %1</source>
+        <translation>Geändert, aber nicht auditiert: %1</translation>
+    </message>
+    <message>
+        <source>This console runs no engine: there is no policy to reload.</source>
+        <translation>Diese Konsole betreibt keine Engine: Es gibt keine Richtlinie zum Neuladen.</translation>
+    </message>
+    <message>
+        <source>The shipped policy is in force; choose a policy file in File → Settings to reload one.</source>
+        <translation>Die mitgelieferte Richtlinie ist in Kraft; wählen Sie unter Datei → Einstellungen eine Richtliniendatei, um sie neu zu laden.</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::ChartPanel</name>
     <message>
         <source>Waiting for telemetry from the fleet…</source>
         <translation>Warte auf Telemetrie der Flotte …</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::CriticalIncidentWatch</name>
+    <message>
+        <source>Critical incident %1</source>
+        <translation>Kritischer Vorfall %1</translation>
+    </message>
+    <message>
+        <source>Critical incident %1 on %2</source>
+        <translation>Kritischer Vorfall %1 auf %2</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1897,79 @@ Die laufende Richtlinie bleibt in Kraft.</translation>
     <message>
         <source>Say why you reject it.</source>
         <translation>Sagen Sie, warum Sie ablehnen.</translation>
+    </message>
+    <message>
+        <source>Signed in as (from your token)</source>
+        <translation>Angemeldet als (aus Ihrem Token)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::DeskWindow</name>
+    <message>
+        <source>Vigil — sign-off desk (%1)</source>
+        <translation>Vigil — Freigabeplatz (%1)</translation>
+    </message>
+    <message>
+        <source>Connection to the sign-off service</source>
+        <translation>Verbindung zum Freigabedienst</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected request</source>
+        <translation>Belege der ausgewählten Anfrage</translation>
+    </message>
+    <message>
+        <source>Why the action was proposed</source>
+        <translation>Warum die Aktion vorgeschlagen wurde</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Not signed in yet</source>
+        <translation>Noch nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3 ETH) needs approval</source>
+        <translation>%1 auf %2 (%3 ETH) braucht eine Freigabe</translation>
+    </message>
+    <message>
+        <source>No request is waiting.</source>
+        <translation>Keine Anfrage wartet.</translation>
+    </message>
+    <message>
+        <source>Select a request to see its evidence.</source>
+        <translation>Wählen Sie eine Anfrage, um ihre Belege zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Policy rule: %3 · incident %4 · requested by %5</source>
+        <translation>%1 — %2
+Richtlinienregel: %3 · Vorfall %4 · angefragt von %5</translation>
+    </message>
+    <message>
+        <source>(no narrative)</source>
+        <translation>(kein Hergang)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +2209,103 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::LearnedChangesModel</name>
+    <message>
+        <source>policy order</source>
+        <translation>Reihenfolge der Richtlinie</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Beleg: %1</translation>
+    </message>
+    <message>
+        <source>reverted by %1</source>
+        <translation>zurückgenommen von %1</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>in Kraft</translation>
+    </message>
+    <message>
+        <source>series cut</source>
+        <translation>Schwelle der Reihe</translation>
+    </message>
+    <message>
+        <source>playbook order</source>
+        <translation>Reihenfolge des Playbooks</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::LearningPanel</name>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Take the selected change back; what was in force before it applies again</source>
+        <translation>Die ausgewählte Änderung zurücknehmen; was vorher galt, gilt wieder</translation>
+    </message>
+    <message>
+        <source>False alarm</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <source>Real problem</source>
+        <translation>Echtes Problem</translation>
+    </message>
+    <message>
+        <source>The action helped</source>
+        <translation>Die Aktion hat geholfen</translation>
+    </message>
+    <message>
+        <source>The action did not help</source>
+        <translation>Die Aktion hat nicht geholfen</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::LearningWorker</name>
+    <message>
+        <source>Audit key: %1</source>
+        <translation>Audit-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Feedback on %1 stored: %2</source>
+        <translation>Rückmeldung zu %1 gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Learned change %1 reverted</source>
+        <translation>Gelernte Änderung %1 zurückgenommen</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::LocalApprovalSource</name>
     <message>
         <source>database %1</source>
@@ -1520,6 +2398,66 @@ Workflow %3, Endpunkt %4
         <source>&amp;Reset layout</source>
         <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>&amp;Vorfall</translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>New silence or &amp;maintenance window…</source>
+        <translation>Neue Stummschaltung oder &amp;Wartungsfenster …</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Lernen</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>&amp;Rückmeldung</translation>
+    </message>
+    <message>
+        <source>(select an incident first)</source>
+        <translation>(zuerst einen Vorfall auswählen)</translation>
+    </message>
+    <message>
+        <source>&amp;Open recording…</source>
+        <translation>Aufzeichnung ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Vigil recordings (*.ndjson *.ndjson.gz *.jsonl);;All files (*)</source>
+        <translation>Vigil-Aufzeichnungen (*.ndjson *.ndjson.gz *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;recordings</source>
+        <translation>Zuletzt geöffnete &amp;Aufzeichnungen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Replay of %1 — Vigil</source>
+        <translation>Wiedergabe von %1 — Vigil</translation>
+    </message>
+    <message>
+        <source>REPLAY of %1 — not the live fleet; actions are simulated, nothing is sent</source>
+        <translation>WIEDERGABE von %1 — nicht die Live-Flotte; Aktionen sind simuliert, nichts wird gesendet</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Wiedergabe</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::PolicyAutomationControl</name>
@@ -1534,6 +2472,151 @@ Workflow %3, Endpunkt %4
     <message>
         <source>The shipped policy is in force; choose a policy file in File → Settings to reload one.</source>
         <translation>Die mitgelieferte Richtlinie ist in Kraft; wählen Sie unter Datei → Einstellungen eine Richtliniendatei, um sie neu zu laden.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::RecordingOpener</name>
+    <message>
+        <source>Open recording</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot replay this recording:
+%1</source>
+        <translation>Diese Aufzeichnung kann nicht wiedergegeben werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::RemoteApprovalSource</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>sign-off service %1</source>
+        <translation>Freigabedienst %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the desk: %2 — retrying</source>
+        <translation>%1 hat den Freigabeplatz abgewiesen: %2 — neuer Versuch folgt</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 — retrying (no contact yet)</source>
+        <translation>%1 nicht erreichbar — neuer Versuch folgt (noch kein Kontakt)</translation>
+    </message>
+    <message>
+        <source>Disconnected from %1 — retrying (last contact %2)</source>
+        <translation>Verbindung zu %1 getrennt — neuer Versuch folgt (letzter Kontakt %2)</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2</source>
+        <translation>Verbunden mit %1 als %2</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1 at %2</source>
+        <translation>Wieder verbunden mit %1 um %2</translation>
+    </message>
+    <message>
+        <source>%1 — signed in as %2</source>
+        <translation>%1 — angemeldet als %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReplayBar</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>Replay speed: multiples of the recorded time</source>
+        <translation>Wiedergabegeschwindigkeit: Vielfache der aufgezeichneten Zeit</translation>
+    </message>
+    <message>
+        <source>Next anomaly</source>
+        <translation>Nächste Anomalie</translation>
+    </message>
+    <message>
+        <source>Replay as fast as possible to the next anomaly, then pause</source>
+        <translation>So schnell wie möglich bis zur nächsten Anomalie wiedergeben, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Next incident</source>
+        <translation>Nächster Vorfall</translation>
+    </message>
+    <message>
+        <source>Replay as fast as possible to the next new incident, then pause</source>
+        <translation>So schnell wie möglich bis zum nächsten neuen Vorfall wiedergeben, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Seek: drag to any time of the recording</source>
+        <translation>Springen: zu einer beliebigen Zeit der Aufzeichnung ziehen</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>at the start</source>
+        <translation>am Anfang</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>end of recording</source>
+        <translation>Ende der Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed line(s)</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile</numerusform>
+            <numerusform>%n fehlerhafte Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n out of order</source>
+        <translation>
+            <numerusform>%n außer der Reihe</numerusform>
+            <numerusform>%n außer der Reihe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>recording cut short</source>
+        <translation>Aufzeichnung vorzeitig abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +2719,198 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::SilenceDialog</name>
+    <message>
+        <source>Silence</source>
+        <translation>Stummschaltung</translation>
+    </message>
+    <message>
+        <source>rpc:eth-main-a, or a glob such as rpc:*</source>
+        <translation>rpc:eth-main-a oder ein Muster wie rpc:*</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>detector=gas.spike, target_kind=rpc</source>
+        <translation>detector=gas.spike, target_kind=rpc</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>(any kind)</source>
+        <translation>(jede Art)</translation>
+    </message>
+    <message>
+        <source>Incident kind</source>
+        <translation>Vorfallart</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Gesetzt von</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>&amp;Labels:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Für:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Set &amp;by:</source>
+        <translation>Gesetzt &amp;von:</translation>
+    </message>
+    <message>
+        <source>Silenced anomalies are still recorded and shown greyed, but open no incident, raise no notification and trigger no action.</source>
+        <translation>Stummgeschaltete Anomalien werden weiter aufgezeichnet und grau angezeigt, eröffnen aber keinen Vorfall, lösen keine Benachrichtigung und keine Aktion aus.</translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation>Vorfall %1</translation>
+    </message>
+    <message>
+        <source>Labels: %1</source>
+        <translation>Labels: %1</translation>
+    </message>
+    <message>
+        <source>Reason: say why (it is audited).</source>
+        <translation>Grund: Sagen Sie, warum (es wird auditiert).</translation>
+    </message>
+    <message>
+        <source>Set by: who sets the silence.</source>
+        <translation>Gesetzt von: wer die Stummschaltung setzt.</translation>
+    </message>
+    <message>
+        <source>Give a target, a label or a kind to match.</source>
+        <translation>Geben Sie ein Ziel, ein Label oder eine Art zum Abgleich an.</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::SilenceModel</name>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Trifft auf</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Gesetzt von</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Set by %1: %2</source>
+        <translation>Gesetzt von %1: %2</translation>
+    </message>
+    <message>
+        <source>Set by %1: %2 — expired early by %3</source>
+        <translation>Gesetzt von %1: %2 — vorzeitig aufgehoben von %3</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>%1 (expired by %2)</source>
+        <translation>%1 (aufgehoben von %2)</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::SilencePanel</name>
+    <message>
+        <source>Silences</source>
+        <translation>Stummschaltungen</translation>
+    </message>
+    <message>
+        <source>&amp;New silence…</source>
+        <translation>&amp;Neue Stummschaltung …</translation>
+    </message>
+    <message>
+        <source>E&amp;xpire</source>
+        <translation>&amp;Aufheben</translation>
+    </message>
+    <message>
+        <source>Silences unavailable: %1</source>
+        <translation>Stummschaltungen nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Expire silence</source>
+        <translation>Stummschaltung aufheben</translation>
+    </message>
+    <message>
+        <source>Your name (audited):</source>
+        <translation>Ihr Name (wird auditiert):</translation>
+    </message>
+    <message>
+        <source>Expire: say who you are (it is audited).</source>
+        <translation>Aufheben: Sagen Sie, wer Sie sind (es wird auditiert).</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::SilenceWorker</name>
+    <message>
+        <source>Silence %1 set by %2</source>
+        <translation>Stummschaltung %1 gesetzt von %2</translation>
+    </message>
+    <message>
+        <source>Silence %1 expired by %2</source>
+        <translation>Stummschaltung %1 aufgehoben von %2</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::StoreActivityReader</name>
     <message>
         <source>%1: no such database file</source>
@@ -1702,6 +2977,10 @@ Workflow %3, Endpunkt %4
         <source>%1 — action %2 %3%4</source>
         <translation>%1 — Aktion %2 %3%4</translation>
     </message>
+    <message>
+        <source>%1 on %2 (silenced)</source>
+        <translation>%1 auf %2 (stummgeschaltet)</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TimelineView</name>
@@ -1725,22 +3004,22 @@ Workflow %3, Endpunkt %4
         <translation>Vigil</translation>
     </message>
     <message numerus="yes">
-        <source>Vigil — %n approval(s) waiting</source>
+        <source>%n approval(s) waiting</source>
         <translation>
-            <numerusform>Vigil — %n Freigabe wartet</numerusform>
-            <numerusform>Vigil — %n Freigaben warten</numerusform>
+            <numerusform>%n Freigabe wartet</numerusform>
+            <numerusform>%n Freigaben warten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n new approval requests</source>
+        <source>%n open critical incident(s)</source>
         <translation>
-            <numerusform>%n neue Freigabeanfrage</numerusform>
-            <numerusform>%n neue Freigabeanfragen</numerusform>
+            <numerusform>%n offener kritischer Vorfall</numerusform>
+            <numerusform>%n offene kritische Vorfälle</numerusform>
         </translation>
     </message>
     <message>
-        <source>Approval needed</source>
-        <translation>Freigabe nötig</translation>
+        <source>Vigil — %1</source>
+        <translation>Vigil — %1</translation>
     </message>
 </context>
 </TS>

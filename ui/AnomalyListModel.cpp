@@ -1,5 +1,6 @@
 #include "ui/AnomalyListModel.h"
 
+#include "ui/LocalizedText.h"
 #include "ui/Palette.h"
 
 #include <QColor>
@@ -43,7 +44,7 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     case ScoreRole: return a.score;
     case TimestampRole: return qint64(a.ts);
     case SilencedRole: return a.silenced;
-    case Qt::ToolTipRole: return a.silenced ? tr("%1 (silenced: recorded, no incident)").arg(qs(a.explanation)) : qs(a.explanation);
+    case Qt::ToolTipRole: return a.silenced ? tr("%1 (silenced: recorded, no incident)").arg(explanationText(a)) : explanationText(a);
     case Qt::ForegroundRole:
         if (a.silenced) return QVariant(palette::muted());
         return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(palette::bad()) : QVariant();
@@ -54,7 +55,7 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
         case SeriesCol: return qs(a.series);
         case TargetCol: return qs(a.target);
         case ScoreCol: return QLocale().toString(a.score, 'f', 2);
-        case ExplanationCol: return qs(a.explanation);
+        case ExplanationCol: return explanationText(a);
         }
     }
     return {};

@@ -1,21 +1,27 @@
 #include "ui/LocalizedText.h"
 
-#include "record/NarrativeMessages.h"
-#include "record/NarrativeText.h"
+#include "correlate/Narrative.h"
+#include "detect/ExplanationText.h"
 
 #include <QCoreApplication>
 
-#include <algorithm>
-
 namespace vigil::ui {
 
+namespace {
+std::string translated(const char* context, const char* english) {
+    return QCoreApplication::translate(context, english).toStdString();
+}
+}  // namespace
+
 QString narrativeText(const Incident& i) {
-    const bool known = std::all_of(i.story.begin(), i.story.end(),
-                                   [](const NarrativeSentence& s) { return s.msg < kNarrativeTemplates.size(); });
-    if (i.story.empty() || !known) return QString::fromStdString(i.narrative);
-    return QString::fromStdString(renderNarrative(i.story, [](const char* english) {
-        return QCoreApplication::translate("Narrative", english).toStdString();
-    }));
+    if (i.story.empty() || !knownStory(i.story)) return QString::fromStdString(i.narrative);
+    return QString::fromStdString(renderStory(i.story, translated));
+}
+
+QString explanationText(const Anomaly& a) {
+    if (a.explanation_msgs.empty() || !knownMessages(a.explanation_msgs, {explanationMessages()}))
+        return QString::fromStdString(a.explanation);
+    return QString::fromStdString(renderExplanation(a.explanation_msgs, translated));
 }
 
 }  // namespace vigil::ui

@@ -1,8 +1,9 @@
-// The engine's sentences in the user's language: an incident's narrative
-// rendered from its messages through the installed translators ("Narrative"
-// context, translations/vigil_*.ts). An incident without messages, or with one
-// this build does not know (read back from a store, from a newer engine), shows
-// its stored English text instead of a narrative with a sentence missing.
+// The engine's sentences in the user's language: an incident's narrative and an
+// anomaly's explanation rendered from their messages through the installed
+// translators ("Narrative" and "Explanation" contexts, translations/vigil_*.ts).
+// Without messages (read back from a store), or with one this build does not know
+// (from a newer engine), the stored English text shows whole instead of a text
+// with a sentence missing.
 #pragma once
 
 #include "record/Record.h"
@@ -12,5 +13,6 @@
 namespace vigil::ui {
 
 QString narrativeText(const Incident& incident);
+QString explanationText(const Anomaly& anomaly);
 
 }  // namespace vigil::ui

@@ -153,7 +153,7 @@ void TimelineModel::addAnomaly(const Anomaly& a) {
     it.summary = tr("%1 — %2 on %3 (score %4): %5")
                      .arg(qs(remedy::utcTime(a.ts)), qs(a.series.empty() ? a.detector : a.series), qs(a.target))
                      .arg(a.score, 0, 'f', 2)
-                     .arg(qs(a.explanation));
+                     .arg(explanationText(a));
     setNow(a.ts);
     put(std::move(it));
 }

@@ -270,7 +270,11 @@ void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
     // over a log novelty, then the strongest score; the text of the earliest such.
     const int tr = tier(a);
     if (tr > t.tier || (tr == t.tier && a.score > t.maxScore)) t.detector = a.detector;
-    if (tr > t.tier || (tr == t.tier && a.ts < t.first)) t.explanation = a.explanation;
+    if (tr > t.tier || (tr == t.tier && a.ts < t.first)) {
+        t.explanation = a.explanation;
+        if (a.explanation_msgs.empty()) t.explanationLead.reset();
+        else t.explanationLead = a.explanation_msgs.front();
+    }
     if (tr > t.tier) {
         t.maxScore = a.score;
         t.firstAtTier = a.ts;
@@ -410,6 +414,7 @@ void IncidentCorrelator::narrate(Tracked& inc, const CauseChoice& choice) const 
     if (!cause.empty()) {
         f.causeDetector = inc.targets.at(cause).detector;
         f.causeExplanation = inc.targets.at(cause).explanation;
+        f.causeExplanationLead = inc.targets.at(cause).explanationLead;
     }
     f.explained = std::max(0, choice.explains);
     // What changed on the affected targets shortly before the first signal (cause first).
@@ -425,7 +430,7 @@ void IncidentCorrelator::narrate(Tracked& inc, const CauseChoice& choice) const 
     f.flaps = inc.flaps;
     f.remedied = inc.remedied;
     inc.rec.story = narrativeStory(f);
-    inc.rec.narrative = renderNarrative(inc.rec.story);
+    inc.rec.narrative = renderStory(inc.rec.story);
 }
 
 void IncidentCorrelator::publish(Tracked& inc, TimestampMs ts, std::vector<Record>& out) {

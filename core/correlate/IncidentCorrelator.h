@@ -23,6 +23,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,7 @@ private:
         int tier = -1;            // best evidence seen: 2 decisive, 1 strong, 0 supporting
         std::string detector;     // of the best anomaly (tier first, then score)
         std::string explanation;  // of the earliest anomaly of the best tier
+        std::optional<NarrativeSentence> explanationLead;  // its first sentence as a message (not from a store)
         TimestampMs firstAtTier = 0;  // earliest anomaly of the best tier: when the evidence got this strong
     };
     struct Tracked {

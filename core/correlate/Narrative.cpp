@@ -1,5 +1,6 @@
 #include "correlate/Narrative.h"
 
+#include "detect/ExplanationMessages.h"
 #include "record/NarrativeMessages.h"
 
 #include <algorithm>
@@ -34,14 +35,6 @@ std::string span(TimestampMs ms) {
         std::snprintf(buf, sizeof buf, "%lldh%02lldm", static_cast<long long>(ms / 3'600'000),
                       static_cast<long long>(ms / 60'000 % 60));
     return buf;
-}
-
-// The first sentence, cut to a length that keeps the narrative short.
-std::string firstSentence(const std::string& s, std::size_t max = 220) {
-    std::size_t end = s.find(". ");
-    std::string out = s.substr(0, end == std::string::npos ? s.size() : end + 1);
-    if (out.size() > max) out = out.substr(0, max - 3) + "...";
-    return out;
 }
 }  // namespace
 
@@ -88,7 +81,10 @@ void cause(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
     static constexpr Msg kForms[2][3] = {{Msg::Cause, Msg::CauseExplainsOne, Msg::CauseExplains},
                                          {Msg::CauseSeen, Msg::CauseSeenExplainsOne, Msg::CauseSeenExplains}};
     say(story, kForms[seen][std::clamp(f.explained, 0, 2)], std::move(args));
-    if (!f.causeExplanation.empty()) say(story, Msg::Verbatim, {text(firstSentence(f.causeExplanation))});
+    // The detector's first sentence as its message, so it is quoted in the reader's
+    // language; an anomaly read back from a store has only its English text.
+    if (f.causeExplanationLead) story.push_back(*f.causeExplanationLead);
+    else if (!f.causeExplanation.empty()) say(story, Msg::Verbatim, {text(firstSentence(f.causeExplanation))});
     if (f.otherCauses.size() == 1)
         say(story, Msg::AlsoUpstream1, {text(f.otherCauses[0].first), number(f.otherCauses[0].second)});
     else if (f.otherCauses.size() >= 2)
@@ -127,6 +123,14 @@ void state(const NarrativeFacts& f, std::vector<NarrativeSentence>& story) {
 }
 
 }  // namespace
+
+std::string renderStory(const std::vector<NarrativeSentence>& story, const NarrativeTranslate& translate) {
+    return renderMessages(story, {narrativeMessages(), explanationMessages(true)}, translate);
+}
+
+bool knownStory(const std::vector<NarrativeSentence>& story) {
+    return knownMessages(story, {narrativeMessages(), explanationMessages(true)});
+}
 
 std::vector<NarrativeSentence> narrativeStory(const NarrativeFacts& f) {
     std::vector<NarrativeSentence> story;

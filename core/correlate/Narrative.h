@@ -9,6 +9,7 @@
 #include "record/NarrativeText.h"
 #include "record/Record.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ struct NarrativeFacts {
     std::vector<std::string> seen;     // detector names, strongest first
     std::vector<std::string> targets;  // cause first
     std::string cause, causeDetector, causeExplanation;
+    std::optional<NarrativeSentence> causeExplanationLead;  // its first sentence as a message, when the detector gave one
     int explained = 0;                 // targets the cause accounts for
     std::vector<std::pair<std::string, int>> otherCauses;  // other upstream roots and how many they explain
     std::int64_t anomalies = 0;
@@ -31,7 +33,12 @@ struct NarrativeFacts {
 };
 
 std::vector<NarrativeSentence> narrativeStory(const NarrativeFacts& f);
-inline std::string buildNarrative(const NarrativeFacts& f) { return renderNarrative(narrativeStory(f)); }
+// A story's text: the narrative's messages and the first sentence of a detector's
+// explanation (detect/ExplanationMessages.h); English without `translate`.
+std::string renderStory(const std::vector<NarrativeSentence>& story, const NarrativeTranslate& translate = {});
+// True if this build knows every message of the story.
+bool knownStory(const std::vector<NarrativeSentence>& story);
+inline std::string buildNarrative(const NarrativeFacts& f) { return renderStory(narrativeStory(f)); }
 // "2026-03-01 12:03:10Z"
 std::string formatUtc(TimestampMs ts);
 // "task failures" for "task.failure_ratio"; unknown detectors keep their name.

@@ -6,16 +6,22 @@ namespace vigil {
 
 namespace {
 // One pass over the template, so an argument that itself contains "%2" (a log
-// line) is not substituted again.
+// line) is not substituted again. %1 .. %99; a two-digit number is read as such
+// only when there are that many arguments (no template has "%1" before a digit).
 std::string fill(std::string_view tpl, const std::vector<std::string>& args) {
     std::string out;
     out.reserve(tpl.size() + 64);
+    auto digit = [&](std::size_t i) { return i < tpl.size() && tpl[i] >= '0' && tpl[i] <= '9'; };
     for (std::size_t i = 0; i < tpl.size(); ++i) {
-        if (tpl[i] == '%' && i + 1 < tpl.size() && tpl[i + 1] >= '1' && tpl[i + 1] <= '9') {
-            const auto k = static_cast<std::size_t>(tpl[i + 1] - '1');
-            if (k < args.size()) {
-                out += args[k];
-                ++i;
+        if (tpl[i] == '%' && digit(i + 1) && tpl[i + 1] != '0') {
+            std::size_t n = static_cast<std::size_t>(tpl[i + 1] - '0'), len = 1;
+            if (digit(i + 2) && n * 10 + static_cast<std::size_t>(tpl[i + 2] - '0') <= args.size()) {
+                n = n * 10 + static_cast<std::size_t>(tpl[i + 2] - '0');
+                len = 2;
+            }
+            if (n <= args.size()) {
+                out += args[n - 1];
+                i += len;
                 continue;
             }
         }
@@ -24,30 +30,60 @@ std::string fill(std::string_view tpl, const std::vector<std::string>& args) {
     return out;
 }
 
-std::string argText(const NarrativeArg& a, const NarrativeTranslate& tr) {
+std::string argText(const NarrativeArg& a, const char* context, const NarrativeTranslate& tr) {
     if (a.words.empty()) return a.text;
     std::vector<std::string> w;
     w.reserve(a.words.size());
-    for (const auto& x : a.words) w.push_back(tr(x.c_str()));
+    for (const auto& x : a.words) w.push_back(tr(context, x.c_str()));
     if (w.size() == 1) return w[0];
-    if (w.size() == 2) return fill(tr(kListOfTwo), w);
-    return fill(tr(kListOfThree), w);  // the narrative lists at most three
+    if (w.size() == 2) return fill(tr("Narrative", kListOfTwo), w);
+    return fill(tr("Narrative", kListOfThree), w);  // the narrative lists at most three
+}
+
+const MessageTable* tableOf(std::uint16_t id, std::initializer_list<MessageTable> tables) {
+    for (const MessageTable& t : tables)
+        if (id >= t.base && static_cast<std::size_t>(id - t.base) < t.size) return &t;
+    return nullptr;
 }
 }  // namespace
 
-std::string renderNarrative(const std::vector<NarrativeSentence>& story, const NarrativeTranslate& translate) {
-    const NarrativeTranslate tr = translate ? translate : [](const char* s) { return std::string(s); };
+MessageTable narrativeMessages() {
+    return MessageTable{"Narrative", 0, kNarrativeTemplates.data(), kNarrativeTemplates.size(), false};
+}
+
+bool knownMessages(const std::vector<NarrativeSentence>& sentences, std::initializer_list<MessageTable> tables) {
+    for (const NarrativeSentence& s : sentences)
+        if (!tableOf(s.msg, tables)) return false;
+    return true;
+}
+
+std::string firstSentence(const std::string& s, std::size_t max) {
+    std::size_t end = s.find(". ");
+    std::string out = s.substr(0, end == std::string::npos ? s.size() : end + 1);
+    if (out.size() > max) {
+        std::size_t cut = max - 3;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        out = out.substr(0, cut) + "...";
+    }
+    return out;
+}
+
+std::string renderMessages(const std::vector<NarrativeSentence>& sentences, std::initializer_list<MessageTable> tables,
+                           const NarrativeTranslate& translate) {
+    const NarrativeTranslate tr = translate ? translate : [](const char*, const char* s) { return std::string(s); };
     std::string out;
-    for (const NarrativeSentence& sentence : story) {
-        if (sentence.msg >= kNarrativeTemplates.size()) continue;
+    for (const NarrativeSentence& sentence : sentences) {
+        const MessageTable* table = tableOf(sentence.msg, tables);
+        if (!table) continue;
         std::vector<std::string> args;
         args.reserve(sentence.args.size());
-        for (const auto& a : sentence.args) args.push_back(argText(a, tr));
+        for (const auto& a : sentence.args) args.push_back(argText(a, table->context, tr));
         // A detector's own words are not a message: they stay as it wrote them.
-        const bool verbatim = sentence.msg == static_cast<std::uint16_t>(NarrativeMsg::Verbatim);
-        const std::string tpl = verbatim ? std::string("%1") : tr(kNarrativeTemplates[sentence.msg]);
+        const bool verbatim = table->base == 0 && sentence.msg == static_cast<std::uint16_t>(NarrativeMsg::Verbatim);
+        const char* english = table->templates[sentence.msg - table->base];
+        const std::string text = fill(verbatim ? std::string("%1") : tr(table->context, english), args);
         if (!out.empty()) out.push_back(' ');
-        out += fill(tpl, args);
+        out += table->firstSentenceOnly ? firstSentence(text) : text;
     }
     return out;
 }

@@ -71,6 +71,21 @@ struct LogLine {
 
 // ---- The engine's own outputs ----
 
+// A narrative or an explanation as message ids with arguments, so a front end can
+// render it in the user's language (record/NarrativeMessages.h and
+// detect/ExplanationMessages.h hold the English templates). The English rendering
+// is Incident::narrative or Anomaly::explanation; this form is not serialized.
+struct NarrativeArg {
+    std::string text;                // shown as is (a target, a time, a count), unless
+    std::vector<std::string> words;  // set: English phrases (severity, detectors), translated and listed "a, b and c"
+    bool operator==(const NarrativeArg&) const = default;
+};
+struct NarrativeSentence {
+    std::uint16_t msg = 0;  // a NarrativeMsg, or an ExplanationMsg (from kExplanationMsgBase)
+    std::vector<NarrativeArg> args;  // fill %1, %2, ... of the message
+    bool operator==(const NarrativeSentence&) const = default;
+};
+
 struct Anomaly {
     TimestampMs ts = 0;
     std::string id;        // derived from content + sequence, never random
@@ -82,6 +97,7 @@ struct Anomaly {
     double expected_low = 0.0;
     double expected_high = 0.0;
     std::string explanation;  // operator-readable words
+    std::vector<NarrativeSentence> explanation_msgs;  // the same as messages (not serialized)
     // An active silence matched it (silence/SilenceMarking.h): recorded and shown
     // greyed, but evidence for no incident. Set in the engine; not serialized.
     bool silenced = false;
@@ -90,20 +106,6 @@ struct Anomaly {
 
 enum class IncidentState : std::uint8_t { Open, Mitigated, Resolved };
 enum class Severity : std::uint8_t { Info, Warning, Critical };
-
-// A narrative as message ids with arguments, so a front end can render it in the
-// user's language (correlate/Narrative.h holds the English templates). The
-// English rendering is Incident::narrative; this form is not serialized.
-struct NarrativeArg {
-    std::string text;                // shown as is (a target, a time, a count), unless
-    std::vector<std::string> words;  // set: English phrases (severity, detectors), translated and listed "a, b and c"
-    bool operator==(const NarrativeArg&) const = default;
-};
-struct NarrativeSentence {
-    std::uint16_t msg = 0;  // a NarrativeMsg
-    std::vector<NarrativeArg> args;  // fill %1, %2, ... of the message
-    bool operator==(const NarrativeSentence&) const = default;
-};
 
 struct Incident {
     TimestampMs ts = 0;   // time of this update

@@ -31,7 +31,7 @@ NarrativeFacts openFacts() {
 }
 
 // Marks what went through the translation, so the test sees what was translated.
-std::string shout(const char* english) { return std::string("<") + english + ">"; }
+std::string shout(const char*, const char* english) { return std::string("<") + english + ">"; }
 }  // namespace
 
 class TestNarrative : public QObject {

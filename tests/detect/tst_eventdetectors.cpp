@@ -1,5 +1,6 @@
 // The platform event detectors on synthetic task, transaction and metric streams
 // whose right answer is known by construction.
+#include "detect/ExplainedCheck.h"
 #include "detect/events/EventDetectors.h"
 
 #include <QtTest>
@@ -50,8 +51,10 @@ MetricSample sample(TimestampMs ts, const std::string& series, const std::string
 std::vector<Anomaly> anomalies(const std::vector<Record>& out, const std::string& detector = {}) {
     std::vector<Anomaly> a;
     for (const auto& r : out)
-        if (const auto* x = std::get_if<Anomaly>(&r); x && (detector.empty() || x->detector == detector))
+        if (const auto* x = std::get_if<Anomaly>(&r); x && (detector.empty() || x->detector == detector)) {
+            checkExplained(*x);
             a.push_back(*x);
+        }
     return a;
 }
 

@@ -2,6 +2,7 @@
 // whose answer is known by construction: a steady climb towards a limit is
 // predicted with the right time to breach, a falling balance against its reserve
 // too; flat, noisy, slow, levelled-off and already-breached series are not.
+#include "detect/ExplainedCheck.h"
 #include "detect/events/EventDetectors.h"
 #include "detect/forecast/ForecastBreachDetector.h"
 #include "detect/forecast/TrendFit.h"
@@ -36,7 +37,10 @@ std::vector<Anomaly> feed(ForecastBreachDetector& d, const std::vector<MetricSam
     std::vector<Record> out;
     for (const auto& m : in) d.process(m, out);
     std::vector<Anomaly> a;
-    for (const auto& r : out) a.push_back(std::get<Anomaly>(r));
+    for (const auto& r : out) {
+        checkExplained(std::get<Anomaly>(r));
+        a.push_back(std::get<Anomaly>(r));
+    }
     return a;
 }
 

@@ -1,5 +1,6 @@
 // LogAnomalyStage: new error templates after warm-up, per-template bursts against
 // their own baseline, and silence on a steady stream; time only from records.
+#include "detect/ExplainedCheck.h"
 #include "detect/logs/LogAnomalyStage.h"
 
 #include <QtTest>
@@ -23,7 +24,10 @@ std::vector<Anomaly> feed(LogAnomalyStage& st, const LogLine& l) {
     const bool ok = st.process(Record{l}, out);
     if (!ok) qFatal("stage refused a log line");
     std::vector<Anomaly> a;
-    for (auto& r : out) a.push_back(std::get<Anomaly>(r));
+    for (auto& r : out) {
+        checkExplained(std::get<Anomaly>(r));
+        a.push_back(std::get<Anomaly>(r));
+    }
     return a;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/report/ReportChartImage.h"
 
 #include <QChart>
+#include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QLineSeries>
 #include <QPainter>
@@ -25,7 +26,7 @@ QImage renderChart(const ReportChart& c, TimestampMs opened, QSize size) {
         first = false;
     }
     auto* marks = new QScatterSeries;
-    marks->setName(QStringLiteral("anomalies"));
+    marks->setName(QCoreApplication::translate("Report", "anomalies"));
     marks->setColor(QColor(0xd6, 0x45, 0x41));
     marks->setBorderColor(QColor(0xd6, 0x45, 0x41));
     marks->setMarkerSize(9);
@@ -46,7 +47,7 @@ QImage renderChart(const ReportChart& c, TimestampMs opened, QSize size) {
 
     QChart chart;
     chart.setAnimationOptions(QChart::NoAnimation);
-    chart.setTitle(QString::fromStdString(c.series + " on " + c.target));
+    chart.setTitle(QCoreApplication::translate("Report", "%1 on %2").arg(QString::fromStdString(c.series), QString::fromStdString(c.target)));
     chart.setMargins(QMargins(4, 4, 4, 4));
     chart.setBackgroundRoundness(0);
     chart.legend()->setAlignment(Qt::AlignBottom);

@@ -3,6 +3,7 @@
 // human-readable numbers/durations.
 #pragma once
 
+#include "detect/ExplanationText.h"
 #include "record/LruRelink.h"
 #include "record/Record.h"
 #include "record/Target.h"

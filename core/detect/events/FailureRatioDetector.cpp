@@ -34,7 +34,7 @@ bool FailureRatioDetector::processTx(const TxEvent& t, std::vector<Record>& out)
     ++counters_.accepted;
     static const std::string reverted = "reverted";
     const bool failed = t.state == TxState::Failed;
-    observe(key, target, Outcomes{"tx.failure_ratio", "Transaction", "transactions", t.ts, failed, reverted}, out);
+    observe(key, target, Outcomes{"tx.failure_ratio", true, t.ts, failed, reverted}, out);
     return true;
 }
 
@@ -64,7 +64,7 @@ bool FailureRatioDetector::process(const Record& in, std::vector<Record>& out) {
     ++counters_.accepted;
     const bool failed = e->state == TaskState::Failed;
     for (std::size_t i = 0; i < n; ++i)
-        observe(keys[i], keys[i], Outcomes{"task.failure_ratio", "Task", "tasks", e->ts, failed, e->error}, out);
+        observe(keys[i], keys[i], Outcomes{"task.failure_ratio", false, e->ts, failed, e->error}, out);
     return true;
 }
 
@@ -130,12 +130,14 @@ Anomaly FailureRatioDetector::describe(const std::string& key, const KeyState& s
         if (!errs.empty()) errs += ", ";
         errs += sorted[i].first + " x" + std::to_string(sorted[i].second);
     }
-    a.explanation = std::string(o.title) + " failures on " + key +
-                    ": " + std::to_string(fails) + " of the last " + std::to_string(s.recentCount) + " " + o.noun +
-                    " failed (" + formatPercent(observed) +
-                    ") against a usual " + formatPercent(p0) + " (expected at most " + formatPercent(high) +
-                    "), rising for " + formatDuration(o.ts - s.burstStart) +
-                    (errs.empty() ? std::string() : "; errors: " + errs) + ".";
+    std::vector<NarrativeArg> args{asText(key), asText(std::to_string(fails)), asText(std::to_string(s.recentCount)),
+                                   asText(formatPercent(observed)), asText(formatPercent(p0)),
+                                   asText(formatPercent(high)), asText(formatDuration(o.ts - s.burstStart))};
+    if (!errs.empty()) args.push_back(asText(errs));
+    static constexpr ExplanationMsg kForms[2][2] = {
+        {ExplanationMsg::TaskFailures, ExplanationMsg::TaskFailuresErrors},
+        {ExplanationMsg::TxFailures, ExplanationMsg::TxFailuresErrors}};
+    setExplanation(a, {sentence(kForms[o.transactions][!errs.empty()], std::move(args))});
     return a;
 }
 

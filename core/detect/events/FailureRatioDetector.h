@@ -57,8 +57,7 @@ private:
     };
     struct Outcomes {
         const char* detector;  // "task.failure_ratio" | "tx.failure_ratio"
-        const char* title;     // "Task" | "Transaction"
-        const char* noun;      // "tasks" | "transactions"
+        bool transactions;     // which explanation messages: tasks' or transactions'
         TimestampMs ts;
         bool failed;
         const std::string& error;

@@ -53,10 +53,10 @@ bool GasSpikeDetector::process(const Record& in, std::vector<Record>& out) {
     a.expected_low = s.base.quantile(-3.0);
     a.expected_high = s.base.quantile(3.0);
     a.score = scoreAbove(z, cfg_.zThreshold);
-    a.explanation = "Gas price on " + key + " is " + formatNumber(m->value) + " gwei, " + formatNumber(ratio, 2) +
-                    "x its recent median of " + formatNumber(s.base.median()) + " gwei (expected " +
-                    formatNumber(a.expected_low) + " to " + formatNumber(a.expected_high) + "), high for " +
-                    formatDuration(m->ts - s.since) + "; transactions priced for the old level will wait.";
+    setExplanation(a, {sentence(ExplanationMsg::GasSpike,
+                                {asText(key), asText(formatNumber(m->value)), asText(formatNumber(ratio, 2)),
+                                 asText(formatNumber(s.base.median())), asText(formatNumber(a.expected_low)),
+                                 asText(formatNumber(a.expected_high)), asText(formatDuration(m->ts - s.since))})});
     out.emplace_back(std::move(a));
     return true;
 }

@@ -70,9 +70,11 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     a.expected_low = std::max(0.0, std::exp(s.mu - 3 * sigma) - w->offset);
     a.expected_high = std::exp(s.mu + 3 * sigma) - w->offset;
     a.score = scoreAbove(s.cusum, cfg_.threshold);
-    a.explanation = m->series + " on " + m->target + " is " + formatNumber(m->value) + ", " + formatNumber(ratio, 2) +
-                    "x its usual " + formatNumber(usual) + " (expected " + formatNumber(a.expected_low) + " to " +
-                    formatNumber(a.expected_high) + "), degraded for " + formatDuration(m->ts - s.since) + ".";
+    setExplanation(a, {sentence(ExplanationMsg::LevelShift,
+                                {asText(m->series), asText(m->target), asText(formatNumber(m->value)),
+                                 asText(formatNumber(ratio, 2)), asText(formatNumber(usual)),
+                                 asText(formatNumber(a.expected_low)), asText(formatNumber(a.expected_high)),
+                                 asText(formatDuration(m->ts - s.since))})});
     out.emplace_back(std::move(a));
     return true;
 }

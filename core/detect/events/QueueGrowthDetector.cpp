@@ -113,10 +113,10 @@ bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
     a.expected_high = limit;
     const double excess = (m->value - limit) / std::max(1.0, limit);
     a.score = scoreAbove(best.z, cfg_.trendZ, excess);
-    a.explanation = "Work is piling up in " + m->target + ": " + cfg_.series + " is " + formatNumber(m->value) +
-                    " and has grown by about " + formatNumber(best.slopePerMin, 2) + " per minute for " +
-                    formatDuration(m->ts - s.since) + " (usual " + formatNumber(s.mean) + ", expected at most " +
-                    formatNumber(limit) + "); the workers are not keeping up.";
+    setExplanation(a, {sentence(ExplanationMsg::QueueGrowth,
+                                {asText(m->target), asText(cfg_.series), asText(formatNumber(m->value)),
+                                 asText(formatNumber(best.slopePerMin, 2)), asText(formatDuration(m->ts - s.since)),
+                                 asText(formatNumber(s.mean)), asText(formatNumber(limit))})});
     out.emplace_back(std::move(a));
     return true;
 }

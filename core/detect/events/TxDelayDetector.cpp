@@ -162,13 +162,14 @@ void TxDelayDetector::onConfirmed(ChainState& c, const std::string& key, const P
     a.expected_low = c.delay.quantile(-2.0);
     a.expected_high = c.delay.quantile(2.0);
     a.score = scoreAbove(c.cusum, cfg_.delayThreshold);
-    a.explanation = "Confirmations on " + key + " are slowing: the last one took " +
-                    formatDuration(static_cast<TimestampMs>(delay)) + " where " +
-                    formatDuration(static_cast<TimestampMs>(c.delay.median())) + " is usual (expected " +
-                    formatDuration(static_cast<TimestampMs>(a.expected_low)) + " to " +
-                    formatDuration(static_cast<TimestampMs>(a.expected_high)) + "), consistently since " +
-                    formatDuration(ts - c.riseStart) + " ago" +
-                    (c.gasNow ? "; gas price now " + formatNumber(*c.gasNow) + " gwei" : std::string()) + ".";
+    std::vector<NarrativeArg> args{asText(key), asText(formatDuration(static_cast<TimestampMs>(delay))),
+                                   asText(formatDuration(static_cast<TimestampMs>(c.delay.median()))),
+                                   asText(formatDuration(static_cast<TimestampMs>(a.expected_low))),
+                                   asText(formatDuration(static_cast<TimestampMs>(a.expected_high))),
+                                   asText(formatDuration(ts - c.riseStart))};
+    if (c.gasNow) args.push_back(asText(formatNumber(*c.gasNow)));
+    setExplanation(a, {sentence(c.gasNow ? ExplanationMsg::ConfirmationsSlowingGas : ExplanationMsg::ConfirmationsSlowing,
+                                std::move(args))});
     out.emplace_back(std::move(a));
 }
 
@@ -207,19 +208,26 @@ void TxDelayDetector::scan(TimestampMs now, std::vector<Record>& out) {
                 // Being underpriced is evidence on its own: such a tx starts at a higher score.
                 a.score = std::clamp(1.0 - (underpriced ? 0.1 : 0.2) * std::exp(-(age / limit - 1.0)), 0.0, 1.0);
                 const double market = c.gasNow ? *c.gasNow : c.feeEw;
-                std::string fee = "max fee " + formatNumber(p.tx.max_fee_gwei) + " gwei";
+                std::vector<NarrativeArg> args{
+                    asText(p.tx.tx_hash), asText(p.tx.agent), asText(std::to_string(p.tx.nonce)), asText(key),
+                    asText(formatDuration(age)), asText(formatDuration(static_cast<TimestampMs>(c.delay.median()))),
+                    asText(formatDuration(static_cast<TimestampMs>(limit))), asText(formatNumber(p.tx.max_fee_gwei))};
+                // Forms: fee alone, against the market, underpriced; each with or without the endpoint.
+                int form = 0;
                 if (market > 0) {
                     const double ratio = p.tx.max_fee_gwei / market;
-                    fee += " is " + formatNumber(ratio, 2) + "x the current " +
-                           (c.gasNow ? "gas price" : "typical fee") + " of " + formatNumber(market) + " gwei" +
-                           (ratio < 1.0 ? " (underpriced: replace it with bumped fees)" : "");
+                    args.push_back(asText(formatNumber(ratio, 2)));
+                    args.push_back(asWord(c.gasNow ? kExplanationWords[5] : kExplanationWords[6]));
+                    args.push_back(asText(formatNumber(market)));
+                    form = ratio < 1.0 ? 2 : 1;
                 }
-                a.explanation = "Transaction " + p.tx.tx_hash + " from " + p.tx.agent + " (nonce " +
-                                std::to_string(p.tx.nonce) + ") on " + key + " has been pending for " +
-                                formatDuration(age) + "; confirmations there usually take " +
-                                formatDuration(static_cast<TimestampMs>(c.delay.median())) +
-                                " (stuck after " + formatDuration(static_cast<TimestampMs>(limit)) + "); its " +
-                                fee + (p.tx.endpoint.empty() ? std::string() : "; sent via " + p.tx.endpoint) + ".";
+                const bool via = !p.tx.endpoint.empty();
+                if (via) args.push_back(asText(p.tx.endpoint));
+                static constexpr ExplanationMsg kForms[3][2] = {
+                    {ExplanationMsg::TxStuck, ExplanationMsg::TxStuckVia},
+                    {ExplanationMsg::TxStuckFee, ExplanationMsg::TxStuckFeeVia},
+                    {ExplanationMsg::TxStuckUnderpriced, ExplanationMsg::TxStuckUnderpricedVia}};
+                setExplanation(a, {sentence(kForms[form][via], std::move(args))});
                 out.emplace_back(std::move(a));
             }
         }

@@ -118,13 +118,15 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const auto etaMs = static_cast<TimestampMs>(std::llround(etaS * 1000.0));
     std::string what = w.what;
     if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
-    a.explanation = what + " of " + m.target + " " + (w.rising ? "reaches " : "falls below ") +
-                    formatNumber(limit, 4) + w.unit + " in about " + formatDuration(etaMs) + ": it is " +
-                    formatNumber(fit->level, 4) + w.unit + " and " + (w.rising ? "rising" : "falling") + " by " +
-                    formatNumber(std::abs(fit->slope) * 60.0, 3) + w.unit + " a minute over the last " +
-                    formatDuration(static_cast<TimestampMs>((all.back().t - all.front().t) * 1000.0)) +
-                    " (at the slowest plausible rate in " +
-                    formatDuration(static_cast<TimestampMs>(std::llround(*etaCautious * 1000.0))) + ").";
+    // The watch's words are the configuration's: translated when they are the defaults'.
+    setExplanation(a, {sentence(w.rising ? ExplanationMsg::ForecastReaches : ExplanationMsg::ForecastFallsBelow,
+                                {asWord(what), asText(m.target), asText(formatNumber(limit, 4)),
+                                 w.unit.empty() ? asText({}) : asWord(w.unit), asText(formatDuration(etaMs)),
+                                 asText(formatNumber(fit->level, 4)),
+                                 asText(formatNumber(std::abs(fit->slope) * 60.0, 3)),
+                                 asText(formatDuration(
+                                     static_cast<TimestampMs>((all.back().t - all.front().t) * 1000.0))),
+                                 asText(formatDuration(static_cast<TimestampMs>(std::llround(*etaCautious * 1000.0))))})});
     out.emplace_back(std::move(a));
 }
 

@@ -1,5 +1,7 @@
 #include "detect/logs/LogAnomalyStage.h"
 
+#include "detect/ExplanationText.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +18,10 @@ std::string quoted(const std::string& s, std::size_t max = 200) {
     q += s.size() > max ? s.substr(0, max) + "..." : s;
     q += "\"";
     return q;
+}
+
+NarrativeArg source(const LogLine& line) {
+    return line.source.empty() ? asWord(kExplanationWords[7]) : asText(line.source);
 }
 }  // namespace
 
@@ -81,13 +87,16 @@ void LogAnomalyStage::checkBurst(const LogLine& line, std::uint64_t id, Rate& r,
     a.observed = static_cast<double>(r.count);
     a.expected_low = 0.0;
     a.expected_high = lambda + 3.0 * std::sqrt(lambda);
-    char buf[256];
-    std::snprintf(buf, sizeof buf,
-                  " burst: %lld lines in the current %lld s bucket, against a baseline of %.2f per "
-                  "bucket (expected at most %.1f; Poisson p = %.1e). Latest from %s.",
-                  static_cast<long long>(r.count), static_cast<long long>(cfg_.bucketMs / 1000), lambda,
-                  a.expected_high, p, line.source.empty() ? "an unnamed source" : line.source.c_str());
-    a.explanation = "Log pattern " + quoted(miner_.templateText(id)) + buf;
+    auto printed = [](const char* format, double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, format, v);
+        return std::string(buf);
+    };
+    setExplanation(a, {sentence(ExplanationMsg::PatternBurst,
+                                {asText(quoted(miner_.templateText(id))), asText(std::to_string(r.count)),
+                                 asText(std::to_string(cfg_.bucketMs / 1000)), asText(printed("%.2f", lambda)),
+                                 asText(printed("%.1f", a.expected_high)), asText(printed("%.1e", p))}),
+                       sentence(ExplanationMsg::PatternBurstFrom, {source(line)})});
     out.emplace_back(std::move(a));
 }
 
@@ -131,9 +140,10 @@ bool LogAnomalyStage::process(const Record& in, std::vector<Record>& out) {
         a.target = line->source;
         a.score = line->level == LogLevel::Error ? 1.0 : 0.6;
         a.observed = 1.0;
-        a.explanation = "New " + std::string(toString(line->level)) + " log pattern never seen before from " +
-                        (line->source.empty() ? std::string("an unnamed source") : line->source) + ": " +
-                        quoted(miner_.templateText(id)) + " (message: " + quoted(line->message, 160) + ").";
+        setExplanation(a, {sentence(line->level == LogLevel::Error ? ExplanationMsg::NewErrorPattern
+                                                                   : ExplanationMsg::NewWarnPattern,
+                                    {source(*line), asText(quoted(miner_.templateText(id))),
+                                     asText(quoted(line->message, 160))})});
         out.emplace_back(std::move(a));
     }
     checkBurst(*line, id, r, out);

@@ -1,5 +1,8 @@
 #include "detect/metric/Explanation.h"
 
+#include "detect/ExplanationText.h"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -11,31 +14,43 @@ std::string formatValue(double v) {
     return buf;
 }
 
-std::string explain(const MetricScore& s, std::string_view series, std::string_view target) {
-    std::string text(series);
-    if (!target.empty()) text += " on " + std::string(target);
-    text += " is " + formatValue(s.observed) + " (expected " + formatValue(s.expected) + ", usual band " +
-            formatValue(s.expected_low) + " to " + formatValue(s.expected_high) + "): ";
-    if (s.observed > s.expected_high) text += "above the band.";
-    else if (s.observed < s.expected_low) text += "below the band.";
-    else text += "inside the band, but unusual in its context.";
+std::vector<NarrativeSentence> explainMessages(const MetricScore& s, std::string_view series, std::string_view target) {
+    using M = ExplanationMsg;
+    const char* verdict = s.observed > s.expected_high  ? kMetricVerdictWords[0]
+                          : s.observed < s.expected_low ? kMetricVerdictWords[1]
+                                                        : kMetricVerdictWords[2];
+    std::vector<NarrativeArg> args{asText(std::string(series))};
+    if (!target.empty()) args.push_back(asText(std::string(target)));
+    for (double v : {s.observed, s.expected, s.expected_low, s.expected_high}) args.push_back(asText(formatValue(v)));
+    args.push_back(asWord(verdict));
+    std::vector<NarrativeSentence> out{sentence(target.empty() ? M::Metric : M::MetricOn, std::move(args))};
+
     const auto fired = s.firing(0.8);
     if (fired.empty()) {
-        text += " No signal stands out.";
+        out.push_back(sentence(M::MetricNoSignal));
     } else {
-        text += " Signals:";
-        for (std::size_t i = 0; i < fired.size(); ++i) {
+        std::vector<NarrativeArg> signals;
+        for (const auto& f : fired) {
             char buf[64];
-            std::snprintf(buf, sizeof buf, " %.1fx", fired[i].strength);
-            text += std::string(i ? ";" : "") + " " + signalName(fired[i].signal) + buf;
+            std::snprintf(buf, sizeof buf, "%.1fx", f.strength);
+            signals.push_back(asWord(signalName(f.signal)));
+            signals.push_back(asText(buf));
         }
-        text += " its largest in recent history.";
+        // One form per count of signals (MetricSignals1 .. MetricSignals5).
+        const auto n = std::min<std::size_t>(fired.size(), 5);
+        signals.resize(2 * n);
+        out.push_back(sentence(static_cast<M>(static_cast<std::uint16_t>(M::MetricSignals1) + n - 1), std::move(signals)));
     }
-    if (s.after_gap) text += " Comes right after missing data.";
-    if (s.suppressed) text += " Damped: an alert on this series fired moments ago.";
+    if (s.after_gap) out.push_back(sentence(M::MetricAfterGap));
+    if (s.suppressed) out.push_back(sentence(M::MetricDamped));
     char buf[48];
-    std::snprintf(buf, sizeof buf, " Score %.2f.", s.score);
-    return text + buf;
+    std::snprintf(buf, sizeof buf, "%.2f", s.score);
+    out.push_back(sentence(M::MetricScore, {asText(buf)}));
+    return out;
+}
+
+std::string explain(const MetricScore& s, std::string_view series, std::string_view target) {
+    return renderExplanation(explainMessages(s, series, target));
 }
 
 }  // namespace vigil::metric

@@ -1,5 +1,6 @@
 #include "detect/metric/MetricDetectionStage.h"
 
+#include "detect/ExplanationText.h"
 #include "detect/metric/Explanation.h"
 
 #include <cstdio>
@@ -72,7 +73,7 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     a.observed = s.observed;
     a.expected_low = s.expected_low;
     a.expected_high = s.expected_high;
-    a.explanation = metric::explain(s, m->series, m->target);
+    setExplanation(a, metric::explainMessages(s, m->series, m->target));
     out.emplace_back(std::move(a));
     return true;
 }
