@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -82,6 +83,9 @@ struct Anomaly {
     double expected_low = 0.0;
     double expected_high = 0.0;
     std::string explanation;  // operator-readable words
+    // A prediction (forecast.breach): expected time from ts until the series reaches its
+    // limit, for the policy's breach_within; absent on every other anomaly.
+    std::optional<TimestampMs> time_to_breach_ms;
     // An active silence matched it (silence/SilenceMarking.h): recorded and shown
     // greyed, but evidence for no incident. Set in the engine; not serialized.
     bool silenced = false;
