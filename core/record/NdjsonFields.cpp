@@ -78,6 +78,7 @@ bool build(Staging& st, Record& out) {
         a.ts = ts; a.id = st.s(fId); a.detector = st.s(fDetector); a.series = st.s(fSeries);
         a.target = st.s(fTarget); a.score = st.d(fScore); a.observed = st.d(fObserved);
         a.expected_low = st.d(fExpLow); a.expected_high = st.d(fExpHigh); a.explanation = st.s(fExplanation);
+        if (st.hasInteger(fTimeToBreachMs)) a.time_to_breach_ms = st.i(fTimeToBreachMs);  // optional: older files lack it
         return true;
     }
     case RecordKind::Incident: {

@@ -24,7 +24,7 @@ enum F : int {
     fValue = 100, fDurationMs, fValueEth, fMaxFee, fPrioFee, fScore, fObserved, fExpLow, fExpHigh,
     kNumEnd,
     // integers
-    fV = 200, fTs, fNonce, fOpened, fAnomalyCount, fExpires, kIntEnd,
+    fV = 200, fTs, fNonce, fOpened, fAnomalyCount, fExpires, fTimeToBreachMs, kIntEnd,
     fKind = 300, fTargets, fCritical, fSuccess,
     fUnknown = -1
 };
@@ -46,6 +46,7 @@ inline constexpr Name kNames[] = {
     {"observed", fObserved}, {"expected_low", fExpLow}, {"expected_high", fExpHigh},
     {"v", fV}, {"ts", fTs}, {"nonce", fNonce}, {"opened", fOpened},
     {"anomaly_count", fAnomalyCount}, {"expires", fExpires},
+    {"time_to_breach_ms", fTimeToBreachMs},
     {"kind", fKind}, {"targets", fTargets}, {"critical", fCritical}, {"success", fSuccess},
 };
 

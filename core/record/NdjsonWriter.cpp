@@ -106,6 +106,7 @@ struct Encode {
         w.num("expected_low", a.expected_low);
         w.num("expected_high", a.expected_high);
         w.str("explanation", a.explanation);
+        if (a.time_to_breach_ms) w.int64("time_to_breach_ms", *a.time_to_breach_ms);  // only on predictions
     }
     void operator()(const Incident& i) {
         w.begin(RecordKind::Incident, i.ts);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -98,6 +99,9 @@ struct Anomaly {
     double expected_high = 0.0;
     std::string explanation;  // operator-readable words
     std::vector<NarrativeSentence> explanation_msgs;  // the same as messages (not serialized)
+    // A prediction (forecast.breach): expected time from ts until the series reaches its
+    // limit, for the policy's breach_within; absent on every other anomaly.
+    std::optional<TimestampMs> time_to_breach_ms;
     // An active silence matched it (silence/SilenceMarking.h): recorded and shown
     // greyed, but evidence for no incident. Set in the engine; not serialized.
     bool silenced = false;

@@ -13,8 +13,10 @@ std::optional<Signature> signatureOf(const Anomaly& a) {
     if (d == "worker.queue_growth" && startsWith(t, "pool:")) return Signature{"worker-overload", t, d};
     // Predictions: act before the breach (scale before the overload, fund before the drain).
     if (d == "forecast.breach") {
-        if (a.series == "worker.queue_depth" && startsWith(t, "pool:")) return Signature{"worker-overload", t, d};
-        if (a.series == "wallet.balance_eth" && startsWith(t, "agent:")) return Signature{"wallet-drain", t, d};
+        if (a.series == "worker.queue_depth" && startsWith(t, "pool:"))
+            return Signature{"worker-overload", t, d, a.time_to_breach_ms};
+        if (a.series == "wallet.balance_eth" && startsWith(t, "agent:"))
+            return Signature{"wallet-drain", t, d, a.time_to_breach_ms};
     }
     if (d == "level.shift" && startsWith(t, "rpc:")) {
         if (a.series == "rpc.error_rate") return Signature{"rpc-outage", t, d};

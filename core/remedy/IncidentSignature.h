@@ -15,6 +15,7 @@ struct Signature {
     std::string kind;      // policy incident kind: rpc-outage, latency-spike, stuck-tx, worker-overload, failed-tx-burst, wallet-drain
     std::string target;    // the action's target, e.g. "rpc:eth-main-a"
     std::string detector;  // the detector that gave it away
+    std::optional<TimestampMs> timeToBreachMs;  // a prediction's expected time to breach (Anomaly::time_to_breach_ms)
     bool operator==(const Signature&) const = default;
 };
 

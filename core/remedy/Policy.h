@@ -45,6 +45,9 @@ struct RuleMatch {
     std::string cause = "*";             // glob on the likely-cause target
     Severity minSeverity = Severity::Info;
     std::map<std::string, std::string> labels;  // label -> glob, all must match
+    // Set: only a prediction (forecast.breach) expecting the breach within this time
+    // matches, e.g. scale before the overload; not an observed fault.
+    std::optional<TimestampMs> breachWithinMs;
 };
 
 struct PolicyRule {

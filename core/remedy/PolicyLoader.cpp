@@ -173,7 +173,7 @@ PlaybookStep playbookStep(const YAML::Node& n, const std::string& path) {
 }
 
 RuleMatch ruleMatch(const YAML::Node& n, const std::string& path) {
-    checkMap(n, path, {"kind", "detector", "cause", "severity", "labels"});
+    checkMap(n, path, {"kind", "detector", "cause", "severity", "labels", "breach_within"});
     RuleMatch m;
     if (const YAML::Node k = n["kind"]) m.kinds = oneOrMany(k, join(path, "kind"));
     if (const YAML::Node d = n["detector"]) m.detectors = oneOrMany(d, join(path, "detector"));
@@ -183,6 +183,7 @@ RuleMatch ruleMatch(const YAML::Node& n, const std::string& path) {
         if (!fromString(v, m.minSeverity)) fail(s, join(path, "severity"), "'" + v + "' is not one of info, warning, critical");
     }
     if (const YAML::Node l = n["labels"]) m.labels = stringMap(l, join(path, "labels"));
+    if (const YAML::Node b = n["breach_within"]) m.breachWithinMs = duration(b, join(path, "breach_within"), 1'000, 24 * 3'600'000LL);
     return m;
 }
 

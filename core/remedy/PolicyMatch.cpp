@@ -35,6 +35,9 @@ bool ruleMatches(const RuleMatch& m, const IncidentFacts& f) {
     }
     if (!globMatch(m.cause, f.cause)) return false;
     if (static_cast<int>(f.severity) < static_cast<int>(m.minSeverity)) return false;
+    // Only a prediction breaching soon enough: an observed fault or a distant
+    // prediction is left to the rules after it.
+    if (m.breachWithinMs && (!f.timeToBreachMs || *f.timeToBreachMs > *m.breachWithinMs)) return false;
     for (const auto& [key, pattern] : m.labels) {
         const auto it = f.labels.find(key);
         if (it == f.labels.end() || !globMatch(pattern, it->second)) return false;

@@ -7,6 +7,7 @@
 #include "remedy/Policy.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,7 @@ struct IncidentFacts {
     std::string cause;                   // likely cause target, "rpc:eth-main-a"
     Severity severity = Severity::Warning;
     std::map<std::string, std::string> labels;  // e.g. chain=ethereum, workflow=rebalance
+    std::optional<TimestampMs> timeToBreachMs;      // the evidence is a prediction: expected time to breach
 };
 
 // Shell-style glob: '*' any run of characters, '?' one character; no classes.

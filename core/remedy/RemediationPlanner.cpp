@@ -156,6 +156,7 @@ void RemediationPlanner::plan(const Incident& inc, const Signature& sig, Timesta
     facts.detectors = {sig.detector};
     facts.cause = sig.target;
     facts.severity = inc.severity;
+    facts.timeToBreachMs = sig.timeToBreachMs;
     const PolicyRule* rule = matchRule(*policy, facts);
     if (!rule || rule->playbook.empty()) return;  // no rule: Vigil proposes nothing
     const TimestampMs now = time_.now();

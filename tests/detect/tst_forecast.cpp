@@ -111,6 +111,10 @@ private slots:
         QVERIFY2(at >= 45 && at <= 70, qPrintable(QString::number(at)));
         QVERIFY2(std::abs(first.observed - (2.0 + at)) < 1.0, qPrintable(QString::number(first.observed)));
         QVERIFY2(first.explanation.find("Queue of pool:p reaches 400 in about 5m") == 0, first.explanation.c_str());
+        // The same time to breach as a number, for the policy's breach_within.
+        QVERIFY(first.time_to_breach_ms.has_value());
+        const double etaS = (400.0 - first.observed) / 1.0;
+        QVERIFY2(std::abs(*first.time_to_breach_ms / 1000.0 - etaS) < 2.0, qPrintable(QString::number(*first.time_to_breach_ms)));
         // Re-raised at most once a minute while it holds.
         for (std::size_t i = 1; i < a.size(); ++i) QVERIFY(a[i].ts - a[i - 1].ts >= 60'000);
         QCOMPARE(a.size(), std::size_t(2));  // at ~60 s and ~120 s of the 150

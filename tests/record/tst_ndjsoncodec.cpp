@@ -57,6 +57,26 @@ private slots:
                  QStringLiteral("{\"v\":1,\"kind\":\"metric\",\"ts\":5,\"series\":\"s\",\"target\":\"t\",\"value\":1.5}"));
     }
 
+    void predictionCarriesItsTimeToBreachOthersDoNot() {
+        Anomaly a{1767225600004, "AN-2", "forecast.breach", "worker.queue_depth", "pool:p", 0.9, 55.0, 0.0, 400.0,
+                  "queue of pool:p reaches 400 in about 5m45s"};
+        QVERIFY(toNdjson(a).find("time_to_breach_ms") == std::string::npos);  // absent: not written
+        a.time_to_breach_ms = 345'000;
+        const std::string line = toNdjson(a);
+        QVERIFY2(line.find(",\"time_to_breach_ms\":345000}") != std::string::npos, line.c_str());
+        DecodeStats st;
+        auto back = decodeAll(line, st);
+        QCOMPARE(back.size(), std::size_t(1));
+        QVERIFY(back[0] == Record(a));
+        // A line written before the field existed reads as "not a prediction's time".
+        std::string old = line;
+        old.erase(old.find(",\"time_to_breach_ms\""), std::string(",\"time_to_breach_ms\":345000").size());
+        back = decodeAll(old, st);
+        QCOMPARE(back.size(), std::size_t(1));
+        QVERIFY(!std::get<Anomaly>(back[0]).time_to_breach_ms.has_value());
+        QCOMPARE(st.malformed, 0);
+    }
+
     void nonFiniteValueBecomesNullAndNaN() {
         const std::string line = toNdjson(MetricSample{5, "s", "t", std::numeric_limits<double>::infinity()});
         QVERIFY(line.find("\"value\":null") != std::string::npos);

@@ -43,6 +43,27 @@ struct RecordingActuator final : Actuator {
     }
 };
 
+// Scale only on a prediction of a breach within 5 minutes; anything else about an
+// overload only notifies.
+const char* kScaleBeforeOverload = R"(version: 1
+approval_limit: 1
+two_person_limit: 10
+rules:
+  - name: scale-before-overload
+    match:
+      kind: worker-overload
+      breach_within: 5m
+    playbook:
+      - action: scale_workers
+        risk: auto
+  - name: overload-notify
+    match:
+      kind: worker-overload
+    playbook:
+      - action: notify
+        risk: auto
+)";
+
 Policy shippedPolicy() {
     Policy p;
     std::string error;
@@ -50,9 +71,9 @@ Policy shippedPolicy() {
     return p;
 }
 
-std::vector<Action> plan(const Anomaly& evidence, const Incident& inc) {
+std::vector<Action> plan(const Anomaly& evidence, const Incident& inc, const Policy& policy = shippedPolicy()) {
     VirtualClock clock(evidence.ts);
-    LivePolicy live(shippedPolicy());
+    LivePolicy live(policy);
     RecordingActuator act;
     RemediationPlanner planner(clock, live, act);
     std::vector<Record> out;
@@ -91,6 +112,37 @@ private slots:
         QCOMPARE(actions[0].target, std::string("pool:airdrop_claim"));
         QVERIFY(actions[0].params.find("\"rule\":\"worker-overload-scale\"") != std::string::npos);
         QVERIFY(actions[0].params.find("\"evidence\":\"forecast.breach\"") != std::string::npos);
+    }
+
+    void breachWithinActsOnlyOnAPredictionDueSoonEnough() {
+        Policy p;
+        std::string error;
+        QVERIFY2(parsePolicy(kScaleBeforeOverload, "p.yaml", p, error), error.c_str());
+        QCOMPARE(p.rules[0].match.breachWithinMs.value_or(-1), TimestampMs(300'000));
+        auto soon = prediction(5000, "worker.queue_depth", "pool:wallet_monitor");
+        soon.time_to_breach_ms = 240'000;
+        QCOMPARE(signatureOf(soon)->timeToBreachMs.value_or(-1), TimestampMs(240'000));
+        auto actions = plan(soon, incident(5000, "INC-000003", "pool:wallet_monitor"), p);
+        QCOMPARE(actions.size(), std::size_t(1));
+        QCOMPARE(actions[0].kind, std::string("scale_workers"));
+        // Due later than 5 minutes, or no prediction at all (the queue's growth seen
+        // as it happens): the next rule.
+        auto later = soon;
+        later.time_to_breach_ms = 480'000;
+        actions = plan(later, incident(5000, "INC-000003", "pool:wallet_monitor"), p);
+        QCOMPARE(actions.size(), std::size_t(1));
+        QCOMPARE(actions[0].kind, std::string("notify"));
+        auto seen = soon;
+        seen.detector = "worker.queue_growth";
+        seen.time_to_breach_ms.reset();
+        actions = plan(seen, incident(5000, "INC-000003", "pool:wallet_monitor"), p);
+        QCOMPARE(actions.size(), std::size_t(1));
+        QCOMPARE(actions[0].kind, std::string("notify"));
+        // A duration it cannot read names the file, line and key.
+        std::string bad = kScaleBeforeOverload;
+        bad.replace(bad.find("breach_within: 5m"), 17, "breach_within: soon");
+        QVERIFY(!parsePolicy(bad, "p.yaml", p, error));
+        QVERIFY2(error.rfind("p.yaml:8: rules[0].match.breach_within: 'soon' is not a duration", 0) == 0, error.c_str());
     }
 
     void predictedWalletShortfallOnlyNotifies() {

@@ -116,6 +116,7 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const double etaS = std::max(0.0, *eta);
     a.score = events::scoreAbove(sign * fit->z, cfg_.trendZ, (cfg_.horizonS - etaS) / cfg_.horizonS);
     const auto etaMs = static_cast<TimestampMs>(std::llround(etaS * 1000.0));
+    a.time_to_breach_ms = etaMs;
     std::string what = w.what;
     if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
     // The watch's words are the configuration's: translated when they are the defaults'.

@@ -10,7 +10,8 @@
 //     levelled off is not a trend),
 //   - and no sample in the window was already past the limit (a breach under
 //     way, or hovering at the limit, is not announced again).
-// Its explanation names the expected time to breach; observed is the fitted
+// Its explanation names the expected time to breach, and time_to_breach_ms holds it
+// (the policy's breach_within reads it); observed is the fitted
 // level now and expected_low/high the safe side of the limit. Re-raised at most
 // once per `refireMs` while it holds. Time comes from record timestamps only.
 #pragma once
