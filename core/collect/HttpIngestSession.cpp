@@ -148,6 +148,7 @@ private:
         std::vector<NdjsonLine> lines;
         splitNdjsonLines(std::string_view(body.data(), size), true, lineNo, lines, SIZE_MAX);
         DecodeStats ds;
+        records_.reserve(lines.size());
         ctx_.decoder.decodeLines(lines, records_, ds);
         source_ = IngestSource::Http;
         std::string reply = "{\"accepted\":" + std::to_string(records_.size()) + ",\"malformed\":" + std::to_string(ds.malformed);
@@ -198,7 +199,10 @@ private:
     void handOver() {
         const std::size_t maxBatch = ctx_.opts.limits.maxBatchRecords;
         while (next_ < records_.size() || !batch_.empty()) {
-            if (batch_.empty()) {
+            if (batch_.empty() && next_ == 0 && records_.size() <= maxBatch) {
+                batch_.swap(records_);  // the whole body is one batch: hand it over without moving records
+                next_ = 0;  // records_ is empty now
+            } else if (batch_.empty()) {
                 const std::size_t end = std::min(records_.size(), next_ + maxBatch);
                 batch_.assign(std::make_move_iterator(records_.begin() + std::ptrdiff_t(next_)),
                               std::make_move_iterator(records_.begin() + std::ptrdiff_t(end)));
