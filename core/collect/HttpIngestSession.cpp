@@ -1,5 +1,6 @@
 #include "collect/HttpIngestSession.h"
 
+#include "collect/GzipBody.h"
 #include "collect/OtlpJson.h"
 
 #include <boost/asio/steady_timer.hpp>
@@ -79,9 +80,12 @@ private:
                 return reject(http::status::unsupported_media_type, "only OTLP/HTTP JSON (application/json) is accepted");
             }
         }
-        if (!req[http::field::content_encoding].empty() && !beast::iequals(req[http::field::content_encoding], "identity")) {
+        const auto encoding = req[http::field::content_encoding];
+        gzip_ = beast::iequals(encoding, "gzip") || beast::iequals(encoding, "x-gzip");
+        if (!gzip_ && !encoding.empty() && !beast::iequals(encoding, "identity")) {
             ctx_.stats.add(ctx_.stats.badRequests);
-            return reject(http::status::unsupported_media_type, "compressed bodies are not accepted (send uncompressed)");
+            return reject(http::status::unsupported_media_type, "Content-Encoding " + std::string(encoding) +
+                                                                    " is not accepted (send gzip or uncompressed)");
         }
         http::async_read(stream_, buffer_, *parser_,
                          [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onBody(ec); });
@@ -107,17 +111,29 @@ private:
         reject(http::status::bad_request, "unreadable request: " + ec.message());
     }
 
-    void tooLarge() {
+    void tooLarge(const char* what = "body") {
+        const std::string why = std::string(what) + " over the " + std::to_string(ctx_.opts.limits.maxBodyBytes) + "-byte limit";
         ctx_.stats.add(ctx_.stats.bodyTooLarge);
-        ctx_.stats.noteError(peer_ + ": body over the " + std::to_string(ctx_.opts.limits.maxBodyBytes) + "-byte limit (413)");
-        reject(http::status::payload_too_large,
-               "body over the " + std::to_string(ctx_.opts.limits.maxBodyBytes) + "-byte limit");
+        ctx_.stats.noteError(peer_ + ": " + why + " (413)");
+        reject(http::status::payload_too_large, why);
     }
 
     void onBody(beast::error_code ec) {
         if (ec) return readFailed(ec);
         std::string body = std::move(parser_->get().body());
         keepAlive_ = parser_->get().keep_alive();
+        if (gzip_) {
+            // The decompressed size is held to the same body limit; inflating stops there.
+            const GzipResult g = inflateGzip(body, ctx_.opts.limits.maxBodyBytes, inflated_);
+            if (g.status == GzipStatus::TooLarge) return tooLarge("decompressed body");
+            if (g.status != GzipStatus::Ok) {
+                ctx_.stats.add(ctx_.stats.badRequests);
+                ctx_.stats.noteError(peer_ + ": " + g.error + " (400)");
+                return reject(http::status::bad_request, g.error);
+            }
+            body.swap(inflated_);
+            inflated_.clear();
+        }
         records_.clear();
         if (route_ == Route::Records) decodeRecords(body);
         else decodeOtlp(body);
@@ -132,6 +148,7 @@ private:
         std::vector<NdjsonLine> lines;
         splitNdjsonLines(std::string_view(body.data(), size), true, lineNo, lines, SIZE_MAX);
         DecodeStats ds;
+        records_.reserve(lines.size());
         ctx_.decoder.decodeLines(lines, records_, ds);
         source_ = IngestSource::Http;
         std::string reply = "{\"accepted\":" + std::to_string(records_.size()) + ",\"malformed\":" + std::to_string(ds.malformed);
@@ -182,7 +199,10 @@ private:
     void handOver() {
         const std::size_t maxBatch = ctx_.opts.limits.maxBatchRecords;
         while (next_ < records_.size() || !batch_.empty()) {
-            if (batch_.empty()) {
+            if (batch_.empty() && next_ == 0 && records_.size() <= maxBatch) {
+                batch_.swap(records_);  // the whole body is one batch: hand it over without moving records
+                next_ = 0;  // records_ is empty now
+            } else if (batch_.empty()) {
                 const std::size_t end = std::min(records_.size(), next_ + maxBatch);
                 batch_.assign(std::make_move_iterator(records_.begin() + std::ptrdiff_t(next_)),
                               std::make_move_iterator(records_.begin() + std::ptrdiff_t(end)));
@@ -255,6 +275,8 @@ private:
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     Route route_ = Route::None;
+    bool gzip_ = false;
+    std::string inflated_;
     IngestSource source_ = IngestSource::Http;
     std::vector<Record> records_, batch_;
     std::size_t next_ = 0;

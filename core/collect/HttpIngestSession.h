@@ -2,7 +2,8 @@
 // OTLP/HTTP JSON paths /v1/metrics, /v1/logs, /v1/traces, each with
 // "Authorization: Bearer TOKEN". The token and the declared length are checked
 // on the header, before any body is read (401, 413). One deadline covers a
-// whole request (slowloris). Keep-alive requests are served in order; while the
+// whole request (slowloris). A gzip body (Content-Encoding: gzip) is inflated
+// up to the body limit and no further (413 past it, 400 when corrupt). Keep-alive requests are served in order; while the
 // sink refuses, the answer waits and nothing more is read.
 #pragma once
 

@@ -1,6 +1,6 @@
 #include "collect/PromQuery.h"
 
-#include "collect/BatchHandOff.h"
+#include "collect/PeriodicRounds.h"
 #include "collect/PromTextParser.h"
 #include "net/HttpClient.h"
 
@@ -119,35 +119,16 @@ bool parseQueryRange(std::string_view json, std::vector<PromRangeSeries>& out, s
     return true;
 }
 
-class PromQuery::Impl : public std::enable_shared_from_this<Impl> {
+class PromQuery::Impl : public PeriodicRounds {
 public:
     Impl(asio::io_context& io, PromQueryOptions options, RecordSink& sink, const Clock& clock)
-        : io_(io), strand_(asio::make_strand(io)), timer_(strand_), options_(std::move(options)), clock_(clock),
-          handOff_(strand_, sink, counters_, options_.offerRetry), queries_(options_.queries.size()) {
+        : PeriodicRounds(io, options.interval, options.offerRetry, sink), options_(std::move(options)), clock_(clock),
+          queries_(options_.queries.size()) {
         std::string error;
         base_ = *net::HttpTarget::parse(options_.url, error);
         while (!base_.path.empty() && base_.path.back() == '/') base_.path.pop_back();
     }
 
-    void start() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            if (self->stopped_ || self->started_) return;
-            self->started_ = true;
-            self->next_ = std::chrono::steady_clock::now();
-            self->onTick();
-        });
-    }
-
-    void stop() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            self->stopped_ = true;
-            self->timer_.cancel();
-            self->handOff_.cancel();
-        });
-    }
-
-    SourceCounters counters_;
-    std::atomic<std::uint64_t> rounds_{0};
     mutable std::mutex errorMutex_;
     std::string lastError_;
 
@@ -162,22 +143,7 @@ private:
         std::string error;
     };
 
-    void onTick() {
-        if (stopped_) return;
-        next_ += options_.interval;
-        timer_.expires_at(next_);
-        timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
-            if (!ec) self->onTick();
-        });
-        if (round_ || handOff_.busy()) {
-            due_ = true;
-            return;
-        }
-        startRound();
-    }
-
-    void startRound() {
-        due_ = false;
+    void startRound() override {
         round_ = std::make_unique<Round>();
         round_->outstanding = options_.queries.size();
         round_->perQuery.resize(options_.queries.size());
@@ -193,7 +159,7 @@ private:
                       "&end=" + seconds(now) + "&step=" + seconds(step);
             SourceCounters::bump(counters_.requests);
             net::HttpClient::getAsync(io_, t, "application/json", kMaxAnswerBytes, options_.deadline,
-                                      [self = shared_from_this(), i, now](net::HttpResponse r) {
+                                      [self = self<Impl>(), i, now](net::HttpResponse r) {
                                           asio::post(self->strand_, [self, i, now, r = std::move(r)]() mutable {
                                               self->onAnswer(i, now, std::move(r));
                                           });
@@ -258,24 +224,14 @@ private:
             lastError_ = round_->error;
         }
         round_.reset();
-        if (stopped_) return;
-        rounds_.fetch_add(1, std::memory_order_relaxed);
-        handOff_.offer(std::move(batch), [this] {
-            if (due_ && !stopped_) startRound();
-        });
+        roundDone(std::move(batch));
     }
 
-    asio::io_context& io_;
-    asio::strand<asio::io_context::executor_type> strand_;
-    asio::steady_timer timer_;
     PromQueryOptions options_;
     const Clock& clock_;
-    BatchHandOff handOff_;
     net::HttpTarget base_;
     std::vector<QueryState> queries_;
     std::unique_ptr<Round> round_;
-    std::chrono::steady_clock::time_point next_;
-    bool started_ = false, stopped_ = false, due_ = false;
 };
 
 std::vector<std::string> PromQuery::check(const PromQueryOptions& o) {

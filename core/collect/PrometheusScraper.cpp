@@ -1,6 +1,6 @@
 #include "collect/PrometheusScraper.h"
 
-#include "collect/BatchHandOff.h"
+#include "collect/PeriodicRounds.h"
 #include "collect/PromTextParser.h"
 #include "net/HttpClient.h"
 
@@ -35,11 +35,10 @@ bool kept(std::string_view family, const std::vector<std::string>& keep) {
 
 }  // namespace
 
-class PrometheusScraper::Impl : public std::enable_shared_from_this<Impl> {
+class PrometheusScraper::Impl : public PeriodicRounds {
 public:
     Impl(asio::io_context& io, ScrapeOptions options, RecordSink& sink, const Clock& clock)
-        : io_(io), strand_(asio::make_strand(io)), timer_(strand_), options_(std::move(options)), clock_(clock),
-          handOff_(strand_, sink, counters_, options_.offerRetry) {
+        : PeriodicRounds(io, options.interval, options.offerRetry, sink), options_(std::move(options)), clock_(clock) {
         for (const ScrapeTargetOptions& t : options_.targets) {
             std::string error;
             http_.push_back(*net::HttpTarget::parse(t.url, error));
@@ -50,25 +49,6 @@ public:
         }
     }
 
-    void start() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            if (self->stopped_ || self->started_) return;
-            self->started_ = true;
-            self->next_ = std::chrono::steady_clock::now();
-            self->onTick();
-        });
-    }
-
-    void stop() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            self->stopped_ = true;
-            self->timer_.cancel();
-            self->handOff_.cancel();
-        });
-    }
-
-    SourceCounters counters_;
-    std::atomic<std::uint64_t> rounds_{0};
     mutable std::mutex statusMutex_;
     std::vector<ScrapeTargetStatus> status_;
     std::deque<std::string> errors_;
@@ -80,22 +60,7 @@ private:
         std::vector<std::vector<Record>> perTarget;  // kept in configured order: deterministic batches
     };
 
-    void onTick() {
-        if (stopped_) return;
-        next_ += options_.interval;
-        timer_.expires_at(next_);
-        timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
-            if (!ec) self->onTick();
-        });
-        if (round_ || handOff_.busy()) {
-            due_ = true;  // the sink is still full or a scrape still running: start late, never overlap
-            return;
-        }
-        startRound();
-    }
-
-    void startRound() {
-        due_ = false;
+    void startRound() override {
         round_ = std::make_unique<Round>();
         round_->ts = clock_.now();
         round_->outstanding = http_.size();
@@ -106,7 +71,7 @@ private:
             const auto began = std::chrono::steady_clock::now();
             net::HttpClient::getAsync(
                 io_, http_[i], kAccept, options_.maxBodyBytes, options_.deadline,
-                [self = shared_from_this(), i, began](net::HttpResponse r) {
+                [self = self<Impl>(), i, began](net::HttpResponse r) {
                     const double s =
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
                     asio::post(self->strand_, [self, i, s, r = std::move(r)]() mutable {
@@ -192,23 +157,13 @@ private:
         for (auto& part : round_->perTarget)
             for (Record& r : part) batch.push_back(std::move(r));
         round_.reset();
-        if (stopped_) return;
-        rounds_.fetch_add(1, std::memory_order_relaxed);
-        handOff_.offer(std::move(batch), [this] {
-            if (due_ && !stopped_) startRound();
-        });
+        roundDone(std::move(batch));
     }
 
-    asio::io_context& io_;
-    asio::strand<asio::io_context::executor_type> strand_;
-    asio::steady_timer timer_;
     ScrapeOptions options_;
     const Clock& clock_;
-    BatchHandOff handOff_;
     std::vector<net::HttpTarget> http_;
     std::unique_ptr<Round> round_;
-    std::chrono::steady_clock::time_point next_;
-    bool started_ = false, stopped_ = false, due_ = false;
 };
 
 std::vector<std::string> PrometheusScraper::check(const ScrapeOptions& o) {

@@ -1,6 +1,6 @@
 #include "collect/RpcProber.h"
 
-#include "collect/BatchHandOff.h"
+#include "collect/PeriodicRounds.h"
 #include "collect/RpcProbeRound.h"
 #include "net/JsonRpcClient.h"
 
@@ -14,11 +14,10 @@ namespace vigil::collect {
 
 namespace asio = boost::asio;
 
-class RpcProber::Impl : public std::enable_shared_from_this<Impl> {
+class RpcProber::Impl : public PeriodicRounds {
 public:
     Impl(asio::io_context& io, RpcProbeOptions options, RecordSink& sink, const Clock& clock)
-        : io_(io), strand_(asio::make_strand(io)), timer_(strand_), options_(std::move(options)), clock_(clock),
-          handOff_(strand_, sink, counters_, options_.offerRetry) {
+        : PeriodicRounds(io, options.interval, options.offerRetry, sink), options_(std::move(options)), clock_(clock) {
         for (const RpcChainOptions& c : options_.chains) {
             Chain chain{ChainProbeState(c, options_), {}};
             for (const RpcEndpointOptions& e : c.endpoints) {
@@ -31,25 +30,6 @@ public:
         health_ = collectHealth();
     }
 
-    void start() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            if (self->stopped_ || self->started_) return;
-            self->started_ = true;
-            self->next_ = std::chrono::steady_clock::now();
-            self->onTick();
-        });
-    }
-
-    void stop() {
-        asio::dispatch(strand_, [self = shared_from_this()] {
-            self->stopped_ = true;
-            self->timer_.cancel();
-            self->handOff_.cancel();
-        });
-    }
-
-    SourceCounters counters_;
-    std::atomic<std::uint64_t> rounds_{0};
     mutable std::mutex healthMutex_;
     std::vector<EndpointHealth> health_;
 
@@ -64,25 +44,7 @@ private:
         std::vector<std::vector<EndpointAnswers>> answers;  // [chain][endpoint]
     };
 
-    // Fixed rate: a round every interval from start. A round still running or a
-    // batch still refused when the next is due makes that one start late (on
-    // completion), never overlap.
-    void onTick() {
-        if (stopped_) return;
-        next_ += options_.interval;
-        timer_.expires_at(next_);
-        timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
-            if (!ec) self->onTick();
-        });
-        if (round_ || handOff_.busy()) {
-            due_ = true;
-            return;
-        }
-        startRound();
-    }
-
-    void startRound() {
-        due_ = false;
+    void startRound() override {
         round_ = std::make_unique<Round>();
         round_->ts = clock_.now();
         for (const Chain& c : chains_) round_->answers.emplace_back(c.clients.size());
@@ -98,7 +60,7 @@ private:
         Round* round = round_.get();
         chains_[ci].clients[ei]->callAsync(
             io_, probeMethod(call), probeParams(call, options_),
-            [self = shared_from_this(), round, ci, ei, call, began](net::RpcResponse r) {
+            [self = self<Impl>(), round, ci, ei, call, began](net::RpcResponse r) {
                 const double ms =
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
                 asio::post(self->strand_, [self, round, ci, ei, call, ms, r = std::move(r)]() mutable {
@@ -118,11 +80,7 @@ private:
             std::lock_guard lock(healthMutex_);
             health_ = collectHealth();
         }
-        if (stopped_) return;
-        rounds_.fetch_add(1, std::memory_order_relaxed);
-        handOff_.offer(std::move(batch), [this] {
-            if (due_ && !stopped_) startRound();
-        });
+        roundDone(std::move(batch));
     }
 
     std::vector<EndpointHealth> collectHealth() const {
@@ -131,16 +89,10 @@ private:
         return all;
     }
 
-    asio::io_context& io_;
-    asio::strand<asio::io_context::executor_type> strand_;
-    asio::steady_timer timer_;
     RpcProbeOptions options_;
     const Clock& clock_;
-    BatchHandOff handOff_;
     std::vector<Chain> chains_;
     std::unique_ptr<Round> round_;
-    std::chrono::steady_clock::time_point next_;
-    bool started_ = false, stopped_ = false, due_ = false;
 };
 
 std::vector<std::string> RpcProber::check(const RpcProbeOptions& o) {

@@ -130,6 +130,8 @@ void TcpIngestSession::process() {
             splitNdjsonLines(std::string_view(buf_.data(), have_), false, lineNo_, lines_, lim.maxBatchRecords);
         if (used == 0) break;
         if (!lines_.empty()) {
+            // The sink takes the vector's storage with the batch: size it once, not by doubling.
+            batch_.reserve(lines_.size());
             DecodeStats ds;
             ctx_.decoder.decodeLines(lines_, batch_, ds);
             if (ds.malformed) {

@@ -142,7 +142,7 @@ struct HttpAnswer {
 
 // One request on a fresh connection, through Beast (what an agent's HTTP client does).
 inline HttpAnswer post(int port, const std::string& path, const std::string& body, const std::string& token = kToken,
-                       const std::string& contentType = "application/x-ndjson") {
+                       const std::string& contentType = "application/x-ndjson", const std::string& contentEncoding = "") {
     HttpAnswer a;
     try {
         asio::io_context io;
@@ -152,6 +152,7 @@ inline HttpAnswer post(int port, const std::string& path, const std::string& bod
         req.set(http::field::host, "127.0.0.1");
         req.set(http::field::content_type, contentType);
         if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
+        if (!contentEncoding.empty()) req.set(http::field::content_encoding, contentEncoding);
         req.body() = body;
         req.prepare_payload();
         stream.expires_after(std::chrono::seconds(60));

@@ -2,7 +2,11 @@
 // bytes, or NDJSON that the fuzzer gzips and then maybe truncates or corrupts. The
 // reader must never crash, count every line, and never pass damaged data off as
 // good: when it reports no error, what it read is exactly the payload's records.
+// The same bytes go through the ingest server's in-memory gzip body inflater
+// (collect/GzipBody), which must agree: whole gzip gives the payload, a cut one
+// never passes for whole, and it never holds more than its limit + 1 bytes.
 #include "FuzzSupport.h"
+#include "collect/GzipBody.h"
 #include "record/NdjsonCodec.h"
 #include "replay/LogFileReader.h"
 
@@ -58,6 +62,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         bytes[at] = static_cast<char>(bytes[at] ^ flip);
         // Some header bits (time stamp, OS, FTEXT) do not change the content.
         expect = at < 2 ? Expect::Counts : Expect::ErrorOrPayload;
+    }
+
+    if (compress) {
+        const std::size_t limit = cut;  // sometimes below the payload's size
+        std::string body;
+        const auto g = collect::inflateGzip(bytes, limit, body);
+        FUZZ_CHECK(body.size() <= limit + 1);
+        if (g.status == collect::GzipStatus::Ok) {
+            FUZZ_CHECK(body.size() <= limit);
+            if (damage == Damage::None) FUZZ_CHECK(body == payload);
+        } else {
+            FUZZ_CHECK(!g.error.empty());
+        }
+        if (damage == Damage::None) FUZZ_CHECK((g.status == collect::GzipStatus::Ok) == (payload.size() <= limit));
+        if (damage == Damage::Truncate && cut < bytes.size() && cut >= 2) FUZZ_CHECK(g.status != collect::GzipStatus::Ok);
     }
 
     LogFileReader reader;
