@@ -6,6 +6,7 @@
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
+#include "common/LearnedModelFollower.h"
 #include "common/ShippedPolicy.h"
 #include "common/LiveSources.h"
 #include "common/SilenceWiring.h"
@@ -166,10 +167,15 @@ int main(int argc, char** argv) {
     vigil::Engine engine(clock);
     // Silences (vigilctl silence, the silence panel) reach the engine from the database.
     std::unique_ptr<vigil::app::StoreSilences> silences;
+    std::unique_ptr<vigil::app::LearnedModelFollower> learned;  // vigilctl learn / the Learning panel
     vigil::PipelineConfig pipeline;
     if (store) {
         silences = std::make_unique<vigil::app::StoreSilences>(path.toStdString());
         pipeline.silences = silences->wiring();
+        learned = std::make_unique<vigil::app::LearnedModelFollower>(path.toStdString(), healing ? &healing->policy() : nullptr);
+        if (!learned->pollOnce()) std::fprintf(stderr, "vigil: learned model: %s\n", learned->lastError().c_str());
+        learned->start();
+        pipeline.correlate.learnedCuts = learned->board();
     }
     vigil::installDefaultStages(engine, pipeline);
     if (healing) {
@@ -245,12 +251,11 @@ int main(int argc, char** argv) {
             &window, {[dbPath] { return dbPath; }, [&window] { return window.selectedIncidentId(); }, {}, {}}));
     }
     // The Automation menu acts on the demo's policy (no healing engine: no menu).
-    // DemoHealing hands out its LivePolicy const; the policy itself is mutable and
-    // thread-safe.
+    // The LivePolicy is thread-safe.
     // With a database the switches are the stored ones (approve::AutomationSwitch,
     // audited, the same as `vigilctl automation`); without one, the policy's own.
     if (healing) {
-        auto& live = const_cast<vigil::remedy::LivePolicy&>(healing->policy());
+        auto& live = healing->policy();
         if (store)
             automation = std::make_unique<vigil::ui::StoreAutomationControl>(dbPath, &live, prefs.policyFile);
         else
