@@ -11,6 +11,8 @@
 #include "common/LiveSources.h"
 #include "common/SilenceWiring.h"
 #include "common/StoreSink.h"
+#include "replay/InputRecorder.h"
+#include "ui/RecordingMenu.h"
 #include "audit/AuditSink.h"
 
 #include "audit/AuditChain.h"
@@ -164,6 +166,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    vigil::RecordingTap recordingTap;  // File → Record: the engine's input to a file (outlives the engine)
     vigil::Engine engine(clock);
     // Silences (vigilctl silence, the silence panel) reach the engine from the database.
     std::unique_ptr<vigil::app::StoreSilences> silences;
@@ -178,6 +181,7 @@ int main(int argc, char** argv) {
         pipeline.correlate.learnedCuts = learned->board();
     }
     vigil::installDefaultStages(engine, pipeline);
+    engine.addSink(recordingTap.sink());
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
     } else if (store) {
@@ -262,6 +266,8 @@ int main(int argc, char** argv) {
             automation = std::make_unique<vigil::ui::PolicyAutomationControl>(live, prefs.policyFile);
         window.attachAutomation(automation.get());
     }
+    vigil::ui::RecordingMenu recording(recordingTap, &window, window.fileMenu());
+    if (!prefs.recordDir.isEmpty()) recording.startIn(prefs.recordDir);  // "always record to DIR"
     window.show();
     bridge.start();
     onTerminationSignal([&window] { window.close(); });
