@@ -19,6 +19,7 @@ const QString kNotifyCritical = QStringLiteral("settings/notifyCritical");
 const QString kNotifyApprovals = QStringLiteral("settings/notifyApprovals");
 const QString kNotifyPerMinute = QStringLiteral("settings/notifyPerMinute");
 const QString kSensitivity = QStringLiteral("settings/sensitivity");
+const QString kRecordDir = QStringLiteral("settings/recordDir");
 
 // Why `path` cannot be read as a file, or empty.
 QString unreadable(const QString& path) {
@@ -70,6 +71,11 @@ QMap<ConsoleSettings::Field, QString> ConsoleSettings::check() const {
         bad[Field::NotifyPerMinute] = tr("Notifications: %1 a minute is not from 1 to 60").arg(notifyPerMinute);
     if (!sensitivities().contains(sensitivity))
         bad[Field::Sensitivity] = tr("Detector sensitivity: '%1' is not low, normal or high").arg(sensitivity);
+    if (!recordDir.isEmpty()) {
+        const QFileInfo d(recordDir);
+        if (!d.isDir()) bad[Field::RecordDir] = tr("Always record to: the folder %1 does not exist").arg(recordDir);
+        else if (!d.isWritable()) bad[Field::RecordDir] = tr("Always record to: the folder %1 is not writable").arg(recordDir);
+    }
     return bad;
 }
 
@@ -85,6 +91,7 @@ ConsoleSettings ConsoleSettings::load(const QSettings& s) {
     const int perMinute = s.value(kNotifyPerMinute, c.notifyPerMinute).toInt(&ok);
     c.notifyPerMinute = ok ? perMinute : -1;  // not a number: named by check()
     c.sensitivity = s.value(kSensitivity, c.sensitivity).toString();
+    c.recordDir = s.value(kRecordDir, c.recordDir).toString();
     return c;
 }
 
@@ -97,6 +104,7 @@ void ConsoleSettings::save(QSettings& s) const {
     s.setValue(kNotifyApprovals, notifyApprovals);
     s.setValue(kNotifyPerMinute, notifyPerMinute);
     s.setValue(kSensitivity, sensitivity);
+    s.setValue(kRecordDir, recordDir);
     s.sync();
 }
 

@@ -17,7 +17,7 @@ namespace vigil::ui {
 struct ConsoleSettings {
     Q_DECLARE_TR_FUNCTIONS(ConsoleSettings)
 public:
-    enum class Field { Database, PolicyFile, SignoffUrl, TokenFile, NotifyPerMinute, Sensitivity };
+    enum class Field { Database, PolicyFile, SignoffUrl, TokenFile, NotifyPerMinute, Sensitivity, RecordDir };
 
     QString databasePath;      // empty: the default database in the data location
     QString policyFile;        // empty: the shipped policy
@@ -27,6 +27,7 @@ public:
     bool notifyApprovals = true;  // a tray message for each approval request
     int notifyPerMinute = 6;      // at most this many messages a minute (1..60)
     QString sensitivity = QStringLiteral("normal");  // detector sensitivity: low, normal or high
+    QString recordDir;  // non-empty: always record the live input there (File → Record, RecordingMenu)
 
     // Each invalid field with its reason ("Database: the folder /x does not exist").
     // The policy file is parsed, so its error names FILE:LINE.

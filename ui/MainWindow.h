@@ -34,6 +34,7 @@ class EscalationModel;
 class IncidentListModel;
 class IncidentPanel;
 class LearningPanel;
+class ReplayActivityFeed;
 class SilenceSource;
 class StoreActivityFeed;
 class TimelineModel;
@@ -79,6 +80,9 @@ public:
     // Replay: the title and a permanent status-bar badge say "Replay of FILE", not
     // the live fleet; `controls` (the ReplayBar) goes in a toolbar. MainWindowReplay.cpp.
     void showAsReplay(const QString& path, QWidget* controls);
+    // The replay's simulated actions, approvals and outcomes for the timeline and
+    // the action log (a replay has no store feed); `feed` must outlive the window.
+    void attachReplayActivity(ReplayActivityFeed* feed);
     bool isReplay() const { return !replayOf_.isEmpty(); }
     QMenu* fileMenu() const { return fileMenu_; }
 

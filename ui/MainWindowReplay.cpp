@@ -3,7 +3,11 @@
 // MainWindow.cpp so the live console's assembly stays short.
 #include "ui/MainWindow.h"
 
+#include "ui/ActionLogModel.h"
+#include "ui/EscalationModel.h"
 #include "ui/RecentRecordings.h"
+#include "ui/ReplayActivityFeed.h"
+#include "ui/TimelineModel.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -77,6 +81,13 @@ void MainWindow::showAsReplay(const QString& path, QWidget* controls) {
     bar->setMovable(false);
     bar->addWidget(controls);
     addToolBar(Qt::TopToolBarArea, bar);
+}
+
+void MainWindow::attachReplayActivity(ReplayActivityFeed* feed) {
+    if (!feed) return;
+    connect(feed, &ReplayActivityFeed::records, timeline_, &TimelineModel::addRecords);
+    connect(feed, &ReplayActivityFeed::records, actions_, &ActionLogModel::addRecords);
+    connect(feed, &ReplayActivityFeed::records, escalations_, &EscalationModel::addRecords);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -2,7 +2,10 @@
 
 #include "ui/EngineBridge.h"
 #include "ui/MainWindow.h"
+#include "ui/ReplayActivityFeed.h"
 #include "ui/ReplayBar.h"
+
+#include "engine/Pipeline.h"
 
 namespace vigil::ui {
 
@@ -19,7 +22,14 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
         }
     }
     s->owner_ = st.owner;
-    s->replay_ = std::make_unique<ReplayController>(st.install);
+    // The simulated actions reach the timeline and the action log from the engine's outputs.
+    s->activity_ = new ReplayActivityFeed(250, s.get());
+    s->replay_ = std::make_unique<ReplayController>(
+        [install = st.install, sink = s->activity_->sink()](Engine& engine) {
+            if (install) install(engine);
+            else installDefaultStages(engine);
+            engine.addSink(sink);
+        });
     if (!s->replay_->open(path.toStdString(), why)) {
         error = QString::fromStdString(why);
         return nullptr;
@@ -30,6 +40,7 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
     s->bar_ = new ReplayBar(*s->replay_);
     s->bar_->setSpeed(100);  // a quarter-hour incident in about ten seconds; the bar changes it
     s->window_->showAsReplay(path, s->bar_);
+    s->window_->attachReplayActivity(s->activity_);
     connect(s->window_, &QObject::destroyed, s.get(), &QObject::deleteLater);
     s->bridge_->start();
     return s.release();

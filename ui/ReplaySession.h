@@ -17,6 +17,7 @@
 namespace vigil::ui {
 
 class MainWindow;
+class ReplayActivityFeed;
 class ReplayBar;
 
 // What a replay runs: the install function for its engine and whatever that
@@ -40,6 +41,7 @@ public:
     EngineBridge* bridge() const { return bridge_.get(); }
     MainWindow* window() const { return window_; }
     ReplayBar* bar() const { return bar_; }
+    ReplayActivityFeed* activity() const { return activity_; }
 
 private:
     ReplaySession(QObject* parent) : QObject(parent) {}
@@ -48,6 +50,7 @@ private:
     std::unique_ptr<EngineBridge> bridge_;
     QPointer<MainWindow> window_;
     ReplayBar* bar_ = nullptr;
+    ReplayActivityFeed* activity_ = nullptr;  // child of the session
 };
 
 }  // namespace vigil::ui

@@ -2,6 +2,7 @@
 
 #include "record/NarrativeText.h"
 #include "remedy/ActionSummary.h"
+#include "remedy/SimFleetActuator.h"
 #include "ui/LocalizedText.h"
 #include "ui/Palette.h"
 
@@ -204,6 +205,10 @@ void TimelineModel::addAction(const Action& a) {
     it.summary = tr("%1 — %2: %3%4")
                      .arg(qs(remedy::utcTime(a.ts)), stateName(s), qs(remedy::describeAction(a)),
                           a.incident_id.empty() ? QString() : tr(" (incident %1)").arg(qs(a.incident_id)));
+    if (remedy::jsonField(a.params, "replay") == "true") {  // ReplayActivityFeed marks them
+        it.title = tr("%1 — simulated").arg(it.title);
+        it.summary += tr(" — simulated in a replay: nothing was sent");
+    }
     setNow(a.ts);
     put(it, [&](TimelineItem& old) {
         if (a.ts < old.end) return;

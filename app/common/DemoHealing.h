@@ -97,6 +97,7 @@ public:
     // action taken or proposed, escalation and outcome (none while a dry run is in force).
     remedy::WebhookNotifier* notifier() const { return notifier_.get(); }
     const remedy::LivePolicy& policy() const { return policy_; }
+    remedy::LivePolicy& policy() { return policy_; }  // the learned orders and the Automation menu act on it
 
 private:
     DemoHealing(remedy::Policy policy, const Clock& engineClock, store::StoreWriter* writer);

@@ -6,10 +6,13 @@
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
+#include "common/LearnedModelFollower.h"
 #include "common/ShippedPolicy.h"
 #include "common/LiveSources.h"
 #include "common/SilenceWiring.h"
 #include "common/StoreSink.h"
+#include "replay/InputRecorder.h"
+#include "ui/RecordingMenu.h"
 #include "audit/AuditSink.h"
 
 #include "audit/AuditChain.h"
@@ -163,15 +166,22 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    vigil::RecordingTap recordingTap;  // File → Record: the engine's input to a file (outlives the engine)
     vigil::Engine engine(clock);
     // Silences (vigilctl silence, the silence panel) reach the engine from the database.
     std::unique_ptr<vigil::app::StoreSilences> silences;
+    std::unique_ptr<vigil::app::LearnedModelFollower> learned;  // vigilctl learn / the Learning panel
     vigil::PipelineConfig pipeline;
     if (store) {
         silences = std::make_unique<vigil::app::StoreSilences>(path.toStdString());
         pipeline.silences = silences->wiring();
+        learned = std::make_unique<vigil::app::LearnedModelFollower>(path.toStdString(), healing ? &healing->policy() : nullptr);
+        if (!learned->pollOnce()) std::fprintf(stderr, "vigil: learned model: %s\n", learned->lastError().c_str());
+        learned->start();
+        pipeline.correlate.learnedCuts = learned->board();
     }
     vigil::installDefaultStages(engine, pipeline);
+    engine.addSink(recordingTap.sink());
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
     } else if (store) {
@@ -245,18 +255,19 @@ int main(int argc, char** argv) {
             &window, {[dbPath] { return dbPath; }, [&window] { return window.selectedIncidentId(); }, {}, {}}));
     }
     // The Automation menu acts on the demo's policy (no healing engine: no menu).
-    // DemoHealing hands out its LivePolicy const; the policy itself is mutable and
-    // thread-safe.
+    // The LivePolicy is thread-safe.
     // With a database the switches are the stored ones (approve::AutomationSwitch,
     // audited, the same as `vigilctl automation`); without one, the policy's own.
     if (healing) {
-        auto& live = const_cast<vigil::remedy::LivePolicy&>(healing->policy());
+        auto& live = healing->policy();
         if (store)
             automation = std::make_unique<vigil::ui::StoreAutomationControl>(dbPath, &live, prefs.policyFile);
         else
             automation = std::make_unique<vigil::ui::PolicyAutomationControl>(live, prefs.policyFile);
         window.attachAutomation(automation.get());
     }
+    vigil::ui::RecordingMenu recording(recordingTap, &window, window.fileMenu());
+    if (!prefs.recordDir.isEmpty()) recording.startIn(prefs.recordDir);  // "always record to DIR"
     window.show();
     bridge.start();
     onTerminationSignal([&window] { window.close(); });

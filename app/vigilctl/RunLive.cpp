@@ -4,6 +4,7 @@
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
+#include "common/LearnedModelFollower.h"
 #include "common/LiveSources.h"
 #include "common/SilenceWiring.h"
 #include "common/StoreSink.h"
@@ -58,6 +59,10 @@ int runLive(const std::string& configFile, double duration, const QString& db) {
     vigil::app::StoreSilences silences(db.toStdString());  // vigilctl silence, from any process
     vigil::PipelineConfig pipeline;
     pipeline.silences = silences.wiring();
+    vigil::app::LearnedModelFollower learned(db.toStdString(), nullptr);  // cuts only: nothing is healed here
+    if (!learned.pollOnce()) std::fprintf(stderr, "vigil: learned model: %s\n", learned.lastError().c_str());
+    learned.start();
+    pipeline.correlate.learnedCuts = learned.board();
     vigil::installDefaultStages(engine, pipeline);
     vigil::app::addStoreSink(engine, *store.value());
     engine.addSink(vigil::audit::auditSink(*store.value()));

@@ -15,6 +15,7 @@
 #include "audit/AuditChain.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
+#include "common/LearnedModelFollower.h"
 #include "common/SilenceWiring.h"
 #include "common/ShippedPolicy.h"
 #include "common/SignoffOptions.h"
@@ -127,7 +128,7 @@ struct RunOutcome {
 // Status line every 5 s until --duration or a signal; producers stop first, then
 // the engine (it drains).
 RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, vigil::app::DemoHealing& healing,
-                   const vigil::Clock& systemClock) {
+                   const vigil::app::LearnedModelFollower& learned, const vigil::Clock& systemClock) {
     const vigil::TimestampMs simStart = systemClock.now();
     vigil::DemoFeed feed(o.spec, o.seed, simStart, [&engine](std::vector<vigil::Record> b) { return engine.submit(std::move(b)); },
                          vigil::DemoFeed::Options{o.speed, std::chrono::milliseconds(100)});
@@ -139,9 +140,15 @@ RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, vigil::app::DemoH
     const auto t0 = std::chrono::steady_clock::now();
     auto lastPrint = t0;
     std::int64_t lastCount = 0;
+    std::int64_t modelsSaid = 0;
     while (!g_signal) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         healing.step(feed, engine);  // fixes between feed steps, approvals, expiries
+        if (const auto n = learned.handOvers(); n != modelsSaid) {  // vigilctl learn, from any process
+            modelsSaid = n;
+            std::printf("vigil: learned model in force: %s\n", vigil::app::describeModel(learned.model()).c_str());
+            std::fflush(stdout);
+        }
         const auto now = std::chrono::steady_clock::now();
         const double elapsed = std::chrono::duration<double>(now - t0).count();
         if (now - lastPrint >= std::chrono::seconds(5) || (o.duration > 0 && elapsed >= o.duration)) {
@@ -227,6 +234,11 @@ int cmdRun(const QStringList& args) {
     vigil::app::StoreSilences silences(o.db.toStdString());  // vigilctl silence, from any process
     vigil::PipelineConfig pipeline;
     pipeline.silences = silences.wiring();
+    // The learned model (vigilctl learn, from any process): cuts to the
+    // correlator, playbook orders onto the policy, followed every second.
+    vigil::app::LearnedModelFollower learned(o.db.toStdString(), &healing->policy());
+    if (!learned.pollOnce()) std::fprintf(stderr, "vigil: learned model: %s\n", learned.lastError().c_str());
+    pipeline.correlate.learnedCuts = learned.board();
     vigil::installDefaultStages(engine, pipeline);
     healing->install(engine);  // planner, store and audit sinks
     std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
@@ -237,7 +249,9 @@ int cmdRun(const QStringList& args) {
         std::printf("vigil: sign-off service on %s\n", signoff->url().c_str());
     }
     engine.start();
-    const RunOutcome outcome = runDemo(o, engine, *healing, systemClock);
+    learned.start();
+    const RunOutcome outcome = runDemo(o, engine, *healing, learned, systemClock);
+    learned.stop();
     if (signoff) signoff->stop();
     store.value()->close();  // after the engine: it commits what the engine handed over
     return reportRun(o, outcome, *healing, *store.value());

@@ -15,6 +15,7 @@ int LivePolicy::generation() const {
 }
 
 Policy LivePolicy::withOverrides(Policy p) const {
+    if (adjust_) p = adjust_(p);
     if (killOverride_) p.killSwitch = *killOverride_;
     if (dryOverride_) p.dryRun = *dryOverride_;
     return p;
@@ -23,6 +24,13 @@ Policy LivePolicy::withOverrides(Policy p) const {
 void LivePolicy::swap(Policy next) {
     std::lock_guard lock(mutex_);
     file_ = std::move(next);
+    current_ = std::make_shared<const Policy>(withOverrides(file_));
+    ++generation_;
+}
+
+void LivePolicy::setAdjust(Adjust f) {
+    std::lock_guard lock(mutex_);
+    adjust_ = std::move(f);
     current_ = std::make_shared<const Policy>(withOverrides(file_));
     ++generation_;
 }

@@ -36,6 +36,11 @@ public:
     // `detail` (who changed it and why).
     void setOverrides(std::optional<bool> killSwitch, std::optional<bool> dryRun, const std::string& detail = {});
     int generation() const;  // bumps on every successful swap
+    // A rewrite laid over every policy in force, under the overrides: the
+    // learned playbook orders (issue #12), so a reload of the file keeps what
+    // was learned. Setting it again re-applies at once; null: none.
+    using Adjust = std::function<Policy(const Policy&)>;
+    void setAdjust(Adjust f);
 
     // Called (outside the lock) for every load, refused load and kill-switch
     // flip, for the audit log: kind is "policy.loaded", "policy.refused",
@@ -53,6 +58,7 @@ private:
     std::shared_ptr<const Policy> current_;
     Policy file_;  // as loaded, before the overrides
     std::optional<bool> killOverride_, dryOverride_;
+    Adjust adjust_;
     int generation_ = 1;
     Listener listener_;
 };

@@ -1,0 +1,155 @@
+#include "replay/InputRecorder.h"
+
+#include "record/NdjsonCodec.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace vigil {
+
+namespace {
+bool endsWithGz(const std::string& p) { return p.size() >= 3 && p.compare(p.size() - 3, 3, ".gz") == 0; }
+}  // namespace
+
+std::unique_ptr<InputRecorder> InputRecorder::start(const std::string& path, std::string& error,
+                                                    std::size_t maxQueuedBytes) {
+    std::unique_ptr<InputRecorder> r(new InputRecorder(path, maxQueuedBytes));
+    errno = 0;
+    if (endsWithGz(path)) r->gz_ = gzopen(path.c_str(), "wb6");
+    else r->file_ = std::fopen(path.c_str(), "wb");
+    if (!r->gz_ && !r->file_) {
+        error = path + ": cannot create: " + (errno ? std::strerror(errno) : "out of memory");
+        return nullptr;
+    }
+    r->thread_ = std::thread([p = r.get()] { p->run(); });
+    return r;
+}
+
+InputRecorder::~InputRecorder() { finish(); }
+
+void InputRecorder::add(const std::vector<Record>& records) {
+    if (records.empty()) return;
+    std::string lines;
+    for (const Record& rec : records) appendNdjson(lines, rec);  // encoded here, outside the lock
+    {
+        std::lock_guard lk(mutex_);
+        stats_.taken += std::int64_t(records.size());
+        if (stopping_ || !stats_.error.empty() || queued_.size() + lines.size() > maxQueued_) {
+            stats_.dropped += std::int64_t(records.size());
+            return;
+        }
+        queued_ += lines;
+        queuedRecords_ += std::int64_t(records.size());
+    }
+    wake_.notify_one();
+}
+
+void InputRecorder::run() {
+    std::string bytes;
+    for (;;) {
+        std::int64_t n = 0;
+        bool last = false;
+        {
+            std::unique_lock lk(mutex_);
+            wake_.wait(lk, [this] { return stopping_ || !queued_.empty(); });
+            bytes.clear();
+            bytes.swap(queued_);
+            n = queuedRecords_;
+            queuedRecords_ = 0;
+            last = stopping_;
+        }
+        std::string error;
+        const bool ok = bytes.empty() || write(bytes, error);
+        {
+            std::lock_guard lk(mutex_);
+            if (ok) stats_.written += n;
+            else {
+                stats_.dropped += n;
+                if (stats_.error.empty()) stats_.error = error;
+            }
+        }
+        if (last || !ok) break;
+    }
+    std::string error;
+    const bool closed = close(error);
+    std::lock_guard lk(mutex_);
+    if (!closed && stats_.error.empty()) stats_.error = error;
+    // Whatever was queued after a failure or at the end is dropped, counted.
+    stats_.dropped += queuedRecords_;
+    queued_.clear();
+    queuedRecords_ = 0;
+}
+
+bool InputRecorder::write(const std::string& bytes, std::string& error) {
+    errno = 0;
+    if (gz_) {
+        auto* gz = static_cast<gzFile>(gz_);
+        if (gzwrite(gz, bytes.data(), unsigned(bytes.size())) == int(bytes.size()) && gzflush(gz, Z_NO_FLUSH) == Z_OK) return true;
+        int code = 0;
+        const char* why = gzerror(gz, &code);
+        error = path_ + ": write failed: " + (code == Z_ERRNO && errno ? std::strerror(errno) : why ? why : "zlib error");
+        return false;
+    }
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size()) return true;
+    error = path_ + ": write failed: " + (errno ? std::strerror(errno) : "short write");
+    return false;
+}
+
+bool InputRecorder::close(std::string& error) {
+    errno = 0;
+    bool ok = true;
+    if (gz_) ok = gzclose(static_cast<gzFile>(gz_)) == Z_OK;
+    else if (file_) ok = std::fclose(file_) == 0;
+    gz_ = nullptr;
+    file_ = nullptr;
+    if (!ok) error = path_ + ": cannot finish the file: " + (errno ? std::strerror(errno) : "write failed");
+    return ok;
+}
+
+RecorderStats InputRecorder::finish() {
+    {
+        std::lock_guard lk(mutex_);
+        if (finished_) return stats_;
+        finished_ = true;
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    std::lock_guard lk(mutex_);
+    return stats_;
+}
+
+RecorderStats InputRecorder::stats() const {
+    std::lock_guard lk(mutex_);
+    return stats_;
+}
+
+bool InputRecorder::failed() const {
+    std::lock_guard lk(mutex_);
+    return !stats_.error.empty();
+}
+
+Engine::Sink RecordingTap::sink() {
+    return [this](const std::vector<Record>& in, const std::vector<Record>&) {
+        std::shared_ptr<InputRecorder> r;
+        {
+            std::lock_guard lk(mutex_);
+            r = recorder_;
+        }
+        if (r) r->add(in);
+    };
+}
+
+void RecordingTap::setRecorder(std::shared_ptr<InputRecorder> r) {
+    std::lock_guard lk(mutex_);
+    recorder_ = std::move(r);
+}
+
+std::shared_ptr<InputRecorder> RecordingTap::recorder() const {
+    std::lock_guard lk(mutex_);
+    return recorder_;
+}
+
+}  // namespace vigil

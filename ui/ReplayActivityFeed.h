@@ -1,0 +1,49 @@
+// A replay's actions, approvals and outcomes for the replay window's timeline
+// and action log (live, they come from the store: StoreActivityFeed; a replay
+// stores nothing). sink() goes on the replay's engine and keeps them on the
+// engine thread; poll() (a GUI timer) hands over what is new. Every action is
+// marked simulated ("replay": "true" in its params), so the timeline and the
+// log say nothing was sent. After a seek back the engine plans the same
+// actions again under the same ids: they update their rows, not add new ones.
+#pragma once
+
+#include "engine/Engine.h"
+#include "ui/RecordsMetaType.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace vigil::ui {
+
+class ReplayActivityFeed : public QObject {
+    Q_OBJECT
+public:
+    explicit ReplayActivityFeed(int pollMs = 250, QObject* parent = nullptr);
+
+    // For the replay's engine (engine thread); safe to outlive the feed.
+    Engine::Sink sink();
+
+public slots:
+    void poll();
+
+signals:
+    void records(const std::vector<vigil::Record>& batch);
+
+private:
+    struct Pending {
+        std::mutex mutex;
+        std::vector<Record> records;
+    };
+    std::shared_ptr<Pending> pending_ = std::make_shared<Pending>();
+    QTimer timer_;
+};
+
+// The action with "replay": "true" added to its params (once).
+Action markedSimulated(Action a);
+bool isSimulatedReplay(const Action& a);
+
+}  // namespace vigil::ui
