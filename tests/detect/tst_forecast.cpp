@@ -189,6 +189,16 @@ private slots:
         QCOMPARE(feed(d, in).size(), std::size_t(0));
     }
 
+    void aClimbThatStoppedAMinuteAgoIsNotProjected() {
+        // The queue climbed 2 a second for 2 minutes, then stopped at 240 (capacity 400).
+        // Once the newest minute is flat, the older climb still in the window is not
+        // projected onwards.
+        ForecastBreachDetector d;
+        const auto a = feed(d, queue(400, 400, [](int i) { return i < 120 ? 2.0 * i : 240.0 + 0.3 * std::sin(i); }));
+        QVERIFY(!a.empty());  // while it climbed
+        for (const auto& x : a) QVERIFY2(x.ts - kT0 < 130'000, qPrintable(QString::number((x.ts - kT0) / 1000)));
+    }
+
     void aBreachThatHappenedIsNotPredicted() {
         ForecastBreachDetector d;
         // Above capacity from the start, still climbing: that is a breach, not a forecast.

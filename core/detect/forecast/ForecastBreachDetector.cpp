@@ -104,6 +104,14 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const std::vector<TrendPoint> recent(s.pts.begin() + static_cast<std::ptrdiff_t>(s.pts.size() / 2), s.pts.end());
     const auto recentFit = fitTrend(recent, cfg_.intervalZ);
     if (!recentFit || sign * recentFit->slope <= 0) return quiet();
+    // The newest minute (the least the series is ever judged on) must head there as well:
+    // a climb that has stopped — a gas spike's plateau while the jump is still in the
+    // window — is not projected onwards.
+    const std::vector<TrendPoint> newest(s.pts.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), s.pts.end());
+    const auto newestFit = fitTrend(newest, cfg_.intervalZ);
+    if (!newestFit || sign * newestFit->slope <= 0) return quiet();
+    const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);
+    if (!etaNewest || *etaNewest > cfg_.horizonS) return quiet();
     const auto etaRecent = secondsToReach(recentFit->level, recentFit->slope, limit);
     if (!etaRecent || *etaRecent > cfg_.horizonS) return quiet();
 
