@@ -124,15 +124,15 @@ private:
         keepAlive_ = parser_->get().keep_alive();
         if (gzip_) {
             // The decompressed size is held to the same body limit; inflating stops there.
-            const GzipResult g = inflateGzip(body, ctx_.opts.limits.maxBodyBytes, inflated_);
+            std::string inflated;  // a local: the compressed bytes are freed with it below
+            const GzipResult g = inflateGzip(body, ctx_.opts.limits.maxBodyBytes, inflated);
             if (g.status == GzipStatus::TooLarge) return tooLarge("decompressed body");
             if (g.status != GzipStatus::Ok) {
                 ctx_.stats.add(ctx_.stats.badRequests);
                 ctx_.stats.noteError(peer_ + ": " + g.error + " (400)");
                 return reject(http::status::bad_request, g.error);
             }
-            body.swap(inflated_);
-            inflated_.clear();
+            body.swap(inflated);
         }
         records_.clear();
         if (route_ == Route::Records) decodeRecords(body);
@@ -276,7 +276,6 @@ private:
     std::optional<http::request_parser<http::string_body>> parser_;
     Route route_ = Route::None;
     bool gzip_ = false;
-    std::string inflated_;
     IngestSource source_ = IngestSource::Http;
     std::vector<Record> records_, batch_;
     std::size_t next_ = 0;
