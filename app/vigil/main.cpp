@@ -19,6 +19,7 @@
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/ConsoleSettings.h"
+#include "ui/StoredSettingsUse.h"
 #include "ui/EngineBridge.h"
 #include "ui/LocalApprovalSource.h"
 #include "ui/StoreActivityFeed.h"
@@ -171,6 +172,8 @@ int main(int argc, char** argv) {
         silences = std::make_unique<vigil::app::StoreSilences>(path.toStdString());
         pipeline.silences = silences->wiring();
     }
+    // The stored detector sensitivity, read by the correlator on the engine thread.
+    pipeline.correlate.sensitivity = std::make_shared<vigil::SensitivityDial>(vigil::ui::sensitivityOf(prefs));
     vigil::installDefaultStages(engine, pipeline);
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
