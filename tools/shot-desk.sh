@@ -119,6 +119,10 @@ if list alice | grep -q "^$id pending"; then
 fi
 sleep 8  # the engine executes it; the console's and the desk's dialogs follow
 DISPLAY=$desk_display shot "$out/desk-approved.png" "Vigil — sign-off desk" || true
+# The action log tab (right dock, first-run layout of the 1440x944 window), to
+# show bob's decision and the executed action in words.
+cid=$(window_id "Vigil — fleet console")
+[[ -n $cid ]] && xdotool mousemove --window "$cid" 1128 677 click 1 && sleep 2
 shot "$out/console-approved.png" "Vigil — fleet console" || true
 shot "$out/approval-dialog-approved.png" "Approval needed" || true
 # The gate's answer, as the service reports it after the engine picked it up.
