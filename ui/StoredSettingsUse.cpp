@@ -11,14 +11,14 @@ Sensitivity sensitivityOf(const ConsoleSettings& settings) {
 QString fillDeskFromSettings(QString& url, QString& tokenFile, const ConsoleSettings& settings) {
     if (url == QLatin1String("settings")) {
         if (settings.signoffUrl.isEmpty())
-            return QCoreApplication::translate("DeskOptionNames",
-                                               "--desk settings: no sign-off service address is stored (File → Settings)");
+            return QCoreApplication::translate(
+                "DeskOptionNames", "--desk settings: no sign-off service address is stored (File → Settings)");
         url = settings.signoffUrl;
     }
     if (tokenFile.isEmpty()) tokenFile = settings.tokenFile;
     if (tokenFile.isEmpty())
-        return QCoreApplication::translate("DeskOptionNames",
-                                           "--desk needs --token-file FILE (your bearer token), or one stored in File → Settings");
+        return QCoreApplication::translate(
+            "DeskOptionNames", "--desk needs --token-file FILE (your bearer token), or one stored in File → Settings");
     return {};
 }
 

@@ -26,7 +26,12 @@ vigil::SeriesTail tail(int target, int points) {
     vigil::SeriesTail t{"rpc.latency_ms", "rpc:node-" + std::to_string(target), {}};
     t.points.reserve(std::size_t(points));
     std::uint64_t x = 88172645463325252ULL + std::uint64_t(target);
-    auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    auto next = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
     for (int k = 0; k < points; ++k) {
         const double noise = double(next() % 1000) / 100.0;
         const double spike = next() % 5000 == 0 ? 400.0 : 0.0;

@@ -31,8 +31,8 @@
 
 namespace {
 
-const char* const kSeries[] = {"rpc.latency_ms", "rpc.error_rate", "gas.price_gwei",
-                               "worker.queue_depth", "tx.pending", "net.latency_ms"};
+const char* const kSeries[] = {"rpc.latency_ms",     "rpc.error_rate", "gas.price_gwei",
+                               "worker.queue_depth", "tx.pending",     "net.latency_ms"};
 
 double arg(int argc, char** argv, const char* name, double fallback) {
     for (int i = 1; i + 1 < argc; ++i)
@@ -66,7 +66,9 @@ class Feeder {
 public:
     Feeder(vigil::Engine& engine, const vigil::Clock& clock, double rate, int targets)
         : engine_(engine), clock_(clock), perBatch_(std::max(1, int(rate / 100))), targets_(targets) {}
-    void start() { thread_ = std::thread([this] { run(); }); }
+    void start() {
+        thread_ = std::thread([this] { run(); });
+    }
     void stop() {
         stop_ = true;
         if (thread_.joinable()) thread_.join();
@@ -77,7 +79,12 @@ public:
 private:
     void run() {
         std::uint64_t x = 88172645463325252ULL;
-        auto next = [&x] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+        auto next = [&x] {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            return x;
+        };
         auto due = std::chrono::steady_clock::now();
         std::int64_t k = 0;
         while (!stop_) {
@@ -169,9 +176,8 @@ int main(int argc, char** argv) {
     const double secs = seconds;
     std::printf("GUI event loop under %.0f records/s offered for %.0f s (%d targets x 6 series, default stages)\n",
                 rate, secs, targets);
-    std::printf("ticks: %zu  lateness p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", lateMs.size(),
-                percentile(lateMs, 0.50), percentile(lateMs, 0.99),
-                lateMs.empty() ? 0.0 : *std::max_element(lateMs.begin(), lateMs.end()));
+    std::printf("ticks: %zu  lateness p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", lateMs.size(), percentile(lateMs, 0.50),
+                percentile(lateMs, 0.99), lateMs.empty() ? 0.0 : *std::max_element(lateMs.begin(), lateMs.end()));
     std::printf("GUI thread CPU between ticks: p50 %.2f ms  p99 %.2f ms  max %.2f ms  (total %.1f s)\n",
                 percentile(busyMs, 0.50), percentile(busyMs, 0.99),
                 busyMs.empty() ? 0.0 : *std::max_element(busyMs.begin(), busyMs.end()),

@@ -145,7 +145,8 @@ private slots:
     void deskUsesTheStoredAddressAndToken() {
         ui::ConsoleSettings prefs;
         QString url = QStringLiteral("settings"), token;
-        QVERIFY(ui::fillDeskFromSettings(url, token, prefs).contains(QStringLiteral("no sign-off service address is stored")));
+        QVERIFY(ui::fillDeskFromSettings(url, token, prefs)
+                    .contains(QStringLiteral("no sign-off service address is stored")));
         prefs.signoffUrl = QStringLiteral("http://127.0.0.1:8787");
         prefs.tokenFile = QStringLiteral("/tmp/bob.token");
         QCOMPARE(ui::fillDeskFromSettings(url, token, prefs), QString());
