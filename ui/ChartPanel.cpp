@@ -29,6 +29,9 @@ ChartPanel::ChartPanel(QWidget* parent) : QWidget(parent) {
     waiting_ = new QLabel(tr("Waiting for telemetry from the fleet…"), this);
     waiting_->setAlignment(Qt::AlignCenter);
     grid_->addWidget(waiting_, 0, 0);
+    stagger_.setSingleShot(true);
+    stagger_.setInterval(0);
+    connect(&stagger_, &QTimer::timeout, this, &ChartPanel::plotNext);
 }
 
 void ChartPanel::setTimeWindow(TimestampMs ms) {
@@ -90,11 +93,31 @@ void ChartPanel::replot() {
     const TimestampMs step = std::max<TimestampMs>(1, span / std::max(pixels, 1));
     const TimestampMs to = (s.engineTime + step - 1) / step * step;
     if (!added && !dirty_ && to == shownTo_) return;
-    const TimestampMs from = to - span;
-    for (LiveChart* c : charts_) c->plot(perChart[catalogIndex(c->spec())], from, to);
+    // One chart per turn of the event loop (plotNext): a frame of six charts with
+    // dozens of lines each is a few hundred milliseconds of Qt Charts work on a busy
+    // machine, which in one piece would stall the GUI (docs/performance.md, "GUI
+    // event loop under load"). A frame that arrives mid-round takes over the rest.
+    frame_ = shown_;
+    frameTails_ = std::move(perChart);
+    frameFrom_ = to - span;
+    frameTo_ = to;
+    if (added || !stagger_.isActive()) nextChart_ = 0;
+    remaining_ = charts_.size();  // every chart gets this frame, wherever the round is
+    if (!stagger_.isActive()) stagger_.start();
     sinceRedraw_.start();
     shownTo_ = to;
     dirty_ = false;
+}
+
+void ChartPanel::plotNext() {
+    if (remaining_ > 0 && !charts_.empty()) {
+        nextChart_ %= charts_.size();
+        LiveChart* c = charts_[nextChart_++];
+        c->plot(frameTails_[std::size_t(catalogIndex(c->spec()))], frameFrom_, frameTo_);
+        --remaining_;
+    }
+    if (remaining_ > 0) stagger_.start();
+    else frame_.reset();  // the round is done: the snapshot may go
 }
 
 void ChartPanel::relayout() {

@@ -7,6 +7,7 @@
 #include "ui/SnapshotMetaType.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -48,6 +49,7 @@ private:
     LiveChart* chartFor(std::string_view series) const;
     void relayout();
     void replot();
+    void plotNext();  // the next chart of the current frame
 
     QGridLayout* grid_ = nullptr;
     QLabel* waiting_ = nullptr;
@@ -58,6 +60,13 @@ private:
     TimestampMs shownTo_ = -1;  // end of the window last drawn
     QElapsedTimer sinceRedraw_;
     bool dirty_ = true;
+    // The frame being drawn, one chart per event-loop turn.
+    QTimer stagger_;
+    std::shared_ptr<const Snapshot> frame_;                  // keeps frameTails_ valid
+    std::vector<std::vector<const SeriesTail*>> frameTails_;  // by catalogue index
+    TimestampMs frameFrom_ = 0, frameTo_ = 0;
+    std::size_t nextChart_ = 0;  // charts_ index, round-robin
+    std::size_t remaining_ = 0;  // charts still to get the newest frame
 };
 
 }  // namespace vigil::ui

@@ -47,6 +47,11 @@ void EvidenceChart::changeEvent(QEvent* e) {
 QString EvidenceChart::note() const { return stack_->currentWidget() == note_ ? note_->text() : QString(); }
 
 int EvidenceChart::showWindow(const QString& json) {
+    if (json.isEmpty()) {  // no request selected: a blank panel, not a parse error
+        note_->clear();
+        stack_->setCurrentWidget(note_);
+        return 0;
+    }
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8(), &err);
     const QJsonObject o = doc.object();
@@ -101,7 +106,8 @@ int EvidenceChart::showWindow(const QString& json) {
         x = v;
     }
     auto* y = new QValueAxis;
-    const double pad = hi > lo ? (hi - lo) * 0.1 : std::max(1e-9, std::abs(hi) * 0.1 + 1e-9);
+    // A flat line gets a readable band around it (a flat 0 had a ±1e-9 axis: "-0.0000" labels).
+    const double pad = hi > lo ? (hi - lo) * 0.1 : hi != 0 ? std::abs(hi) * 0.1 : 1.0;
     y->setRange(lo - pad, hi + pad);
     y->applyNiceNumbers();
     // Enough decimals for the tick step (Qt 6.4 elides labels it cannot fit, as "…").

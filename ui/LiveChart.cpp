@@ -120,7 +120,8 @@ void LiveChart::addLines(std::span<const SeriesTail* const> tails) {
         line->attachAxis(timeAxis_);
         line->attachAxis(valueAxis_);
         QPen pen(kPalette[rank++ % std::size(kPalette)]);
-        pen.setWidthF(1.5);
+        pen.setWidthF(1.0);
+        pen.setCosmetic(true);
         line->setPen(pen);
     }
 }
@@ -130,11 +131,10 @@ void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from,
     const int buckets = plotWidth();
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
-    QList<QPointF> pts;
-    for (const SeriesTail* tail : tails) {
-        QLineSeries* line = lines_.at(tail->target);
+    pending_.resize(tails.size());
+    for (std::size_t k = 0; k < tails.size(); ++k) {
         // The visible part, plus one point on each side so lines run to the edges.
-        const auto& all = tail->points;
+        const auto& all = tails[k]->points;
         auto first = std::lower_bound(all.begin(), all.end(), from,
                                       [](const SeriesPoint& p, TimestampMs t) { return p.ts < t; });
         if (first != all.begin()) --first;
@@ -143,6 +143,7 @@ void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from,
         if (last != all.end()) ++last;
         SeriesDecimator::reduce(std::span(first, last), from, to, buckets, reduced_);
 
+        QList<QPointF>& pts = pending_[k];
         pts.clear();
         pts.reserve(static_cast<qsizetype>(reduced_.size()));
         for (const SeriesPoint& p : reduced_) {
@@ -154,10 +155,15 @@ void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from,
                 hi = std::max(hi, v);
             }
         }
-        line->replace(pts);
     }
+    // Qt Charts rebuilds (and strokes, for its hit shape) every line's geometry on
+    // each axis range change: with the lines emptied first the axes move for free,
+    // and each line's geometry is built once, by its replace() (it was built four
+    // or five times a frame).
+    for (const SeriesTail* tail : tails) lines_.at(tail->target)->clear();
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     if (lo <= hi) fitValueAxis(lo, hi);
+    for (std::size_t k = 0; k < tails.size(); ++k) lines_.at(tails[k]->target)->replace(pending_[k]);
 }
 
 void LiveChart::fitValueAxis(double lo, double hi) {

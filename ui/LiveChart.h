@@ -8,6 +8,8 @@
 #include "ui/ChartCatalog.h"
 #include "ui/SeriesDecimator.h"
 
+#include <QList>
+#include <QPointF>
 #include <QWidget>
 
 #include <map>
@@ -54,6 +56,7 @@ private:
     QAbstractAxis* valueAxis_ = nullptr;  // QValueAxis, or QLogValueAxis for logScale
     std::map<std::string, QLineSeries*> lines_;  // by target
     std::vector<SeriesPoint> reduced_;           // reused between frames
+    std::vector<QList<QPointF>> pending_;        // per tail, the points before they go to its line
 };
 
 }  // namespace vigil::ui

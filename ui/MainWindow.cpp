@@ -194,6 +194,7 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     });
     // Critical incidents join the same rate-limited notifications and the tooltip's counts.
     auto* critical = new CriticalIncidentWatch(this);
+    critical->setAnnounce(prefs.notifyCritical);
     connect(bridge_, &EngineBridge::snapshotReady, critical, &CriticalIncidentWatch::showSnapshot);
     connect(critical, &CriticalIncidentWatch::opened, tray_, [this](const QString&, const QString& s) { tray_->criticalIncidentOpened(s); });
     connect(critical, &CriticalIncidentWatch::openCountChanged, tray_, &TrayNotifier::setOpenCriticalCount);

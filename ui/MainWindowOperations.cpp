@@ -43,6 +43,7 @@ void MainWindow::attachOperations(SilenceSource* silences, LearningPanel* learni
         });
     }
     incidentMenu_->addSeparator();
+    if (incidentDock_) incidentDock_->raise();  // the new tabs join behind the incidents, as in attachApprovals
 }
 
 }  // namespace vigil::ui

@@ -4,9 +4,11 @@
 #pragma once
 
 #include "ConsoleOptions.h"
+#include "ui/StoredSettingsUse.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <initializer_list>
 
@@ -14,10 +16,10 @@ struct DeskOptionNames {
     Q_DECLARE_TR_FUNCTIONS(DeskOptionNames)
 public:
     QCommandLineOption url{QStringLiteral("desk"),
-                           tr("Start as a sign-off desk on the sign-off service at this URL (no engine, no database)."),
+                           tr("Start as a sign-off desk on the sign-off service at this URL (no engine, no database); \"settings\": the address stored in File → Settings."),
                            tr("url")};
     QCommandLineOption tokenFile{QStringLiteral("token-file"),
-                                 tr("With --desk: file holding your bearer token (mode 0600)."), tr("file")};
+                                 tr("With --desk: file holding your bearer token (mode 0600); default: the one stored in File → Settings."), tr("file")};
     QCommandLineOption ca{QStringLiteral("ca"), tr("With an https --desk: CA certificates to trust (PEM)."),
                           tr("file")};
     QCommandLineOption pin{QStringLiteral("pin"), tr("With an https --desk: the service certificate's SHA-256."),
@@ -47,8 +49,10 @@ public:
             error = tr("--desk: give the sign-off service's URL, e.g. http://127.0.0.1:8787");
             return false;
         }
-        if (d.tokenFile.isEmpty()) {
-            error = tr("--desk needs --token-file FILE (your bearer token)");
+        // What is left out comes from File → Settings (the stored sign-off address and token file).
+        if (const QString why = vigil::ui::fillDeskFromSettings(d.url, d.tokenFile, vigil::ui::ConsoleSettings::load(QSettings()));
+            !why.isEmpty()) {
+            error = why;
             return false;
         }
         if (!d.caFile.isEmpty() && !d.pin.isEmpty()) {

@@ -22,6 +22,7 @@
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/ConsoleSettings.h"
+#include "ui/StoredSettingsUse.h"
 #include "ui/EngineBridge.h"
 #include "ui/LocalApprovalSource.h"
 #include "ui/StoreActivityFeed.h"
@@ -180,6 +181,8 @@ int main(int argc, char** argv) {
         learned->start();
         pipeline.correlate.learnedCuts = learned->board();
     }
+    // The stored detector sensitivity, read by the correlator on the engine thread.
+    pipeline.correlate.sensitivity = std::make_shared<vigil::SensitivityDial>(vigil::ui::sensitivityOf(prefs));
     vigil::installDefaultStages(engine, pipeline);
     engine.addSink(recordingTap.sink());
     if (healing) {

@@ -9,6 +9,7 @@ CorrelationStages makeCorrelationStages(const CorrelateConfig& cfg) {
     c.groupWindowMs = cfg.groupWindowMs;
     c.quietToResolveMs = cfg.quietToResolveMs;
     c.learnedCuts = cfg.learnedCuts;
+    c.sensitivity = cfg.sensitivity;
     c.quietToMitigateMs = std::min(c.quietToMitigateMs, cfg.quietToResolveMs);
     CorrelationStages out;
     auto corr = std::make_unique<IncidentCorrelator>(c);

@@ -1,6 +1,7 @@
 // The correlation stages: consume Anomaly records, emit Incident records.
 #pragma once
 
+#include "correlate/Sensitivity.h"
 #include "correlate/SeriesCuts.h"
 #include "record/Stage.h"
 
@@ -13,6 +14,7 @@ struct CorrelateConfig {
     TimestampMs groupWindowMs = 120'000;  // anomalies this close may join one incident
     TimestampMs quietToResolveMs = 300'000;
     std::shared_ptr<const SeriesCutBoard> learnedCuts;  // learned per-series cuts; null: none
+    std::shared_ptr<const SensitivityDial> sensitivity;  // operators' setting; null: normal
 };
 
 class IncidentCorrelator;

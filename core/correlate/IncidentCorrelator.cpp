@@ -70,7 +70,7 @@ bool IncidentCorrelator::belowLearnedCut(const Anomaly& a) {
 void IncidentCorrelator::tick(TimestampMs now, std::vector<Record>& out) { advance(now, out); }
 
 bool IncidentCorrelator::decisive(const Anomaly& a) const {
-    if (a.score < cfg_.decisiveScore) return false;
+    if (a.score < cfg_.decisiveScore + scoreShift()) return false;
     for (const auto& p : cfg_.decisiveDetectors)
         if (a.detector.compare(0, p.size(), p) == 0) return true;
     return false;
@@ -80,7 +80,7 @@ bool IncidentCorrelator::strong(const Anomaly& a) const {
     if (decisive(a)) return true;
     for (const auto& p : cfg_.supportingDetectors)
         if (a.detector.compare(0, p.size(), p) == 0) return false;
-    return a.score >= cfg_.strongScore;
+    return a.score >= cfg_.strongScore + scoreShift();
 }
 
 bool IncidentCorrelator::enoughEvidence(const std::vector<const Anomaly*>& cluster) const {

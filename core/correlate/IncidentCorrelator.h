@@ -16,6 +16,7 @@
 #pragma once
 
 #include "correlate/RecentChanges.h"
+#include "correlate/Sensitivity.h"
 #include "correlate/SeriesCuts.h"
 #include "correlate/Topology.h"
 #include "record/Stage.h"
@@ -61,6 +62,9 @@ struct CorrelatorConfig {
     std::size_t maxTrackedActions = 4096;
     // Learned per-series cuts (core/learn, docs/learning.md); null: none.
     std::shared_ptr<const SeriesCutBoard> learnedCuts;
+    // Operators' sensitivity (correlate/Sensitivity.h): shifts decisiveScore and
+    // strongScore by -0.1 (high) to +0.1 (low); null: normal.
+    std::shared_ptr<const SensitivityDial> sensitivity;
 };
 
 struct CorrelatorCounters {
@@ -113,6 +117,7 @@ private:
     void advance(TimestampMs now, std::vector<Record>& out);
     void attach(Tracked& inc, const Anomaly& a);
     bool related(const Tracked& inc, const std::string& target) const;
+    double scoreShift() const { return cfg_.sensitivity ? vigil::scoreShift(cfg_.sensitivity->get()) : 0.0; }
     bool decisive(const Anomaly& a) const;
     bool strong(const Anomaly& a) const;  // decisive, or a strong non-supporting anomaly
     int tier(const Anomaly& a) const { return decisive(a) ? 2 : strong(a) ? 1 : 0; }

@@ -1,0 +1,39 @@
+// Detector sensitivity as operators set it (console File → Settings): how strong
+// an anomaly must be to open an incident. Low raises the correlator's decisive and
+// strong scores by 0.1 (fewer, surer incidents), high lowers them by 0.1; normal
+// keeps the configured ones. Anomalies are recorded and shown at every level; only
+// what counts as evidence moves. SensitivityDial is the thread-safe hand-over: any
+// thread sets it, the correlator reads it on the engine thread at each anomaly.
+// Replays and vigilctl have no dial: normal, byte for byte as before.
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <string_view>
+
+namespace vigil {
+
+enum class Sensitivity : int { Low, Normal, High };
+
+// "low", "normal", "high" (the settings' values); nullopt for anything else.
+inline std::optional<Sensitivity> sensitivityFromName(std::string_view name) {
+    if (name == "low") return Sensitivity::Low;
+    if (name == "normal") return Sensitivity::Normal;
+    if (name == "high") return Sensitivity::High;
+    return std::nullopt;
+}
+
+// Added to the correlator's score thresholds.
+inline double scoreShift(Sensitivity s) { return s == Sensitivity::Low ? 0.1 : s == Sensitivity::High ? -0.1 : 0.0; }
+
+class SensitivityDial {
+public:
+    explicit SensitivityDial(Sensitivity s = Sensitivity::Normal) : level_(int(s)) {}
+    void set(Sensitivity s) { level_.store(int(s), std::memory_order_relaxed); }
+    Sensitivity get() const { return Sensitivity(level_.load(std::memory_order_relaxed)); }
+
+private:
+    std::atomic<int> level_;
+};
+
+}  // namespace vigil
