@@ -11,7 +11,7 @@
 #   VIGIL_FUZZ_TARGETS    space-separated names, e.g. "ndjson gzip" [every fuzz_*.cpp]
 #   VIGIL_FUZZ_RSS_MB     memory limit per fuzzer process [2048]
 #   VIGIL_FUZZ_TIMEOUT    seconds one input may take before it counts as a hang [30]
-#   VIGIL_SKIP_TESTS=1    fuzz only (skip the CTest suite)
+#   VIGIL_SKIP_TESTS=1    fuzz only (skip the CTest suite; with VIGIL_FUZZ_TARGETS, build only those)
 # Arguments are passed to ctest (e.g. -R record/).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,7 +36,12 @@ if [[ ! -f $dir/build.ninja ]]; then
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
         -DVIGIL_SANITIZE=ON "${launcher[@]}" >/dev/null
 fi
-cmake --build "$dir" -j2 2>&1 |
+# Fuzzing only named targets (VIGIL_SKIP_TESTS=1 VIGIL_FUZZ_TARGETS=...): build just those.
+build_targets=()
+if [[ ${VIGIL_SKIP_TESTS:-0} == 1 && -n ${VIGIL_FUZZ_TARGETS:-} ]]; then
+  for t in $VIGIL_FUZZ_TARGETS; do build_targets+=(--target "fuzz_$t"); done
+fi
+cmake --build "$dir" -j2 "${build_targets[@]}" 2>&1 |
   { grep -vE '^(\[0/[0-9]+\] Re-checking globbed directories\.\.\.|ninja: no work to do\.)$' || true; }
 
 # The same settings CTest gives each test (cmake/Sanitize.cmake), for the fuzzers.

@@ -108,6 +108,8 @@ QByteArray reportJson(const IncidentReport& r) {
     }
     root[QStringLiteral("incidents")] = incidents;
     root[QStringLiteral("incident_count")] = qint64(r.incidents.size());
+    if (r.incidentsDropped > 0)  // only on very long replays: older incidents not kept (RunRecords)
+        root[QStringLiteral("incidents_dropped")] = qint64(r.incidentsDropped);
     root[QStringLiteral("action_count")] = qint64(actions);
     root[QStringLiteral("approval_count")] = qint64(approvals);
     root[QStringLiteral("audit")] = QJsonObject{{QStringLiteral("checked"), r.audit.checked},

@@ -113,6 +113,7 @@ IncidentReport reportFromRun(const RunRecords& run, const std::string& incidentI
     rep.policy = run.label;
     rep.anomalies = run.anomalyCount;
     rep.anomaliesByDetector = run.anomaliesByDetector;
+    rep.incidentsDropped = run.incidentsDropped;
     rep.simulated = true;
     for (const RunIncident& inc : run.incidents)
         if (incidentId.empty() || inc.incident.id == incidentId)

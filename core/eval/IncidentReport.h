@@ -58,6 +58,7 @@ struct IncidentReport {
     std::int64_t records = 0, malformed = 0, anomalies = 0;
     std::map<std::string, std::int64_t> anomaliesByDetector;
     std::vector<ReportIncident> incidents;  // in id order
+    std::int64_t incidentsDropped = 0;      // older ones a very long replay did not keep (RunRecords)
     ReportAudit audit;
     std::optional<RunDiff> whatIf;  // a comparison replay's differences
     bool simulated = false;         // a replay: every action was simulated, nothing was sent

@@ -3,6 +3,7 @@
 #include "remedy/IncidentSignature.h"
 
 #include <algorithm>
+#include <set>
 
 namespace vigil {
 
@@ -36,6 +37,10 @@ void RunRecorder::add(const std::vector<Record>& inputs, const std::vector<Recor
 // The kind is settled by the first update that finds a specific signature on
 // the likely cause or, failing that, on any of the incident's targets.
 void RunRecorder::noteIncident(const Incident& inc) {
+    if (!incidents_.count(inc.id)) {
+        order_.push_back(inc.id);
+        if (incidents_.size() >= std::max<std::size_t>(maxIncidents_, 1)) dropOldest();
+    }
     RunIncident& ri = incidents_[inc.id];
     if (ri.states.empty() || ri.states.back().second != inc.state) ri.states.emplace_back(inc.ts, inc.state);
     ri.incident = inc;
@@ -51,14 +56,49 @@ void RunRecorder::noteIncident(const Incident& inc) {
     }
 }
 
+void RunRecorder::dropOldest() {
+    auto victim = order_.begin();
+    for (auto it = order_.begin(); it != order_.end(); ++it)
+        if (auto f = incidents_.find(*it); f != incidents_.end() && f->second.incident.state == IncidentState::Resolved) {
+            victim = it;
+            break;
+        }
+    incidents_.erase(*victim);
+    order_.erase(victim);
+    ++run_.incidentsDropped;
+    // Their actions go in batches, so dropping stays linear in what is kept.
+    if (++droppedSinceCompact_ >= std::max<std::size_t>(maxIncidents_ / 4, 1)) compact();
+}
+
+void RunRecorder::compact() {
+    droppedSinceCompact_ = 0;
+    std::vector<Action> kept;
+    std::map<std::string, std::size_t> index;
+    std::set<std::string> dropped;
+    for (Action& a : run_.actions) {
+        if (a.incident_id.empty() || incidents_.count(a.incident_id)) {
+            index.emplace(a.id, kept.size());
+            kept.push_back(std::move(a));
+        } else {
+            dropped.insert(a.id);
+        }
+    }
+    run_.actions = std::move(kept);
+    actionIndex_ = std::move(index);
+    auto gone = [&dropped](const std::string& actionId) { return dropped.count(actionId) > 0; };
+    std::erase_if(run_.approvals, [&](const Approval& a) { return gone(a.action_id); });
+    std::erase_if(run_.outcomes, [&](const Outcome& o) { return gone(o.action_id); });
+}
+
 RunRecords RunRecorder::take(std::string label) {
+    if (droppedSinceCompact_ > 0) compact();
     RunRecords out = std::move(run_);
     out.label = std::move(label);
     for (auto& [id, ri] : incidents_) {
         ri.end = ri.incident.state == IncidentState::Resolved ? ri.incident.ts : std::max(out.last, ri.incident.ts);
         out.incidents.push_back(std::move(ri));
     }
-    *this = RunRecorder{};
+    *this = RunRecorder{maxIncidents_};
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 namespace vigil::learn {
 
@@ -19,11 +20,18 @@ std::string fixed(double v) {
     return buf;
 }
 
-// The latest change in force per subject.
-std::map<std::string, const LearnChange*> inForce(const std::vector<LearnChange>& changes) {
-    std::map<std::string, const LearnChange*> latest;
-    for (const LearnChange& c : changes)
-        if (!c.reverted() && (!latest.count(c.subject()) || latest[c.subject()]->id < c.id)) latest[c.subject()] = &c;
+// The latest change in force per subject. Keyed by the subject's parts, not its
+// text: "a b"/"c" and "a"/"b c", or series "rule" on target "r" and rule "r",
+// read the same as text and one of them was lost (fuzz_modelfile).
+using SubjectKey = std::tuple<ChangeKind, std::string, std::string, std::string>;
+std::map<SubjectKey, const LearnChange*> inForce(const std::vector<LearnChange>& changes) {
+    std::map<SubjectKey, const LearnChange*> latest;
+    for (const LearnChange& c : changes) {
+        if (c.reverted()) continue;
+        const LearnChange*& slot = latest[c.kind == ChangeKind::SeriesCut ? SubjectKey{c.kind, c.series, c.target, {}}
+                                                                          : SubjectKey{c.kind, {}, {}, c.rule}];
+        if (!slot || slot->id < c.id) slot = &c;
+    }
     return latest;
 }
 

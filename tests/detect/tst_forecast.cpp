@@ -9,6 +9,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace vigil;
@@ -86,6 +87,37 @@ private slots:
         QVERIFY(!fitTrend({{0, 1}, {1, 2}}).has_value());
         QVERIFY(!fitTrend({{0, 1}, {2, 2}, {1, 3}}).has_value());
         QVERIFY(!fitTrend({{0, 1}, {0, 2}, {1, 3}}).has_value());
+    }
+
+    // The detector tests trendZ before it fits (the fit was half of a replay's
+    // time): the same z bit for bit, ties included, and refused in the same cases.
+    void trendZIsTheFitsZ() {
+        const std::vector<TrendPoint> tied{{0, 1}, {1, 1}, {2, 2}};  // S = 2, Var(S) = (66 - 18) / 18
+        QVERIFY(std::abs(*trendZ(tied) - 1.0 / std::sqrt(48.0 / 18.0)) < 1e-12);
+        Noise noise;
+        for (int run = 0; run < 200; ++run) {
+            const int n = 3 + run % 38;
+            std::vector<TrendPoint> pts;
+            for (int i = 0; i < n; ++i)  // integer gauges tie a lot; some runs trend, some do not
+                pts.push_back({i * 5.0, std::round(noise.normal() * 3 + (run % 3) * 0.2 * i)});
+            const auto f = fitTrend(pts);
+            const auto z = trendZ(pts);
+            QVERIFY(f.has_value() && z.has_value());
+            QVERIFY2(*z == f->z, qPrintable(QString("run %1: %2 vs %3").arg(run).arg(*z).arg(f->z)));
+            // Selection on parts of the slopes gives the order statistics of a full sort.
+            std::vector<double> sorted;
+            for (int i = 0; i < n; ++i)
+                for (int j = i + 1; j < n; ++j) sorted.push_back((pts[j].v - pts[i].v) / (pts[j].t - pts[i].t));
+            std::sort(sorted.begin(), sorted.end());
+            const std::size_t N = sorted.size();
+            const double median = N % 2 ? sorted[N / 2] : (sorted[N / 2 - 1] + sorted[N / 2]) / 2.0;
+            QVERIFY(f->slope == median);
+            QVERIFY(f->slopeLow <= f->slope && f->slope <= f->slopeHigh);
+            QVERIFY(std::binary_search(sorted.begin(), sorted.end(), f->slopeLow));
+            QVERIFY(std::binary_search(sorted.begin(), sorted.end(), f->slopeHigh));
+        }
+        QVERIFY(!trendZ({{0, 1}, {1, 2}}).has_value());
+        QVERIFY(!trendZ({{0, 1}, {2, 2}, {1, 3}}).has_value());
     }
 
     void secondsToReachProjectsAlongTheSlope() {

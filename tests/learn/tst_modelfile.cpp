@@ -58,6 +58,39 @@ private slots:
         QCOMPARE(again.unchanged, 2);
     }
 
+    // Subjects whose text reads the same ("a b" on "c" and "a" on "b c"; series
+    // "rule" on "r" and rule "r") are different subjects: the export keeps every
+    // one (fuzz_modelfile found one lost).
+    void subjectsThatReadTheSameAreAllExported() {
+        LearnChange a;
+        a.id = 1;
+        a.kind = ChangeKind::SeriesCut;
+        a.series = "a b";
+        a.target = "c";
+        a.cutAfter = 0.8;
+        LearnChange b = a;
+        b.id = 2;
+        b.series = "a";
+        b.target = "b c";
+        b.cutAfter = 0.9;
+        LearnChange c = a;
+        c.id = 3;
+        c.series = "rule";
+        c.target = "r";
+        LearnChange o;
+        o.id = 4;
+        o.kind = ChangeKind::PlaybookOrder;
+        o.rule = "r";
+        o.orderAfter = {"notify"};
+        const std::vector<LearnChange> history{a, b, c, o};
+        const ImportResult r = importModel(exportModel(history, 1), "m.json", {}, 2);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.changes.size(), std::size_t{4});
+        std::vector<LearnChange> imported = r.changes;
+        for (std::size_t i = 0; i < imported.size(); ++i) imported[i].id = static_cast<std::int64_t>(i + 1);
+        QVERIFY(modelOf(imported) == modelOf(history));
+    }
+
     void aRealIncidentHereHoldsAnImportedCut() {
         const std::string text = exportModel(someHistory(), 1);
         const ImportResult r = importModel(text, "m.json", {}, 1, {{{"net.latency_ms", "host:batch-1"}, 0.85}});

@@ -8,6 +8,12 @@ namespace {
 std::string nonceKey(const TxEvent& t) {
     return chainTarget(t.chain) + "/" + t.agent + "/" + std::to_string(t.nonce);
 }
+// FNV-1a: the same digest on every machine (std::hash is not specified).
+std::uint64_t digestOf(const std::string& s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
 }  // namespace
 
 TxDelayDetector::TxDelayDetector(TxDelayConfig cfg) : cfg_(cfg), chains_(cfg.maxChains) {}
@@ -90,7 +96,7 @@ bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
 
 void TxDelayDetector::submit(ChainState& c, const TxEvent& t) {
     // The same submission again (a duplicated line, a re-broadcast): nothing changes.
-    if (byHash_.count(t.tx_hash) || finished_.count(t.tx_hash)) {
+    if (byHash_.count(t.tx_hash) || finished_.count(digestOf(t.tx_hash))) {
         ++duplicates_;
         return;
     }
@@ -134,8 +140,8 @@ void TxDelayDetector::erase(std::string hash) {
         pending_.erase(p);
     }
     byHash_.erase(h);
-    if (finished_.insert(hash).second) {
-        finishedOrder_.push_back(std::move(hash));
+    if (const std::uint64_t d = digestOf(hash); finished_.insert(d).second) {
+        finishedOrder_.push_back(d);
         if (finishedOrder_.size() > cfg_.maxPending) {
             finished_.erase(finishedOrder_.front());
             finishedOrder_.pop_front();

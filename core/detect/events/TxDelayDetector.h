@@ -90,8 +90,12 @@ private:
     std::unordered_map<std::string, std::string> byNonce_;  // chain/agent/nonce -> hash
     // Hashes that left pending_ lately (confirmed, failed, replaced, ...), so that a
     // duplicated `submitted` line arriving after them does not start a new wait.
-    std::unordered_set<std::string> finished_;
-    std::deque<std::string> finishedOrder_;
+    // Kept as 64-bit digests (FNV-1a), not strings: up to maxPending of them live in
+    // every replay checkpoint, and as strings they were half of a long replay's
+    // peak memory (≈ 260 bytes each; now ≈ 50). Two hashes sharing a digest
+    // (odds ≈ 1e-10 at the cap) would make one's duplicate line look seen.
+    std::unordered_set<std::uint64_t> finished_;
+    std::deque<std::uint64_t> finishedOrder_;
     RejectCounters counters_;
     std::uint64_t seq_ = 0, abandoned_ = 0, unmatched_ = 0, replacements_ = 0, duplicates_ = 0;
     TimestampMs lastScan_ = 0, newest_ = 0;

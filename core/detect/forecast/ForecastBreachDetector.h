@@ -20,7 +20,6 @@
 #include "detect/forecast/TrendFit.h"
 #include "record/Stage.h"
 
-#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -67,7 +66,7 @@ public:
 
 private:
     struct KeyState {
-        std::deque<TrendPoint> pts;  // t in seconds since `origin`
+        std::vector<TrendPoint> pts;  // t in seconds since `origin`; at most windowPoints, oldest first
         TimestampMs origin = 0, newest = 0, lastPoint = 0;
         TimestampMs lastPast = -1;  // last sample at or past the limit
         bool seen = false;

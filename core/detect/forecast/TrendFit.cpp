@@ -2,15 +2,86 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace vigil::forecast {
 
-std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInterval) {
+namespace {
+
+bool increasing(const std::vector<TrendPoint>& pts) {
+    if (pts.size() < 3) return false;
+    for (std::size_t i = 1; i < pts.size(); ++i)
+        if (!(pts[i].t > pts[i - 1].t)) return false;
+    return true;
+}
+
+// Var(S) with the correction for tied values (integer gauges tie a lot); the
+// ties are counted as runs of the sorted values, in ascending order.
+double varianceOfS(const std::vector<TrendPoint>& pts) {
+    std::vector<double> v;
+    v.reserve(pts.size());
+    for (const auto& p : pts) v.push_back(p.v);
+    std::sort(v.begin(), v.end());
+    const double nn = static_cast<double>(pts.size());
+    double var = nn * (nn - 1) * (2 * nn + 5);
+    for (std::size_t i = 0; i < v.size();) {
+        std::size_t j = i + 1;
+        while (j < v.size() && v[j] == v[i]) ++j;
+        const double c = static_cast<double>(j - i);
+        var -= c * (c - 1.0) * (2.0 * c + 5.0);
+        i = j;
+    }
+    return var / 18.0;
+}
+
+double zOf(double S, double var) {
+    if (!(var > 0)) return 0.0;
+    return S > 0 ? (S - 1) / std::sqrt(var) : S < 0 ? (S + 1) / std::sqrt(var) : 0.0;
+}
+
+// Order statistics by selection, not a sort, and each on only the part of the
+// vector that can hold it: the same values as sorting (the fit runs for most
+// samples of a watched series, and selecting over all n(n-1)/2 slopes four
+// times was half of a replay's time).
+//
+// The median; leaves v partitioned around m / 2 (nothing larger before it,
+// nothing smaller after it), so the lower middle of an even count is the
+// largest element before it.
+double medianOf(std::vector<double>& v) {
+    const std::size_t m = v.size();
+    const auto mid = v.begin() + static_cast<std::ptrdiff_t>(m / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    if (m % 2) return *mid;
+    return (*std::max_element(v.begin(), mid) + *mid) / 2.0;
+}
+
+// The k-th smallest of v, already partitioned around p: only k's side is
+// searched, and the partition around p still holds afterwards.
+double kthOfPartitioned(std::vector<double>& v, std::size_t p, std::size_t k) {
+    if (k == p) return v[p];
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(k);
+    const auto pivot = v.begin() + static_cast<std::ptrdiff_t>(p);
+    if (k < p) std::nth_element(v.begin(), at, pivot);
+    else std::nth_element(pivot + 1, at, v.end());
+    return *at;
+}
+
+}  // namespace
+
+std::optional<double> trendZ(const std::vector<TrendPoint>& pts) {
+    if (!increasing(pts)) return std::nullopt;
     const std::size_t n = pts.size();
-    if (n < 3) return std::nullopt;
-    for (std::size_t i = 1; i < n; ++i)
-        if (!(pts[i].t > pts[i - 1].t)) return std::nullopt;
+    double S = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) {
+            const double d = pts[j].v - pts[i].v;
+            S += (d > 0) - (d < 0);
+        }
+    return zOf(S, varianceOfS(pts));
+}
+
+std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInterval) {
+    if (!increasing(pts)) return std::nullopt;
+    const std::size_t n = pts.size();
 
     std::vector<double> slopes;
     slopes.reserve(n * (n - 1) / 2);
@@ -22,37 +93,19 @@ std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInt
             slopes.push_back(d / (pts[j].t - pts[i].t));
         }
     const std::size_t N = slopes.size();
-    // Order statistics by selection, not a full sort: the same values, and the
-    // fit runs for every sample of every watched series (the sort was a third
-    // of a replay's time). Each call leaves a permutation, so calls compose.
-    auto kth = [](std::vector<double>& v, std::size_t k) {
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-        return v[k];
-    };
-    auto medianOf = [&kth](std::vector<double>& v) {
-        const std::size_t m = v.size();
-        return m % 2 ? kth(v, m / 2) : (kth(v, m / 2 - 1) + kth(v, m / 2)) / 2.0;
-    };
-
-    // Var(S) with the correction for tied values (integer gauges tie a lot).
-    std::map<double, int> ties;
-    for (const auto& p : pts) ++ties[p.v];
-    const double nn = static_cast<double>(n);
-    double var = nn * (nn - 1) * (2 * nn + 5);
-    for (const auto& [_, c] : ties) var -= c * (c - 1.0) * (2.0 * c + 5.0);
-    var /= 18.0;
-
+    const double var = varianceOfS(pts);
     TrendFit f;
     f.n = static_cast<int>(n);
-    f.slope = medianOf(slopes);
-    if (var > 0) f.z = S > 0 ? (S - 1) / std::sqrt(var) : S < 0 ? (S + 1) / std::sqrt(var) : 0.0;
+    f.slope = medianOf(slopes);  // leaves `slopes` partitioned around N / 2
+    f.z = zOf(S, var);
     // Gilbert (1987): the interval runs from the M1-th to the (M2+1)-th ordered slope.
     const double C = zInterval * std::sqrt(std::max(0.0, var));
     const double M1 = (static_cast<double>(N) - C) / 2.0, M2 = (static_cast<double>(N) + C) / 2.0;
     const auto lo = static_cast<std::ptrdiff_t>(std::floor(M1)) - 1;
     const auto hi = static_cast<std::ptrdiff_t>(std::ceil(M2));
-    f.slopeLow = kth(slopes, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(lo, 0, static_cast<std::ptrdiff_t>(N) - 1)));
-    f.slopeHigh = kth(slopes, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(hi, 0, static_cast<std::ptrdiff_t>(N) - 1)));
+    const auto last = static_cast<std::ptrdiff_t>(N) - 1;
+    f.slopeLow = kthOfPartitioned(slopes, N / 2, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(lo, 0, last)));
+    f.slopeHigh = kthOfPartitioned(slopes, N / 2, static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(hi, 0, last)));
 
     std::vector<double> intercepts;
     intercepts.reserve(n);

@@ -27,6 +27,11 @@ struct TrendFit {
 // `zInterval` sets the interval's confidence (1.96: 95 %).
 std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInterval = 1.96);
 
+// fitTrend's `z` alone (the same value, bit for bit; nullopt in the same cases),
+// from n(n-1)/2 comparisons without the slopes or their order statistics: a
+// caller that needs a significant trend tests this first and fits only then.
+std::optional<double> trendZ(const std::vector<TrendPoint>& pts);
+
 // Seconds from the fit's last point until a line at `level` moving `slope` per
 // second reaches `limit`; 0 when it is already at or past the limit in the
 // direction of travel; nullopt when the line is flat (or a value is not finite).
