@@ -6,10 +6,12 @@
 // difference of the headless comparison.
 #include "../replay/ReplayTestSupport.h"
 
+#include "common/ReplayPipeline.h"
 #include "common/ShippedPolicy.h"
 #include "common/WhatIfRuns.h"
 #include "ui/MainWindow.h"
 #include "ui/RecordingOpener.h"
+#include "ui/ReplayBar.h"
 #include "ui/TimelineModel.h"
 #include "ui/WhatIfCompare.h"
 
@@ -50,6 +52,13 @@ ui::WhatIfRunner runner() {
     };
 }
 
+ui::ReplayStagesFactory shippedPolicy() {
+    return [](std::string& error) {
+        std::shared_ptr<app::ReplayPipeline> p = app::ReplayPipeline::create("", error);
+        return p ? ui::ReplayStages{p->installer(), p} : ui::ReplayStages{};
+    };
+}
+
 int laneCount(const ui::TimelineModel* m, ui::Lane lane) {
     int n = 0;
     for (const auto& it : m->items()) n += it.lane == lane;
@@ -84,7 +93,7 @@ private slots:
         QVERIFY(!headless.a.actions.empty());
         QVERIFY(!headless.diff.actions.empty());  // the control: the kill switch does change decisions
 
-        ui::RecordingOpener opener(ui::ReplayStagesFactory{});
+        ui::RecordingOpener opener(shippedPolicy());
         opener.setCompare(runner());
         ui::ReplaySession* s = opener.open(log_, error);
         QVERIFY2(s, qPrintable(error));
@@ -108,6 +117,19 @@ private slots:
         QCOMPARE(p->differences()->count(), int(headless.diff.onlyA.size() + headless.diff.onlyB.size() +
                                                 headless.diff.actions.size()) + deltas);
         QVERIFY(p->heading()->text().contains(QStringLiteral("%1 actions differ").arg(headless.diff.actions.size())));
+        // VIGIL_SCREENSHOT_DIR, when set, receives replay.png (docs/screenshots, under Xvfb):
+        // the replay played to the end, its simulated actions, and the What-if dock.
+        if (const QString shots = qEnvironmentVariable("VIGIL_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            ui::MainWindow* w = s->window();
+            w->resize(1600, 1000);
+            s->bar()->setSpeed(0);
+            s->replay().play();
+            QTRY_VERIFY_WITH_TIMEOUT(s->replay().progress().finished, 120000);
+            QTRY_VERIFY_WITH_TIMEOUT(laneCount(w->timelineModel(), ui::Lane::Actions) > 0, 5000);
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            QTest::qWait(1500);
+            QVERIFY(w->grab().save(shots + QStringLiteral("/replay.png")));
+        }
         s->window()->close();
     }
 
