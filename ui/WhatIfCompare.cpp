@@ -57,8 +57,9 @@ WhatIfPanel::WhatIfPanel(QWidget* parent) : QWidget(parent) {
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(lanes);
     split->addWidget(diff_);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    diff_->setMinimumWidth(320);
     auto* v = new QVBoxLayout(this);
     v->addWidget(heading_);
     v->addWidget(split, 1);
