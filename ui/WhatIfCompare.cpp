@@ -25,9 +25,7 @@ namespace vigil::ui {
 
 namespace {
 QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString at(TimestampMs ts) {
-    return QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(QStringLiteral("HH:mm:ss"));
-}
+QString at(TimestampMs ts) { return QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).toString(QStringLiteral("HH:mm:ss")); }
 QString words(const RunIncident& i) {
     const QString what = i.kind.empty() ? qs(i.incident.id) : qs(i.kind);
     return WhatIfPanel::tr("%1 on %2 at %3").arg(what, qs(i.where), at(i.incident.ts));
@@ -86,8 +84,7 @@ QStringList WhatIfPanel::differenceLines(const RunDiff& d) {
             lines << tr("Both, B detected %1 s %2: %3")
                          .arg(std::abs(m.detectDeltaMs) / 1000.0, 0, 'f', 1)
                          .arg(m.detectDeltaMs > 0 ? tr("later") : tr("earlier"), words(m.a));
-    for (const auto& a : d.actions)
-        lines << tr("Action %1: %2").arg(qs(describeAction(a.a ? *a.a : *a.b)), qs(a.what));
+    for (const auto& a : d.actions) lines << tr("Action %1: %2").arg(qs(describeAction(a.a ? *a.a : *a.b)), qs(a.what));
     return lines;
 }
 
@@ -97,13 +94,16 @@ void WhatIfPanel::showRuns(const WhatIfRuns& r) {
     const TimestampMs end = std::max(r.a.last, r.b.last);
     modelA_->setNow(end);
     modelB_->setNow(end);
-    labelA_->setText(tr("A: %1 — %2 incidents, %3 actions").arg(qs(r.a.label)).arg(r.a.incidents.size()).arg(r.a.actions.size()));
-    labelB_->setText(tr("B: %1 — %2 incidents, %3 actions").arg(qs(r.b.label)).arg(r.b.incidents.size()).arg(r.b.actions.size()));
-    heading_->setText(tr("What-if: %1 incidents only in A, %2 only in B, %3 in both; %4 actions differ (replays: nothing was sent)")
-                          .arg(r.diff.onlyA.size())
-                          .arg(r.diff.onlyB.size())
-                          .arg(r.diff.both.size())
-                          .arg(r.diff.actions.size()));
+    labelA_->setText(
+        tr("A: %1 — %2 incidents, %3 actions").arg(qs(r.a.label)).arg(r.a.incidents.size()).arg(r.a.actions.size()));
+    labelB_->setText(
+        tr("B: %1 — %2 incidents, %3 actions").arg(qs(r.b.label)).arg(r.b.incidents.size()).arg(r.b.actions.size()));
+    heading_->setText(
+        tr("What-if: %1 incidents only in A, %2 only in B, %3 in both; %4 actions differ (replays: nothing was sent)")
+            .arg(r.diff.onlyA.size())
+            .arg(r.diff.onlyB.size())
+            .arg(r.diff.both.size())
+            .arg(r.diff.actions.size()));
     diff_->clear();
     const QStringList lines = differenceLines(r.diff);
     diff_->addItems(lines);

@@ -36,7 +36,8 @@ bool runWhatIf(const std::string& log, const WhatIfSide& a, const WhatIfSide& b,
             return false;
         }
         if (reader.stats().records == 0) {
-            error = reader.path() + ": no valid record (" + std::to_string(reader.stats().malformed) + " malformed lines)";
+            error =
+                reader.path() + ": no valid record (" + std::to_string(reader.stats().malformed) + " malformed lines)";
             return false;
         }
         out.runs[side] = run.take();

@@ -54,7 +54,7 @@ struct WhatIfResult {
 // Runs `log` under a, then b, and compares. False with error ("PATH: reason")
 // when the log cannot be read or holds no valid record. `onRun` is told after
 // each run (0: A, 1: B) with that run's read statistics.
-bool runWhatIf(const std::string& log, const WhatIfSide& a, const WhatIfSide& b, WhatIfResult& out,
-               std::string& error, const std::function<void(int side, const RunRecords&, const DecodeStats&)>& onRun = {});
+bool runWhatIf(const std::string& log, const WhatIfSide& a, const WhatIfSide& b, WhatIfResult& out, std::string& error,
+               const std::function<void(int side, const RunRecords&, const DecodeStats&)>& onRun = {});
 
 }  // namespace vigil::app

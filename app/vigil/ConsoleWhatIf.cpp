@@ -11,7 +11,8 @@ vigil::ui::WhatIfRunner consoleWhatIf() {
         vigil::app::WhatIfSide a, b;
         std::string why;
         vigil::remedy::Policy pa, pb;
-        if (!vigil::app::loadPolicy({}, pa, why) || !vigil::app::loadPolicy(QFile::encodeName(policyB).toStdString(), pb, why)) {
+        if (!vigil::app::loadPolicy({}, pa, why) ||
+            !vigil::app::loadPolicy(QFile::encodeName(policyB).toStdString(), pb, why)) {
             error = QString::fromStdString(why);
             return false;
         }

@@ -111,11 +111,12 @@ private slots:
         QCOMPARE(laneCount(p->laneA(), ui::Lane::Actions), int(headless.a.actions.size()));
         QCOMPARE(laneCount(p->laneB(), ui::Lane::Actions), int(headless.b.actions.size()));
         for (const auto& it : p->laneB()->items())
-            if (it.lane == ui::Lane::Actions) QVERIFY2(it.title.contains(QStringLiteral("simulated")), qPrintable(it.title));
+            if (it.lane == ui::Lane::Actions)
+                QVERIFY2(it.title.contains(QStringLiteral("simulated")), qPrintable(it.title));
         int deltas = 0;
         for (const auto& m : headless.diff.both) deltas += m.detectDeltaMs != 0;
-        QCOMPARE(p->differences()->count(), int(headless.diff.onlyA.size() + headless.diff.onlyB.size() +
-                                                headless.diff.actions.size()) + deltas);
+        QCOMPARE(p->differences()->count(),
+                 int(headless.diff.onlyA.size() + headless.diff.onlyB.size() + headless.diff.actions.size()) + deltas);
         QVERIFY(p->heading()->text().contains(QStringLiteral("%1 actions differ").arg(headless.diff.actions.size())));
         // VIGIL_SCREENSHOT_DIR, when set, receives replay.png (docs/screenshots, under Xvfb):
         // the replay played to the end, its simulated actions, and the What-if dock.
@@ -144,7 +145,8 @@ private slots:
         compare->compareWith(dir_.filePath(QStringLiteral("missing.yaml")));
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
         QVERIFY(!done.at(0).at(0).toBool());
-        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("missing.yaml")), qPrintable(done.at(0).at(1).toString()));
+        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("missing.yaml")),
+                 qPrintable(done.at(0).at(1).toString()));
         QVERIFY(compare->panel()->heading()->text().startsWith(QStringLiteral("What-if failed")));
         s->window()->close();
     }
