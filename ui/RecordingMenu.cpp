@@ -6,8 +6,8 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
@@ -103,8 +103,8 @@ void RecordingMenu::finishInBackground(std::shared_ptr<InputRecorder> r, const Q
             [self, path, error, st] {
                 if (!self) return;
                 if (error.isEmpty())
-                    self->window_->statusBar()->showMessage(
-                        tr("Recorded %1 records to %2").arg(st.written).arg(path), 10000);
+                    self->window_->statusBar()->showMessage(tr("Recorded %1 records to %2").arg(st.written).arg(path),
+                                                            10000);
                 emit self->stopped(path, error);
             },
             Qt::QueuedConnection);
@@ -131,9 +131,9 @@ void RecordingMenu::refresh() {
 }
 
 void RecordingMenu::chooseFile() {
-    const QString path = QFileDialog::getSaveFileName(window_, tr("Record the live input"),
-                                                      fileNameFor(QDateTime::currentDateTime()),
-                                                      tr("Vigil recordings (*.ndjson.gz *.ndjson)"));
+    const QString path =
+        QFileDialog::getSaveFileName(window_, tr("Record the live input"), fileNameFor(QDateTime::currentDateTime()),
+                                     tr("Vigil recordings (*.ndjson.gz *.ndjson)"));
     if (!path.isEmpty()) startTo(path);
 }
 

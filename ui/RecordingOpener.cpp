@@ -20,6 +20,7 @@ ReplaySession* RecordingOpener::open(const QString& path, QString& error, bool p
     if (!s) return nullptr;
     RecentRecordings::add(path);
     watch(s->window());
+    if (compare_) new WhatIfCompare(s->window(), path, compare_);  // owned by the window
     s->window()->show();
     if (play) s->replay().play();
     emit opened(s);

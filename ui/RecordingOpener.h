@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/ReplaySession.h"
+#include "ui/WhatIfCompare.h"
 
 #include <QObject>
 
@@ -22,12 +23,15 @@ public:
     // Null with error when it cannot be opened; else the session, its window shown
     // and (play = true) already playing.
     ReplaySession* open(const QString& path, QString& error, bool play = false);
+    // With a runner, replay windows get Replay → Compare with policy… (WhatIfCompare).
+    void setCompare(WhatIfRunner runner) { compare_ = std::move(runner); }
 
 signals:
     void opened(vigil::ui::ReplaySession* session);
 
 private:
     ReplayStagesFactory stages_;
+    WhatIfRunner compare_;
 };
 
 }  // namespace vigil::ui

@@ -6,9 +6,7 @@ namespace vigil::app {
 
 LearnedModelFollower::LearnedModelFollower(std::string dbPath, remedy::LivePolicy* policy,
                                            std::chrono::milliseconds interval)
-    : policy_(policy),
-      interval_(interval),
-      handOver_(std::move(dbPath), board_, [this](const learn::LearnedModel& m) {
+    : policy_(policy), interval_(interval), handOver_(std::move(dbPath), board_, [this](const learn::LearnedModel& m) {
           // The orders as the policy's Adjust: re-applied to every reload of the file.
           if (policy_) policy_->setAdjust([m](const remedy::Policy& p) { return learn::applyOrders(p, m); });
       }) {}
@@ -76,7 +74,8 @@ std::string describeModel(const learn::LearnedModel& m) {
     const auto n = [](std::size_t k, const char* one, const char* many) {
         return std::to_string(k) + ' ' + (k == 1 ? one : many);
     };
-    return n(m.cuts.size(), "series cut", "series cuts") + ", " + n(m.orders.size(), "playbook order", "playbook orders");
+    return n(m.cuts.size(), "series cut", "series cuts") + ", " +
+           n(m.orders.size(), "playbook order", "playbook orders");
 }
 
 }  // namespace vigil::app

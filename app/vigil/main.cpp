@@ -2,6 +2,7 @@
 // demo fleet, or the live sources of --config, → engine (→ store) → console.
 // No logic of its own beyond wiring.
 #include "ConsoleOptions.h"
+#include "ConsoleWhatIf.h"
 #include "DeskMode.h"
 #include "TerminationSignals.h"
 #include "common/DefaultPaths.h"
@@ -113,6 +114,7 @@ int main(int argc, char** argv) {
         std::shared_ptr<vigil::app::ReplayPipeline> p(vigil::app::ReplayPipeline::create({}, error));
         return p ? vigil::ui::ReplayStages{p->installer(), p} : vigil::ui::ReplayStages{};
     });
+    opener.setCompare(consoleWhatIf());  // Replay → Compare with policy…, as vigilctl replay --compare
     if (!opts->replay.isEmpty()) {  // a replay window only: no fleet, no database
         QString error;
         if (!opener.open(opts->replay, error, /*play=*/true)) {

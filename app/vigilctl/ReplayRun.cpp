@@ -62,17 +62,6 @@ std::optional<int> parseWhatIf(const QCommandLineParser& p, ReplayOptions& o) {
     return std::nullopt;
 }
 
-ReplayEngine::ReplayEngine(const RunSpec& spec) : label_(spec.label), engine_(clock_) {
-    vigil::installDefaultStages(engine_, spec.cfg);
-    if (spec.policy) {
-        policy_ = std::make_unique<vigil::remedy::LivePolicy>(*spec.policy);
-        engine_.addStage(std::make_unique<vigil::remedy::RemediationPlanner>(clock_, *policy_, actuator_));
-    }
-    engine_.addSink([this](const std::vector<vigil::Record>& in, const std::vector<vigil::Record>& out) {
-        recorder_.add(in, out);
-    });
-}
-
 vigil::IncidentReport replayReport(const ReplayOptions& o, const vigil::DecodeStats& input,
                                    const vigil::RunRecords& run) {
     vigil::IncidentReport rep = vigil::reportFromRun(run, o.incident.toStdString());

@@ -5,6 +5,7 @@
 // incident report of a run.
 #pragma once
 
+#include "common/WhatIfRuns.h"
 #include "engine/Pipeline.h"
 #include "eval/IncidentReport.h"
 #include "eval/RunRecords.h"
@@ -23,13 +24,8 @@ class QCommandLineParser;
 
 namespace vigilctl {
 
-// One run's configuration: the policy (none: detection and correlation only)
-// and the detector settings.
-struct RunSpec {
-    std::optional<vigil::remedy::Policy> policy;
-    vigil::PipelineConfig cfg;
-    std::string label;  // "policy.yaml", "shipped policy, detect.logs=off"
-};
+// One run's configuration (shared with the console's what-if: app/common/WhatIfRuns.h).
+using RunSpec = vigil::app::WhatIfSide;
 
 struct ReplayOptions {
     QString log;
@@ -46,20 +42,7 @@ struct ReplayOptions {
 // other options); nothing when the command goes on, else the exit code.
 std::optional<int> parseWhatIf(const QCommandLineParser& p, ReplayOptions& o);
 
-class ReplayEngine {
-public:
-    explicit ReplayEngine(const RunSpec& spec);
-    vigil::Engine& engine() { return engine_; }
-    vigil::RunRecords take() { return recorder_.take(label_); }  // after stop()
-
-private:
-    std::string label_;
-    vigil::VirtualClock clock_;  // engine time follows the records
-    std::unique_ptr<vigil::remedy::LivePolicy> policy_;
-    vigil::remedy::RecordingActuator actuator_;  // a replay never sends anything
-    vigil::RunRecorder recorder_;
-    vigil::Engine engine_;  // last: its thread stops before the rest goes
-};
+using ReplayEngine = vigil::app::WhatIfEngine;
 
 // Reads the log batch by batch into a started engine (paced by recorded time
 // when speed > 0); returns the wall seconds it took (cmd_replay.cpp).

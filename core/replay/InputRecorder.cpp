@@ -86,10 +86,14 @@ bool InputRecorder::write(const std::string& bytes, std::string& error) {
     errno = 0;
     if (gz_) {
         auto* gz = static_cast<gzFile>(gz_);
-        if (gzwrite(gz, bytes.data(), unsigned(bytes.size())) == int(bytes.size()) && gzflush(gz, Z_NO_FLUSH) == Z_OK) return true;
+        if (gzwrite(gz, bytes.data(), unsigned(bytes.size())) == int(bytes.size()) && gzflush(gz, Z_NO_FLUSH) == Z_OK)
+            return true;
         int code = 0;
         const char* why = gzerror(gz, &code);
-        error = path_ + ": write failed: " + (code == Z_ERRNO && errno ? std::strerror(errno) : why ? why : "zlib error");
+        error = path_ + ": write failed: " +
+                (code == Z_ERRNO && errno ? std::strerror(errno)
+                 : why                    ? why
+                                          : "zlib error");
         return false;
     }
     if (std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size()) return true;

@@ -33,7 +33,7 @@ class InputRecorder {
 public:
     // Creates (truncates) path; null with error "PATH: reason" when it cannot.
     static std::unique_ptr<InputRecorder> start(const std::string& path, std::string& error,
-                                                 std::size_t maxQueuedBytes = std::size_t(64) << 20);
+                                                std::size_t maxQueuedBytes = std::size_t(64) << 20);
     ~InputRecorder();  // finish()
     InputRecorder(const InputRecorder&) = delete;
     InputRecorder& operator=(const InputRecorder&) = delete;
@@ -54,8 +54,8 @@ private:
 
     std::string path_;
     std::size_t maxQueued_;
-    void* gz_ = nullptr;           // gzFile, when gzip
-    std::FILE* file_ = nullptr;    // plain
+    void* gz_ = nullptr;         // gzFile, when gzip
+    std::FILE* file_ = nullptr;  // plain
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::string queued_;
@@ -67,7 +67,7 @@ private:
 
 class RecordingTap {
 public:
-    Engine::Sink sink();  // add to the engine before start()
+    Engine::Sink sink();                                 // add to the engine before start()
     void setRecorder(std::shared_ptr<InputRecorder> r);  // null: not recording
     std::shared_ptr<InputRecorder> recorder() const;
 

@@ -9,8 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <csignal>
 #include <unistd.h>
+#include <csignal>
 
 using namespace clitest;
 
@@ -27,9 +27,10 @@ private slots:
     void aRunningEngineFollowsLearnImportAndRevert() {
         const QString db = dir_.filePath(QStringLiteral("run.db"));
         const QString model = dir_.filePath(QStringLiteral("model.json"));
-        QVERIFY(writeFile(model, "{\"format\": \"vigil-learned-model\", \"version\": 1, \"series_cuts\": "
-                                 "[{\"series\": \"net.latency_ms\", \"target\": \"host:batch-1\", \"cut\": 0.9, "
-                                 "\"reason\": \"nightly backup\"}]}"));
+        QVERIFY(writeFile(model,
+                          "{\"format\": \"vigil-learned-model\", \"version\": 1, \"series_cuts\": "
+                          "[{\"series\": \"net.latency_ms\", \"target\": \"host:batch-1\", \"cut\": 0.9, "
+                          "\"reason\": \"nightly backup\"}]}"));
         QProcess p;
         p.start(vigilctlPath(), {"run", "--demo", "--speed", "10", "--db", db});
         QString out;

@@ -75,8 +75,9 @@ private slots:
 
         const ScenarioEvaluation after = evaluateScenario("rpc-outage", kSeed, kDurationS, cfg);
         QCOMPARE(after.output.anomalies.size(), before.output.anomalies.size());  // still recorded
-        QVERIFY2(after.output.incidentUpdates.empty(),
-                 qPrintable(QStringLiteral("%1 incident updates under the cuts").arg(after.output.incidentUpdates.size())));
+        QVERIFY2(
+            after.output.incidentUpdates.empty(),
+            qPrintable(QStringLiteral("%1 incident updates under the cuts").arg(after.output.incidentUpdates.size())));
 
         QVERIFY(follower.pollOnce());
         QCOMPARE(follower.handOvers(), std::int64_t(2));  // nothing changed: nothing handed over
