@@ -102,8 +102,6 @@ VIGIL=$vigil CONFIG=$tmp/collect.yaml TMP=$tmp KILL_PID=$pid_b OUT=$tmp/shot.png
 BEFORE_KILL=$before_kill AFTER_KILL=$after_kill \
     xvfb-run -a -s "-screen 0 1600x1000x24" bash "$tmp/inside.sh"
 [[ -s $tmp/shot.png ]] || { echo "shot-collect: no screenshot taken; vigil said:" >&2; cat "$tmp/vigil.log" >&2; exit 1; }
-# The top of the window: menu, charts and incidents. The timeline below is left out:
-# in live mode, after the first ~20 s, its axis ends at time 0 (23:50-00:00 of
-# 1970-01-01) instead of the engine time: a console bug, reported, not this script's.
-convert "$tmp/shot.png" -gravity North -crop 100%x55%+0+0 +repage -strip "$out"
+# The whole window: charts (RPC, gas, the node exporter's host), timeline, incidents.
+convert "$tmp/shot.png" +repage -strip "$out"
 echo "shot-collect: wrote $out ($(identify -format '%wx%h' "$out"))"

@@ -98,6 +98,22 @@
         <source>Network latency per host</source>
         <translation>Netzwerklatenz je Host</translation>
     </message>
+    <message>
+        <source>Load average (1 min) per host</source>
+        <translation>Last (1 min) je Host</translation>
+    </message>
+    <message>
+        <source>runnable tasks</source>
+        <translation>lauffähige Prozesse</translation>
+    </message>
+    <message>
+        <source>Available memory per host</source>
+        <translation>Verfügbarer Speicher je Host</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleOptions</name>
@@ -272,20 +288,20 @@
         <source>Detector sensitivity: &apos;%1&apos; is not low, normal or high</source>
         <translation>Detektorempfindlichkeit: „%1“ ist weder niedrig, normal noch hoch</translation>
     </message>
+    <message>
+        <source>Always record to: the folder %1 does not exist</source>
+        <translation>Immer aufzeichnen nach: Der Ordner %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Always record to: the folder %1 is not writable</source>
+        <translation>Immer aufzeichnen nach: Der Ordner %1 ist nicht beschreibbar</translation>
+    </message>
 </context>
 <context>
     <name>DeskOptionNames</name>
     <message>
-        <source>Start as a sign-off desk on the sign-off service at this URL (no engine, no database).</source>
-        <translation>Als Freigabeplatz am Freigabedienst unter dieser URL starten (keine Engine, keine Datenbank).</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>URL</translation>
-    </message>
-    <message>
-        <source>With --desk: file holding your bearer token (mode 0600).</source>
-        <translation>Mit --desk: Datei mit Ihrem Bearer-Token (Modus 0600).</translation>
     </message>
     <message>
         <source>file</source>
@@ -316,12 +332,24 @@
         <translation>--desk: geben Sie die URL des Freigabedienstes an, z. B. http://127.0.0.1:8787</translation>
     </message>
     <message>
-        <source>--desk needs --token-file FILE (your bearer token)</source>
-        <translation>--desk braucht --token-file DATEI (Ihr Bearer-Token)</translation>
-    </message>
-    <message>
         <source>--ca and --pin exclude each other</source>
         <translation>--ca und --pin schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--desk settings: no sign-off service address is stored (File → Settings)</source>
+        <translation>--desk settings: Es ist keine Adresse eines Freigabedienstes gespeichert (Datei → Einstellungen)</translation>
+    </message>
+    <message>
+        <source>--desk needs --token-file FILE (your bearer token), or one stored in File → Settings</source>
+        <translation>--desk braucht --token-file DATEI (Ihr Bearer-Token) oder eine unter Datei → Einstellungen gespeicherte</translation>
+    </message>
+    <message>
+        <source>Start as a sign-off desk on the sign-off service at this URL (no engine, no database); &quot;settings&quot;: the address stored in File → Settings.</source>
+        <translation>Als Freigabeplatz am Freigabedienst unter dieser URL starten (ohne Engine, ohne Datenbank); „settings“: die unter Datei → Einstellungen gespeicherte Adresse.</translation>
+    </message>
+    <message>
+        <source>With --desk: file holding your bearer token (mode 0600); default: the one stored in File → Settings.</source>
+        <translation>Mit --desk: Datei mit Ihrem Bearer-Token (Modus 0600); Vorgabe: die unter Datei → Einstellungen gespeicherte.</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +2503,57 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::RecordingMenu</name>
+    <message>
+        <source>&amp;Record…</source>
+        <translation>Auf&amp;zeichnen…</translation>
+    </message>
+    <message>
+        <source>Record what the engine takes to a file that File → Open recording replays</source>
+        <translation>Zeichnet auf, was die Engine aufnimmt, in eine Datei, die Datei → Aufzeichnung öffnen wiedergibt</translation>
+    </message>
+    <message>
+        <source>S&amp;top recording</source>
+        <translation>Aufzeichnung &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Always record to a folder…</source>
+        <translation>&amp;Immer in einen Ordner aufzeichnen…</translation>
+    </message>
+    <message>
+        <source>Cannot record: %1</source>
+        <translation>Aufzeichnen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Recording the live input to %1</source>
+        <translation>Die Live-Eingabe wird nach %1 aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Recorded %1 records to %2</source>
+        <translation>%1 Datensätze nach %2 aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>Aufzeichnung angehalten: %1</translation>
+    </message>
+    <message>
+        <source>● Recording to %1 (%2 records)</source>
+        <translation>● Aufzeichnung nach %1 (%2 Datensätze)</translation>
+    </message>
+    <message>
+        <source>Record the live input</source>
+        <translation>Die Live-Eingabe aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Vigil recordings (*.ndjson.gz *.ndjson)</source>
+        <translation>Vigil-Aufzeichnungen (*.ndjson.gz *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Always record the live input to</source>
+        <translation>Die Live-Eingabe immer aufzeichnen nach</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::RecordingOpener</name>
     <message>
         <source>Open recording</source>
@@ -2981,6 +3060,14 @@ Workflow %3, Endpunkt %4
         <source>%1 on %2 (silenced)</source>
         <translation>%1 auf %2 (stummgeschaltet)</translation>
     </message>
+    <message>
+        <source>%1 — simulated</source>
+        <translation>%1 — simuliert</translation>
+    </message>
+    <message>
+        <source> — simulated in a replay: nothing was sent</source>
+        <translation> — in einer Wiedergabe simuliert: nichts wurde gesendet</translation>
+    </message>
 </context>
 <context>
     <name>vigil::ui::TimelineView</name>
@@ -3020,6 +3107,100 @@ Workflow %3, Endpunkt %4
     <message>
         <source>Vigil — %1</source>
         <translation>Vigil — %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::WhatIfCompare</name>
+    <message>
+        <source>What-if</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with policy…</source>
+        <translation>Mit Richtlinie &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare with policy</source>
+        <translation>Mit Richtlinie vergleichen</translation>
+    </message>
+    <message>
+        <source>Policies (*.yaml *.yml);;All files (*)</source>
+        <translation>Richtlinien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Comparing the shipped policy (A) with %1 (B)…</source>
+        <translation>Die mitgelieferte Richtlinie (A) wird mit %1 (B) verglichen…</translation>
+    </message>
+    <message>
+        <source>What-if: replaying %1 twice…</source>
+        <translation>Was-wäre-wenn: %1 wird zweimal wiedergegeben…</translation>
+    </message>
+    <message>
+        <source>no what-if runner in this build</source>
+        <translation>dieser Build hat keinen Was-wäre-wenn-Lauf</translation>
+    </message>
+    <message>
+        <source>What-if done</source>
+        <translation>Was-wäre-wenn fertig</translation>
+    </message>
+    <message>
+        <source>What-if failed: %1</source>
+        <translation>Was-wäre-wenn fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::WhatIfPanel</name>
+    <message>
+        <source>%1 on %2 at %3</source>
+        <translation>%1 auf %2 um %3</translation>
+    </message>
+    <message>
+        <source>Replay → Compare with policy… runs this recording under a second policy.</source>
+        <translation>Wiedergabe → Mit Richtlinie vergleichen… spielt diese Aufzeichnung unter einer zweiten Richtlinie ab.</translation>
+    </message>
+    <message>
+        <source>Only in A: %1</source>
+        <translation>Nur in A: %1</translation>
+    </message>
+    <message>
+        <source>Only in B: %1</source>
+        <translation>Nur in B: %1</translation>
+    </message>
+    <message>
+        <source>Both, B detected %1 s %2: %3</source>
+        <translation>Beide, B erkannte %1 s %2: %3</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>später</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <source>Action %1: %2</source>
+        <translation>Aktion %1: %2</translation>
+    </message>
+    <message>
+        <source>A: %1 — %2 incidents, %3 actions</source>
+        <translation>A: %1 — %2 Vorfälle, %3 Aktionen</translation>
+    </message>
+    <message>
+        <source>B: %1 — %2 incidents, %3 actions</source>
+        <translation>B: %1 — %2 Vorfälle, %3 Aktionen</translation>
+    </message>
+    <message>
+        <source>What-if: %1 incidents only in A, %2 only in B, %3 in both; %4 actions differ (replays: nothing was sent)</source>
+        <translation>Was-wäre-wenn: %1 Vorfälle nur in A, %2 nur in B, %3 in beiden; %4 Aktionen unterscheiden sich (Wiedergaben: nichts wurde gesendet)</translation>
+    </message>
+    <message>
+        <source>No difference: both runs decided the same.</source>
+        <translation>Kein Unterschied: Beide Läufe entschieden gleich.</translation>
     </message>
 </context>
 </TS>

@@ -35,6 +35,14 @@ const std::array kCatalog = {
     ChartSpec{.series = "net.latency_ms",
               .title = QT_TRANSLATE_NOOP("ChartCatalog", "Network latency per host"),
               .unit = QT_TRANSLATE_NOOP("ChartCatalog", "ms")},
+    // Hosts scraped from a Prometheus node exporter (collect.yaml's scrape targets).
+    ChartSpec{.series = "node_load1",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Load average (1 min) per host"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "runnable tasks")},
+    ChartSpec{.series = "node_memory_MemAvailable_bytes",
+              .title = QT_TRANSLATE_NOOP("ChartCatalog", "Available memory per host"),
+              .unit = QT_TRANSLATE_NOOP("ChartCatalog", "GiB"),
+              .scale = 1.0 / 1073741824.0},
     // api.latency_ms has one line per agent (a dozen): too busy for a small chart.
 };
 }  // namespace

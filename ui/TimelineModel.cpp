@@ -95,7 +95,11 @@ TimestampMs TimelineModel::earliest() const {
     return t;
 }
 
-void TimelineModel::setNow(TimestampMs t) { now_ = std::max(now_, t); }
+void TimelineModel::setNow(TimestampMs t) {
+    if (t <= now_) return;
+    now_ = t;
+    emit nowAdvanced(qint64(now_));
+}
 
 void TimelineModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     if (!snapshot) return;

@@ -64,6 +64,11 @@ public slots:
     void addRecords(const std::vector<vigil::Record>& records);
     void setNow(TimestampMs t);
 
+signals:
+    // The engine time moved on: ongoing items and a following view's axis move
+    // with it even when no item changes (a calm fleet, a collector-only console).
+    void nowAdvanced(qint64 now);
+
 private:
     void add(const Record& r);
     void addAnomaly(const Anomaly& a);

@@ -43,6 +43,10 @@ TimelineView::TimelineView(TimelineModel* model, QWidget* parent) : QWidget(pare
     connect(model_, &QAbstractItemModel::rowsInserted, this, repaint);
     connect(model_, &QAbstractItemModel::dataChanged, this, repaint);
     connect(model_, &QAbstractItemModel::modelReset, this, repaint);
+    // Snapshots come at the bridge's throttled rate, so this repaints at most that often.
+    connect(model_, &TimelineModel::nowAdvanced, this, [this] {
+        if (follow_) update();
+    });
 }
 
 TimestampMs TimelineView::end() const { return follow_ ? model_->now() : end_; }

@@ -261,7 +261,7 @@ void IncidentCorrelator::attach(Tracked& inc, const Anomaly& a) {
     auto it = inc.targets.find(a.target);
     if (it == inc.targets.end()) {
         if (inc.targets.size() >= cfg_.maxTargetsPerIncident) return;  // counted, not listed
-        it = inc.targets.emplace(a.target, TargetInfo{a.ts, 0, -1, {}, {}}).first;
+        it = inc.targets.emplace(a.target, TargetInfo{a.ts, 0, -1, {}, {}, {}, 0}).first;
         inc.dirty = true;
     }
     TargetInfo& t = it->second;

@@ -191,6 +191,31 @@ private slots:
         QCOMPARE(v.span(), TimelineView::kMinSpanMs);
     }
 
+    // A calm fleet (or a console fed only by collectors) adds no items, yet the
+    // axis must follow the engine time: once it stayed at the first paint (time 0).
+    void aFollowingViewRepaintsWhenOnlyTheEngineTimeMoves() {
+        TimelineModel m;
+        TimelineView v(&m);
+        v.resize(900, 240);
+        v.setSpan(10 * kMin);
+        struct PaintCounter : QObject {
+            int paints = 0;
+            bool eventFilter(QObject*, QEvent* e) override {
+                if (e->type() == QEvent::Paint) ++paints;
+                return false;
+            }
+        } counter;
+        v.installEventFilter(&counter);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QTRY_VERIFY(counter.paints > 0);
+        QTest::qWait(50);
+        counter.paints = 0;
+        m.showSnapshot(snapshot(T0 + 30 * kMin, {}, {}));
+        QCOMPARE(v.end(), T0 + 30 * kMin);
+        QTRY_VERIFY(counter.paints > 0);
+    }
+
     void modelStaysBounded() {
         TimelineModel m(nullptr, 1000);
         std::vector<Record> rs;
