@@ -61,6 +61,7 @@ struct Options {
     std::int64_t records = 4'000'000;
     double rate = 0;  // records/s over all senders; 0: flat out
     bool stages = false;
+    std::size_t queue = vigil::EngineOptions{}.queueCapacity;  // engine queue, in batches
 };
 
 std::optional<int> parseBench(const QStringList& args, Options& o) {
@@ -72,6 +73,7 @@ std::optional<int> parseBench(const QStringList& args, Options& o) {
     p.addOption({QStringLiteral("records"), QStringLiteral("Records in all (default 4000000)"), QStringLiteral("N"), QStringLiteral("4000000")});
     p.addOption({QStringLiteral("rate"), QStringLiteral("Paced records/s over all senders (default: flat out)"), QStringLiteral("R")});
     p.addOption({QStringLiteral("stages"), QStringLiteral("Engine stages: default or none (default none)"), QStringLiteral("SET"), QStringLiteral("none")});
+    p.addOption({QStringLiteral("queue"), QStringLiteral("Engine queue capacity in batches (default: the engine's)"), QStringLiteral("N")});
     if (auto rc = parseArguments(p, args, "bench")) return rc;
     if (p.positionalArguments() != QStringList{QStringLiteral("ingest")}) return usageError(QStringLiteral("bench: expected 'bench ingest'"));
     bool ok = false;
@@ -88,6 +90,11 @@ std::optional<int> parseBench(const QStringList& args, Options& o) {
     if (stages != QLatin1String("none") && stages != QLatin1String("default"))
         return usageError(QStringLiteral("bench: --stages must be default or none"));
     o.stages = stages == QLatin1String("default");
+    if (p.isSet(QStringLiteral("queue"))) {
+        const int q = p.value(QStringLiteral("queue")).toInt(&ok);
+        if (!ok || q < 1 || q > 4096) return usageError(QStringLiteral("bench: --queue must be 1..4096 batches"));
+        o.queue = std::size_t(q);
+    }
     return std::nullopt;
 }
 
@@ -131,7 +138,9 @@ int cmdBench(const QStringList& args) {
     const std::int64_t total = perSender * o.senders;
 
     vigil::VirtualClock clock;  // engine time from the records
-    vigil::Engine engine(clock);
+    vigil::EngineOptions eo;
+    eo.queueCapacity = o.queue;
+    vigil::Engine engine(clock, eo);
     if (o.stages) vigil::installDefaultStages(engine);
     const auto t0 = SteadyClock::now();
     std::vector<float> latencyMs;

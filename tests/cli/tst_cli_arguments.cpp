@@ -31,6 +31,23 @@ private slots:
         QCOMPARE(bad.err.count(QLatin1Char('\n')), 1);  // one line
         QVERIFY2(bad.out.isEmpty(), qPrintable(bad.out));
     }
+
+    // bench ingest's values are checked before any socket or thread exists.
+    void benchRefusesBadValues_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("queue 0") << QStringList{"bench", "ingest", "--queue", "0"} << QStringLiteral("--queue must be 1..4096");
+        QTest::newRow("queue text") << QStringList{"bench", "ingest", "--queue", "many"} << QStringLiteral("--queue must be 1..4096");
+        QTest::newRow("stages") << QStringList{"bench", "ingest", "--stages", "all"} << QStringLiteral("--stages must be default or none");
+    }
+    void benchRefusesBadValues() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        const auto r = vigilctl(args, 60000);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliArguments)
