@@ -5,6 +5,7 @@
 #include "ConsoleWhatIf.h"
 #include "DeskMode.h"
 #include "TerminationSignals.h"
+#include "common/LiveEngineOptions.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
 #include "common/LearnedModelFollower.h"
@@ -170,7 +171,7 @@ int main(int argc, char** argv) {
         }
     }
     vigil::RecordingTap recordingTap;  // File → Record: the engine's input to a file (outlives the engine)
-    vigil::Engine engine(clock);
+    vigil::Engine engine(clock, vigil::app::liveEngineOptions());
     // Silences (vigilctl silence, the silence panel) reach the engine from the database.
     std::unique_ptr<vigil::app::StoreSilences> silences;
     std::unique_ptr<vigil::app::LearnedModelFollower> learned;  // vigilctl learn / the Learning panel

@@ -4,6 +4,7 @@
 
 #include "audit/AuditChain.h"
 #include "audit/AuditSink.h"
+#include "common/LiveEngineOptions.h"
 #include "common/LearnedModelFollower.h"
 #include "common/LiveSources.h"
 #include "common/SilenceWiring.h"
@@ -55,7 +56,7 @@ int runLive(const std::string& configFile, double duration, const QString& db) {
     if (!store) return usageError(QString::fromStdString(store.error()));
 
     vigil::SystemClock clock;  // live records carry wall-clock time
-    vigil::Engine engine(clock);
+    vigil::Engine engine(clock, vigil::app::liveEngineOptions());
     vigil::app::StoreSilences silences(db.toStdString());  // vigilctl silence, from any process
     vigil::PipelineConfig pipeline;
     pipeline.silences = silences.wiring();

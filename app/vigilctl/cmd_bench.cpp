@@ -7,6 +7,7 @@
 // the queueing of a saturated pipeline); with --rate they are paced (latency).
 #include "vigilctl/Commands.h"
 
+#include "common/LiveEngineOptions.h"
 #include "common/EngineRecordSink.h"
 #include "collect/IngestServer.h"
 #include "engine/Pipeline.h"
@@ -61,7 +62,7 @@ struct Options {
     std::int64_t records = 4'000'000;
     double rate = 0;  // records/s over all senders; 0: flat out
     bool stages = false;
-    std::size_t queue = vigil::EngineOptions{}.queueCapacity;  // engine queue, in batches
+    std::size_t queue = vigil::app::liveEngineOptions().queueCapacity;  // engine queue, in batches: what live input gets
 };
 
 std::optional<int> parseBench(const QStringList& args, Options& o) {
@@ -73,7 +74,7 @@ std::optional<int> parseBench(const QStringList& args, Options& o) {
     p.addOption({QStringLiteral("records"), QStringLiteral("Records in all (default 4000000)"), QStringLiteral("N"), QStringLiteral("4000000")});
     p.addOption({QStringLiteral("rate"), QStringLiteral("Paced records/s over all senders (default: flat out)"), QStringLiteral("R")});
     p.addOption({QStringLiteral("stages"), QStringLiteral("Engine stages: default or none (default none)"), QStringLiteral("SET"), QStringLiteral("none")});
-    p.addOption({QStringLiteral("queue"), QStringLiteral("Engine queue capacity in batches (default: the engine's)"), QStringLiteral("N")});
+    p.addOption({QStringLiteral("queue"), QStringLiteral("Engine queue capacity in batches (default: the live console's, 32)"), QStringLiteral("N")});
     if (auto rc = parseArguments(p, args, "bench")) return rc;
     if (p.positionalArguments() != QStringList{QStringLiteral("ingest")}) return usageError(QStringLiteral("bench: expected 'bench ingest'"));
     bool ok = false;

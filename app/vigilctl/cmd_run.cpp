@@ -13,6 +13,7 @@
 #include "vigilctl/RunLive.h"
 
 #include "audit/AuditChain.h"
+#include "common/LiveEngineOptions.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
 #include "common/LearnedModelFollower.h"
@@ -230,7 +231,7 @@ int cmdRun(const QStringList& args) {
     std::string error;
     auto healing = vigil::app::DemoHealing::create(o.policy, clock, store.value().get(), o.db.toStdString(), error);
     if (!healing) return usageError(QString::fromStdString(error));
-    vigil::Engine engine(clock);
+    vigil::Engine engine(clock, vigil::app::liveEngineOptions());
     vigil::app::StoreSilences silences(o.db.toStdString());  // vigilctl silence, from any process
     vigil::PipelineConfig pipeline;
     pipeline.silences = silences.wiring();
