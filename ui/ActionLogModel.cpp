@@ -66,10 +66,20 @@ QHash<int, QByteArray> ActionLogModel::roleNames() const {
     return n;
 }
 
+// The planner files an action as executing and reports how it ended in a separate
+// Outcome record; the row shows how it ended, not the state it was filed in.
+ActionStatus ActionLogModel::shownStatus(const Row& r) {
+    const ActionStatus s = r.action.status;
+    if (!r.outcome || (s != ActionStatus::Executing && s != ActionStatus::Proposed && s != ActionStatus::AwaitingApproval))
+        return s;
+    return r.outcome->success ? ActionStatus::Succeeded : ActionStatus::Failed;
+}
+
 QVariant ActionLogModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& r = rows_[std::size_t(index.row())];
     const Action& a = r.action;
+    const ActionStatus status = shownStatus(r);
     switch (role) {
     case IdRole: return qs(a.id);
     case TargetRole: return qs(a.target);
@@ -78,21 +88,21 @@ QVariant ActionLogModel::data(const QModelIndex& index, int role) const {
     case TitleRole: return r.title;
     case SummaryRole:
     case Qt::ToolTipRole: return r.summary;
-    case StatusRole: return int(a.status);
+    case StatusRole: return int(status);
     case CriticalRole: return a.critical;
     case TimeRole: return qint64(a.ts);
     case Qt::ForegroundRole:
         if (index.column() != StatusCol) return {};
-        if (a.status == ActionStatus::Failed) return palette::bad();
-        if (a.status == ActionStatus::Succeeded) return palette::good();
-        if (a.status == ActionStatus::AwaitingApproval) return palette::warning();
+        if (status == ActionStatus::Failed) return palette::bad();
+        if (status == ActionStatus::Succeeded) return palette::good();
+        if (status == ActionStatus::AwaitingApproval) return palette::warning();
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeCol: return QDateTime::fromMSecsSinceEpoch(a.ts).toString(QStringLiteral("HH:mm:ss"));
         case TargetCol: return qs(a.target);
         case KindCol: return qs(a.kind);
-        case StatusCol: return statusName(a.status);
+        case StatusCol: return statusName(status);
         case TitleCol: return r.title;
         }
     }

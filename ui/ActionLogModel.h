@@ -61,6 +61,7 @@ private:
         QString title, summary;
     };
     void summarize(Row& row) const;
+    static ActionStatus shownStatus(const Row& row);
     void changed(int row);
 
     std::vector<Row> rows_;

@@ -54,6 +54,23 @@ std::vector<Record> someActions() {
 class TestActionLog : public QObject {
     Q_OBJECT
 private slots:
+    // Filed as executing, ended by an Outcome record: the row shows how it ended
+    // (it stayed "executing" in the console before), and the state filter agrees.
+    void anOutcomeEndsAnExecutingRow() {
+        ActionLogModel m;
+        m.addRecords(someActions());
+        const QModelIndex act2 = m.index(m.rowOf(QStringLiteral("act-2")), ActionLogModel::StatusCol);
+        QCOMPARE(act2.data(ActionLogModel::StatusRole).toInt(), int(ActionStatus::Executing));
+        QCOMPARE(act2.data().toString(), ActionLogModel::statusName(ActionStatus::Executing));
+        m.addRecords({Record(Outcome{T0 + 1500, "act-2", false, "scaler exited 1"})});
+        QCOMPARE(act2.data(ActionLogModel::StatusRole).toInt(), int(ActionStatus::Failed));
+        QCOMPARE(act2.data().toString(), ActionLogModel::statusName(ActionStatus::Failed));
+        // A suppressed escalation keeps its state whatever comes.
+        m.addRecords({Record(Outcome{T0 + 3500, "esc-1", true, "paged"})});
+        const QModelIndex esc = m.index(m.rowOf(QStringLiteral("esc-1")), ActionLogModel::StatusCol);
+        QCOMPARE(esc.data(ActionLogModel::StatusRole).toInt(), int(ActionStatus::Suppressed));
+    }
+
     void summariesInWords() {
         ActionLogModel m;
         m.addRecords(someActions());
