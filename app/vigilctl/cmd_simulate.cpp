@@ -11,7 +11,7 @@
 
 #include <QCommandLineParser>
 
-#include <zlib.h>
+#include "replay/LogFileWriter.h"
 
 #include <array>
 #include <cstdio>
@@ -19,41 +19,6 @@
 
 namespace vigilctl {
 namespace {
-
-// Plain or gzip output with one interface; gzip when the name ends in ".gz".
-// gzopen writes no file name or modification time, so the bytes depend only on
-// the content.
-class LogOutput {
-public:
-    bool open(const std::string& path) {
-        gzip_ = path.size() >= 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
-        if (gzip_) {
-            gz_ = gzopen(path.c_str(), "wb6");
-            return gz_ != nullptr;
-        }
-        file_ = std::fopen(path.c_str(), "wb");
-        return file_ != nullptr;
-    }
-    bool write(const std::string& bytes) {
-        if (bytes.empty()) return true;
-        if (gzip_) return gzwrite(gz_, bytes.data(), static_cast<unsigned>(bytes.size())) == static_cast<int>(bytes.size());
-        return std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size();
-    }
-    bool close() {
-        bool ok = true;
-        if (gz_) ok = gzclose(gz_) == Z_OK;
-        if (file_) ok = std::fclose(file_) == 0;
-        gz_ = nullptr;
-        file_ = nullptr;
-        return ok;
-    }
-    ~LogOutput() { close(); }
-
-private:
-    bool gzip_ = false;
-    gzFile gz_ = nullptr;
-    FILE* file_ = nullptr;
-};
 
 QString scenarioList() {
     QStringList names;
@@ -112,8 +77,9 @@ int cmdSimulate(const QStringList& args) {
     const std::string outPath = parser.value(outOpt).toStdString();
     const std::string labelsPath = vigil::labelsPathFor(outPath);
 
-    LogOutput out;
-    if (!out.open(outPath)) return usageError(QStringLiteral("simulate: cannot write '%1'").arg(parser.value(outOpt)));
+    vigil::LogFileWriter out;
+    std::string why;
+    if (!out.open(outPath, why)) return usageError(QStringLiteral("simulate: cannot write '%1'").arg(parser.value(outOpt)));
 
     vigil::FleetSimulator sim(spec, seed);
     std::array<std::int64_t, vigil::kRecordKindCount> perKind{};
@@ -131,9 +97,9 @@ int cmdSimulate(const QStringList& args) {
             ++perKind[static_cast<std::size_t>(r.index())];
         }
         total += static_cast<std::int64_t>(batch.size());
-        if (!out.write(text)) return usageError(QStringLiteral("simulate: write to '%1' failed").arg(parser.value(outOpt)));
+        if (!out.write(text, why)) return usageError(QStringLiteral("simulate: write to '%1' failed").arg(parser.value(outOpt)));
     }
-    if (!out.close()) return usageError(QStringLiteral("simulate: write to '%1' failed").arg(parser.value(outOpt)));
+    if (!out.close(why)) return usageError(QStringLiteral("simulate: write to '%1' failed").arg(parser.value(outOpt)));
 
     std::ofstream labels(labelsPath, std::ios::binary | std::ios::trunc);
     labels << vigil::labelsToJson(sim.labelsFile());

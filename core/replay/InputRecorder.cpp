@@ -2,27 +2,12 @@
 
 #include "record/NdjsonCodec.h"
 
-#include <zlib.h>
-
-#include <cerrno>
-#include <cstring>
-
 namespace vigil {
-
-namespace {
-bool endsWithGz(const std::string& p) { return p.size() >= 3 && p.compare(p.size() - 3, 3, ".gz") == 0; }
-}  // namespace
 
 std::unique_ptr<InputRecorder> InputRecorder::start(const std::string& path, std::string& error,
                                                     std::size_t maxQueuedBytes) {
     std::unique_ptr<InputRecorder> r(new InputRecorder(path, maxQueuedBytes));
-    errno = 0;
-    if (endsWithGz(path)) r->gz_ = gzopen(path.c_str(), "wb6");
-    else r->file_ = std::fopen(path.c_str(), "wb");
-    if (!r->gz_ && !r->file_) {
-        error = path + ": cannot create: " + (errno ? std::strerror(errno) : "out of memory");
-        return nullptr;
-    }
+    if (!r->out_.open(path, error)) return nullptr;
     r->thread_ = std::thread([p = r.get()] { p->run(); });
     return r;
 }
@@ -61,7 +46,7 @@ void InputRecorder::run() {
             last = stopping_;
         }
         std::string error;
-        const bool ok = bytes.empty() || write(bytes, error);
+        const bool ok = out_.write(bytes, error);
         {
             std::lock_guard lk(mutex_);
             if (ok) stats_.written += n;
@@ -73,43 +58,13 @@ void InputRecorder::run() {
         if (last || !ok) break;
     }
     std::string error;
-    const bool closed = close(error);
+    const bool closed = out_.close(error);
     std::lock_guard lk(mutex_);
     if (!closed && stats_.error.empty()) stats_.error = error;
     // Whatever was queued after a failure or at the end is dropped, counted.
     stats_.dropped += queuedRecords_;
     queued_.clear();
     queuedRecords_ = 0;
-}
-
-bool InputRecorder::write(const std::string& bytes, std::string& error) {
-    errno = 0;
-    if (gz_) {
-        auto* gz = static_cast<gzFile>(gz_);
-        if (gzwrite(gz, bytes.data(), unsigned(bytes.size())) == int(bytes.size()) && gzflush(gz, Z_NO_FLUSH) == Z_OK)
-            return true;
-        int code = 0;
-        const char* why = gzerror(gz, &code);
-        error = path_ + ": write failed: " +
-                (code == Z_ERRNO && errno ? std::strerror(errno)
-                 : why                    ? why
-                                          : "zlib error");
-        return false;
-    }
-    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) == bytes.size()) return true;
-    error = path_ + ": write failed: " + (errno ? std::strerror(errno) : "short write");
-    return false;
-}
-
-bool InputRecorder::close(std::string& error) {
-    errno = 0;
-    bool ok = true;
-    if (gz_) ok = gzclose(static_cast<gzFile>(gz_)) == Z_OK;
-    else if (file_) ok = std::fclose(file_) == 0;
-    gz_ = nullptr;
-    file_ = nullptr;
-    if (!ok) error = path_ + ": cannot finish the file: " + (errno ? std::strerror(errno) : "write failed");
-    return ok;
 }
 
 RecorderStats InputRecorder::finish() {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "replay/LogFileWriter.h"
 
 #include <condition_variable>
 #include <memory>
@@ -49,13 +50,10 @@ public:
 private:
     InputRecorder(std::string path, std::size_t maxQueued) : path_(std::move(path)), maxQueued_(maxQueued) {}
     void run();
-    bool write(const std::string& bytes, std::string& error);
-    bool close(std::string& error);
 
     std::string path_;
     std::size_t maxQueued_;
-    void* gz_ = nullptr;         // gzFile, when gzip
-    std::FILE* file_ = nullptr;  // plain
+    LogFileWriter out_;  // written on the recorder's thread only
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::string queued_;
