@@ -23,6 +23,7 @@ GzipResult inflateGzip(std::string_view in, std::size_t limit, std::string& out)
     out.resize(std::min(cap, std::max<std::size_t>(in.size() * 4, 64 << 10)));
     std::size_t have = 0;
     GzipResult r;
+    const auto at = [&z] { return " at compressed byte " + std::to_string(z.total_in); };  // built only on failure
     for (;;) {
         if (have == out.size()) {
             if (out.size() == cap) {
@@ -36,7 +37,6 @@ GzipResult inflateGzip(std::string_view in, std::size_t limit, std::string& out)
         const uInt before = z.avail_out;
         const int rc = inflate(&z, Z_NO_FLUSH);
         have += before - z.avail_out;
-        const std::string at = " at compressed byte " + std::to_string(z.total_in);
         if (rc == Z_STREAM_END) {
             if (have > limit) {  // the stream ended on exactly limit + 1 bytes
                 r = failed(GzipStatus::TooLarge, "gzip body inflates to more than " + std::to_string(limit) + " bytes");
@@ -47,15 +47,15 @@ GzipResult inflateGzip(std::string_view in, std::size_t limit, std::string& out)
             continue;
         }
         if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
-            r = failed(GzipStatus::Corrupt, std::string("corrupt gzip body: ") + (z.msg ? z.msg : "bad data") + at);
+            r = failed(GzipStatus::Corrupt, std::string("corrupt gzip body: ") + (z.msg ? z.msg : "bad data") + at());
             break;
         }
         if (rc == Z_MEM_ERROR) {
-            r = failed(GzipStatus::Corrupt, "gzip body: out of memory inflating" + at);
+            r = failed(GzipStatus::Corrupt, "gzip body: out of memory inflating" + at());
             break;
         }
         if (z.avail_in == 0 && z.avail_out != 0) {  // all input used, stream not finished
-            r = failed(GzipStatus::Truncated, "truncated gzip body: the data ends" + at + " before the end of the gzip stream");
+            r = failed(GzipStatus::Truncated, "truncated gzip body: the data ends" + at() + " before the end of the gzip stream");
             break;
         }
         // rc == Z_OK or Z_BUF_ERROR with output room used up: grow and go on.
