@@ -5,13 +5,17 @@
 // vigilctl nab --data DIR --cv --windows combined_windows.json
 //   Leave-one-category-out over the detector's settings (DetectorGrid.h): for each
 //   category, the setting and threshold are chosen on the other categories; prints
-//   in-sample and held-out scores per profile. Writes nothing.
+//   in-sample and held-out scores per profile. Writes nothing. --threshold T scores
+//   every category at T (none fitted); only the setting is chosen on the others.
 // vigilctl nab-score --results DIR --windows combined_windows.json [--data DIR] [--json OUT] [--cv]
+//                   [--threshold T]
 //   Scores such results with NAB's rules (core/detect/nab/NabScorer.h) and prints
 //   the normalised score of each profile. --cv adds leave-one-category-out scores
 //   (NabCrossValidation.h): each category with the threshold chosen on the others.
 //   Each results file must hold every row of its data file (--data, default: the
-//   data folder beside the windows file).
+//   data folder beside the windows file). --threshold T scores at T instead of the
+//   threshold NAB's sweep fits to the corpus (0.5: a signal at its record, the
+//   detector's own detection score).
 #include "vigilctl/Commands.h"
 
 #include "detect/nab/DetectorGrid.h"
@@ -29,6 +33,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace vigilctl {
 namespace {
@@ -66,10 +71,34 @@ std::string findResult(const std::string& results, const std::string& key) {
 QJsonObject printCrossValidation(const std::vector<vigil::nab::CrossValidation>& cvs,
                                  const std::vector<std::string>& settings);
 
+// --threshold T: a number in (0, 1]; nothing when the option is not set. false (after
+// a usage message) when it is not such a number.
+bool readThreshold(const QCommandLineParser& p, const char* command, std::optional<double>& out, int& rc) {
+    if (!p.isSet(QStringLiteral("threshold"))) return true;
+    bool ok = false;
+    const double t = p.value(QStringLiteral("threshold")).toDouble(&ok);
+    if (!ok || !(t > 0.0 && t <= 1.0)) {
+        rc = usageError(QStringLiteral("%1: --threshold %2: not a score in (0, 1]")
+                            .arg(QString::fromLatin1(command), p.value(QStringLiteral("threshold"))));
+        return false;
+    }
+    out = t;
+    return true;
+}
+
+void addThresholdOption(QCommandLineParser& p) {
+    p.addOption({QStringLiteral("threshold"),
+                 QStringLiteral("score every profile at this threshold instead of fitting one (0.5: a signal at "
+                                "its record, the detector's detection score)"),
+                 QStringLiteral("T")});
+}
+
 // nab --cv: every detector setting of the grid over every file, then leave-one-category-out.
 int nabCrossValidation(const QCommandLineParser& p) {
     if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("windows")))
         return usageError(QStringLiteral("nab: --cv needs --data DIR and --windows FILE"));
+    std::optional<double> threshold;
+    if (int rc = 0; !readThreshold(p, "nab", threshold, rc)) return rc;
     const std::string data = p.value(QStringLiteral("data")).toStdString();
     if (!std::filesystem::is_directory(data))
         return usageError(QString::fromStdString("nab: " + data + ": not a folder"));
@@ -102,7 +131,7 @@ int nabCrossValidation(const QCommandLineParser& p) {
         runs.push_back(std::move(run));
         names.push_back(vigil::nab::describe(cfg));
     }
-    const auto cvs = vigil::nab::leaveOneCategoryOut(runs, vigil::nab::standardProfiles());
+    const auto cvs = vigil::nab::leaveOneCategoryOut(runs, vigil::nab::standardProfiles(), threshold);
     if (cvs.empty()) return usageError(QString::fromStdString("nab: --cv needs data files of at least two categories"));
     std::printf("%zu files, %zu detector settings (defaults: %s)\n", found.size(), grid.size(), names[0].c_str());
     printCrossValidation(cvs, names);
@@ -121,9 +150,11 @@ int cmdNab(const QStringList& args) {
          QStringLiteral("leave-one-category-out over the detector's settings (needs --windows; writes nothing)")});
     p.addOption(
         {QStringLiteral("windows"), QStringLiteral("NAB combined_windows.json, for --cv"), QStringLiteral("FILE")});
+    addThresholdOption(p);
     p.addHelpOption();
     if (auto rc = parseArguments(p, args, "nab")) return *rc;
     if (p.isSet(QStringLiteral("cv"))) return nabCrossValidation(p);
+    if (p.isSet(QStringLiteral("threshold"))) return usageError(QStringLiteral("nab: --threshold goes with --cv"));
     if (!p.isSet(QStringLiteral("data")) || !p.isSet(QStringLiteral("out")))
         return usageError(QStringLiteral("nab: --data DIR and --out DIR are required"));
     const std::string data = p.value(QStringLiteral("data")).toStdString();
@@ -169,8 +200,11 @@ int cmdNabScore(const QStringList& args) {
     p.addOption(
         {QStringLiteral("cv"),
          QStringLiteral("also leave-one-category-out: each category scored at the threshold chosen on the others")});
+    addThresholdOption(p);
     p.addHelpOption();
     if (auto rc = parseArguments(p, args, "nab-score")) return *rc;
+    std::optional<double> threshold;
+    if (int rc = 0; !readThreshold(p, "nab-score", threshold, rc)) return rc;
     if (!p.isSet(QStringLiteral("results")) || !p.isSet(QStringLiteral("windows")))
         return usageError(QStringLiteral("nab-score: --results DIR and --windows FILE are required"));
     const std::string results = p.value(QStringLiteral("results")).toStdString();
@@ -205,7 +239,13 @@ int cmdNabScore(const QStringList& args) {
     }
     if (reportProblems(problems)) return kUsage;
 
-    const auto scored = vigil::nab::scoreCorpus(files, vigil::nab::standardProfiles());
+    std::vector<vigil::nab::ProfileResult> scored;
+    if (threshold) {
+        for (const auto& profile : vigil::nab::standardProfiles())
+            scored.push_back(vigil::nab::scoreAtThreshold(files, profile, *threshold));
+    } else {
+        scored = vigil::nab::scoreCorpus(files, vigil::nab::standardProfiles());
+    }
     QJsonObject json;
     for (const auto& r : scored) {
         std::printf("%-20s %6.2f  (threshold %.4f, raw %.2f, TP %d, FP %d, FN %d)\n", r.profile.name.c_str(),
@@ -218,7 +258,7 @@ int cmdNabScore(const QStringList& args) {
                                                                    {"false_negatives", r.false_negatives}};
     }
     if (p.isSet(QStringLiteral("cv"))) {
-        const auto cvs = vigil::nab::leaveOneCategoryOut(files, vigil::nab::standardProfiles());
+        const auto cvs = vigil::nab::leaveOneCategoryOut(files, vigil::nab::standardProfiles(), threshold);
         if (cvs.empty()) return usageError(QStringLiteral("nab-score: --cv needs files of at least two categories"));
         const QJsonObject cvJson = printCrossValidation(cvs, {});
         json[QStringLiteral("leave_one_category_out")] = cvJson;
@@ -238,8 +278,8 @@ QJsonObject printCrossValidation(const std::vector<vigil::nab::CrossValidation>&
                                  const std::vector<std::string>& settings) {
     QJsonObject cvJson;
     for (const auto& cv : cvs) {
-        std::printf("\n%s, leave-one-category-out (in-sample threshold %.4f)\n", cv.profile.name.c_str(),
-                    cv.inSample.threshold);
+        std::printf("\n%s, leave-one-category-out (%s threshold %.4f)\n", cv.profile.name.c_str(),
+                    cv.fixedThreshold ? "fixed" : "in-sample", cv.inSample.threshold);
         std::printf("%-22s %5s %7s %9s %12s %9s %9s %12s\n", "held-out category", "files", "windows", "in-sample",
                     "TP/FP/FN", "held-out", "threshold", "TP/FP/FN");
         QJsonArray cats;
@@ -278,8 +318,10 @@ QJsonObject printCrossValidation(const std::vector<vigil::nab::CrossValidation>&
                 std::printf("  without %-22s %s\n", cv.categories[k].category.c_str(),
                             settings[cv.chosenRun[k]].c_str());
         }
-        cvJson[QString::fromStdString(cv.profile.name)] = QJsonObject{
+        QJsonObject profileJson{
             {"in_sample", cv.inSample.normalised}, {"held_out", cv.heldOut.normalised}, {"categories", cats}};
+        if (cv.fixedThreshold) profileJson[QStringLiteral("fixed_threshold")] = *cv.fixedThreshold;
+        cvJson[QString::fromStdString(cv.profile.name)] = profileJson;
     }
     return cvJson;
 }

@@ -93,6 +93,22 @@ private slots:
         QVERIFY2(r.err.contains(resultFile_ + QStringLiteral(":2: anomaly_score 1.5 outside [0, 1]")), qPrintable(r.err));
     }
 
+    void aFixedThresholdIsUsedAsGiven() {
+        // --threshold scores at the given value instead of the swept one, for every profile.
+        auto r = vigilctl({"nab-score", "--results", results_, "--windows", windows_, "--threshold", "0.5"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.count(QStringLiteral("(threshold 0.5000,")), 3);
+        for (const char* bad : {"1.5", "0", "half"}) {
+            r = vigilctl({"nab-score", "--results", results_, "--windows", windows_, "--threshold", bad});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QStringLiteral("nab-score: --threshold %1: not a score in (0, 1]").arg(QLatin1String(bad))),
+                     qPrintable(r.err));
+        }
+        r = vigilctl({"nab", "--data", dir_.filePath(QStringLiteral("nab/data")), "--out", results_, "--threshold", "0.5"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--threshold goes with --cv")), qPrintable(r.err));
+    }
+
     void badWindowsFilesAreRefused_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("reason");

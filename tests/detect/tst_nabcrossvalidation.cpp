@@ -10,6 +10,7 @@
 //  - catB held out, chosen on catA alone: 0.9 (the only score) -> catB misses its
 //    window and, at 0.9, has no false positive: raw -1, normalised 0.
 //  - catA held out, chosen on catB alone: 0.6 (hit + FP = 0.89 > -1) -> catA hits: 100.
+// With a fixed threshold nothing is fitted (the detector's own detection score).
 #include "detect/nab/NabCrossValidation.h"
 
 #include <QTest>
@@ -85,6 +86,53 @@ private slots:
         QCOMPARE(cv.categories[1].heldOut.false_negatives, 1);
         QVERIFY(qAbs(cv.inSample.normalised - 100.0) < 1e-9);
         QVERIFY(qAbs(cv.heldOut.normalised - 0.0) < 1e-9);
+    }
+
+    void aFixedThresholdIsNotRefitted() {
+        // At a fixed 0.65 (none fitted): catA's 0.9 hits at the left edge (raw 1); catB's
+        // 0.6 misses its window and the 0.7 before any window costs the full A_FP (raw
+        // -1.11). The fitted rule chose 0.9 for catB held out and 0.6 for catA instead.
+        const std::vector<ScoredFile> files = {makeFile("catA/a.csv", {{50, 0.9}}),
+                                               makeFile("catB/b.csv", {{50, 0.6}, {20, 0.7}})};
+        const auto cvs = leaveOneCategoryOut(files, {standardProfiles()[0]}, 0.65);
+        QCOMPARE(cvs.size(), std::size_t(1));
+        const CrossValidation& cv = cvs[0];
+        QVERIFY(cv.fixedThreshold.has_value());
+        QCOMPARE(cv.inSample.threshold, 0.65);
+        QCOMPARE(cv.heldOut.threshold, 0.65);
+        for (const CategoryScore& c : cv.categories) {
+            QCOMPARE(c.heldOut.threshold, 0.65);
+            QCOMPARE(c.inSample.threshold, 0.65);
+            QVERIFY(qAbs(c.heldOut.raw - c.inSample.raw) < 1e-12);
+        }
+        QCOMPARE(cv.categories[0].heldOut.true_positives, 1);
+        QCOMPARE(cv.categories[1].heldOut.false_negatives, 1);
+        QCOMPARE(cv.categories[1].heldOut.false_positives, 1);
+        QVERIFY(qAbs(cv.categories[1].heldOut.raw - (-1.11)) < 1e-9);
+        // Pooled: 100 * (1 - 1.11 + 2) / 4, held-out equal to in-sample by construction.
+        QVERIFY(qAbs(cv.inSample.normalised - 47.25) < 1e-9);
+        QVERIFY(qAbs(cv.heldOut.normalised - 47.25) < 1e-9);
+    }
+
+    void aFixedThresholdStillChoosesTheSetting() {
+        // The runs of heldOutSettingComesFromTheOtherCategories at a fixed 0.65: run 1 hits
+        // catB (0.95) without the false positive, so it is chosen on catB and on the whole
+        // corpus; on catA alone the runs tie and run 0 is kept, whose catB misses.
+        const std::vector<std::vector<ScoredFile>> runs = {
+            {makeFile("catA/a.csv", {{50, 0.9}}), makeFile("catB/b.csv", {{50, 0.6}, {20, 0.7}})},
+            {makeFile("catA/a.csv", {{50, 0.9}}), makeFile("catB/b.csv", {{50, 0.95}})},
+        };
+        const auto cvs = leaveOneCategoryOut(runs, {standardProfiles()[0]}, 0.65);
+        QCOMPARE(cvs.size(), std::size_t(1));
+        const CrossValidation& cv = cvs[0];
+        QCOMPARE(cv.inSampleRun, std::size_t(1));
+        QVERIFY(qAbs(cv.inSample.normalised - 100.0) < 1e-9);
+        QCOMPARE(cv.chosenRun[0], std::size_t(1));
+        QCOMPARE(cv.categories[0].heldOut.threshold, 0.65);  // the fitted rule took 0.95 and missed
+        QCOMPARE(cv.categories[0].heldOut.true_positives, 1);
+        QCOMPARE(cv.chosenRun[1], std::size_t(0));
+        QCOMPARE(cv.categories[1].heldOut.false_negatives, 1);
+        QVERIFY(qAbs(cv.heldOut.normalised - 47.25) < 1e-9);
     }
 
     void oneCategoryIsRefused() {

@@ -26,12 +26,14 @@ std::string categoryOf(const std::string& key) {
 }
 
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<ScoredFile>& files,
-                                                 const std::vector<Profile>& profiles) {
-    return leaveOneCategoryOut(std::vector<std::vector<ScoredFile>>{files}, profiles);
+                                                 const std::vector<Profile>& profiles,
+                                                 std::optional<double> fixedThreshold) {
+    return leaveOneCategoryOut(std::vector<std::vector<ScoredFile>>{files}, profiles, fixedThreshold);
 }
 
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<ScoredFile>>& runs,
-                                                 const std::vector<Profile>& profiles) {
+                                                 const std::vector<Profile>& profiles,
+                                                 std::optional<double> fixedThreshold) {
     if (runs.empty()) return {};
     std::map<std::string, std::vector<std::size_t>> byCategory;  // file indices
     for (std::size_t i = 0; i < runs[0].size(); ++i) byCategory[categoryOf(runs[0][i].key)].push_back(i);
@@ -47,7 +49,9 @@ std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<S
         std::size_t arg = 0;
         ProfileResult top;
         for (std::size_t r = 0; r < runs.size(); ++r) {
-            const ProfileResult res = scoreCorpus(leftOut.empty() ? runs[r] : pick(r, leftOut, false), {p})[0];
+            const auto training = leftOut.empty() ? runs[r] : pick(r, leftOut, false);
+            const ProfileResult res =
+                fixedThreshold ? scoreAtThreshold(training, p, *fixedThreshold) : scoreCorpus(training, {p})[0];
             if (r == 0 || res.raw > top.raw + 1e-12) {
                 top = res;
                 arg = r;
@@ -59,6 +63,7 @@ std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<S
     for (const Profile& p : profiles) {
         CrossValidation cv;
         cv.profile = p;
+        cv.fixedThreshold = fixedThreshold;
         cv.inSample.profile = cv.heldOut.profile = p;
         const auto [wholeRun, wholeThreshold] = best(std::string(), p);
         cv.inSampleRun = wholeRun;
@@ -76,7 +81,7 @@ std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<S
             cv.categories.push_back(std::move(c));
         }
         cv.inSample.threshold = wholeThreshold;
-        cv.heldOut.threshold = -1.0;  // one per category
+        cv.heldOut.threshold = fixedThreshold ? *fixedThreshold : -1.0;  // else one per category
         normalise(cv.inSample);
         normalise(cv.heldOut);
         out.push_back(std::move(cv));

@@ -3,10 +3,13 @@
 // categories and applied to the held-out one, beside the in-sample figure (the
 // threshold chosen on the whole corpus, applied to the same files). A threshold that
 // only suits the files it was fitted to shows as a held-out score below the in-sample.
+// With a fixed threshold (the detector's own detection score) nothing is fitted: only
+// the detector setting, when there are several runs, is chosen on the other categories.
 #pragma once
 
 #include "detect/nab/NabScorer.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,7 @@ struct CategoryScore {
 
 struct CrossValidation {
     Profile profile;
+    std::optional<double> fixedThreshold;   // set: every threshold is this one, none fitted
     std::size_t inSampleRun = 0;            // the run (detector setting) best on the whole corpus
     std::vector<std::size_t> chosenRun;     // per category: the run best on the other categories
     std::vector<CategoryScore> categories;  // sorted by name
@@ -32,14 +36,17 @@ struct CrossValidation {
 
 std::string categoryOf(const std::string& key);  // "realTraffic/x.csv" -> "realTraffic"
 
-// Needs files from at least two categories; otherwise returns nothing.
+// Needs files from at least two categories; otherwise returns nothing. With
+// `fixedThreshold` every category (and the corpus) is scored at that threshold.
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<ScoredFile>& files,
-                                                 const std::vector<Profile>& profiles);
+                                                 const std::vector<Profile>& profiles,
+                                                 std::optional<double> fixedThreshold = std::nullopt);
 
 // The same over several runs of one corpus (one per detector setting, same files in
 // the same order): for each held-out category the run *and* threshold are chosen on
-// the other categories. Ties go to the lower run index.
+// the other categories (only the run with `fixedThreshold`). Ties go to the lower run index.
 std::vector<CrossValidation> leaveOneCategoryOut(const std::vector<std::vector<ScoredFile>>& runs,
-                                                 const std::vector<Profile>& profiles);
+                                                 const std::vector<Profile>& profiles,
+                                                 std::optional<double> fixedThreshold = std::nullopt);
 
 }  // namespace vigil::nab
