@@ -133,7 +133,8 @@ int nabCrossValidation(const QCommandLineParser& p) {
     }
     const auto cvs = vigil::nab::leaveOneCategoryOut(runs, vigil::nab::standardProfiles(), threshold);
     if (cvs.empty()) return usageError(QString::fromStdString("nab: --cv needs data files of at least two categories"));
-    std::printf("%zu files, %zu detector settings (defaults: %s)\n", found.size(), grid.size(), names[0].c_str());
+    std::printf("%zu files, %zu detector settings (defaults: %s)\n", found.size(), grid.size(),
+                vigil::nab::describe(vigil::metric::DetectorConfig{}).c_str());
     printCrossValidation(cvs, names);
     return kOk;
 }

@@ -6,7 +6,7 @@ namespace vigil::nab {
 
 std::vector<metric::DetectorConfig> detectorGrid() {
     const metric::DetectorConfig defaults;
-    std::vector<metric::DetectorConfig> grid{defaults};
+    std::vector<metric::DetectorConfig> grid;
     for (double growth : {0.05, 0.1, 0.2})
         for (double escape : {2.0, 3.0})
             for (int quiet : {50, 100, 200})
@@ -16,7 +16,7 @@ std::vector<metric::DetectorConfig> detectorGrid() {
                     c.suppress_escape = escape;
                     c.quiet_points = quiet;
                     c.fire_score = fire;
-                    if (describe(c) != describe(defaults)) grid.push_back(c);
+                    grid.push_back(c);
                 }
     return grid;
 }
