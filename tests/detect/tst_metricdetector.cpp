@@ -82,6 +82,25 @@ private slots:
         QVERIFY(!r.scores[2500 + std::max(cfg.quiet_points, cfg.suppress_points) + 5].suppressed);
         QVERIFY(r.scores[3500].alert);
     }
+    void afterTheQuietPeriodTheDampingStillHoldsAnEqualSpike() {
+        // The quiet period (50 points) is shorter than the damping (100): a spike equal to
+        // the first, 70 points later, is only at the record the first one set and stays
+        // damped; one more than three times as strong as the first escapes and alerts.
+        DetectorConfig cfg;
+        QVERIFY(cfg.quiet_points < 70 && 70 < cfg.suppress_points);
+        auto xs = noisy(3000, 100.0, 1.0);
+        xs[2500] = 130.0;
+        xs[2570] = 130.0;
+        xs[2580] = 1000.0;
+        MetricAnomalyDetector d(cfg);
+        const Run r = feed(d, xs);
+        QVERIFY(r.scores[2500].alert);
+        QVERIFY(r.scores[2570].suppressed);
+        QVERIFY2(r.scores[2570].score < cfg.damp_from_score, qPrintable(QString::number(r.scores[2570].score)));
+        QVERIFY(!r.scores[2570].alert);
+        QVERIFY(!r.scores[2580].suppressed);
+        QVERIFY(r.scores[2580].alert);
+    }
     void stepIsDetectedWithinAFewPoints() {
         auto xs = noisy(3000, 100.0, 1.0);
         for (int i = 2000; i < 3000; ++i) xs[i] += 8.0;

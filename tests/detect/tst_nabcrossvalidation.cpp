@@ -11,9 +11,12 @@
 //    window and, at 0.9, has no false positive: raw -1, normalised 0.
 //  - catA held out, chosen on catB alone: 0.6 (hit + FP = 0.89 > -1) -> catA hits: 100.
 // With a fixed threshold nothing is fitted (the detector's own detection score).
+#include "detect/nab/DetectorGrid.h"
 #include "detect/nab/NabCrossValidation.h"
 
 #include <QTest>
+
+#include <set>
 
 using namespace vigil::nab;
 
@@ -133,6 +136,19 @@ private slots:
         QCOMPARE(cv.chosenRun[1], std::size_t(0));
         QCOMPARE(cv.categories[1].heldOut.false_negatives, 1);
         QVERIFY(qAbs(cv.heldOut.normalised - 47.25) < 1e-9);
+    }
+
+    void theSettingGridDoesNotFavourTheDefaults() {
+        // A tie between settings goes to the earlier one; the defaults (chosen on all the
+        // files) must not be listed first, or a tie would leak that choice into held-out.
+        const auto grid = detectorGrid();
+        QCOMPARE(grid.size(), std::size_t(54));
+        std::set<std::string> names;
+        for (const auto& c : grid) names.insert(describe(c));
+        QCOMPARE(names.size(), grid.size());
+        QCOMPARE(describe(grid.front()), std::string("growth=0.05 escape=2.0 quiet=50 fire=0.50"));
+        QCOMPARE(describe(grid.back()), std::string("growth=0.20 escape=3.0 quiet=200 fire=0.60"));
+        QVERIFY(names.count(describe(vigil::metric::DetectorConfig{})) == 1);
     }
 
     void oneCategoryIsRefused() {
