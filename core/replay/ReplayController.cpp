@@ -31,6 +31,8 @@ struct ReplayController::Checkpoint {
 ReplayController::ReplayController(Install install, ReplayControllerOptions opts)
     : opts_(opts), install_(std::move(install)), reorder_(opts.reorderWindowMs) {
     checkpointEvery_ = std::max<TimestampMs>(opts_.checkpointEveryMs, 1);
+    outputs_.maxIncidents = opts_.maxIncidents;
+    outputs_.maxActions = opts_.maxActions;
     engine_ = std::make_unique<Engine>(clock_, opts_.engine);
     if (install_)
         install_(*engine_);
@@ -125,8 +127,10 @@ ReplayProgress ReplayController::progress() const {
     p.speed = speed_;
     p.playing = (playing_ || stepping_) && !p.finished;
     p.anomalies = outputs_.anomalies;
-    p.incidents = std::int64_t(outputs_.incidents.size());
-    p.actions = std::int64_t(outputs_.actions.size());
+    p.incidents = outputs_.incidentsOpened;
+    p.actions = outputs_.actionsPlanned;
+    p.incidentsDropped = outputs_.incidentsDropped;
+    p.actionsDropped = outputs_.actionsDropped;
     p.error = error_;
     return p;
 }
@@ -189,7 +193,7 @@ void ReplayController::run() {
         if (stepping) {
             auto count = [&] {
                 std::lock_guard g(mu_);
-                return *stepping == ReplayStep::Anomaly ? outputs_.anomalies : std::int64_t(outputs_.incidents.size());
+                return *stepping == ReplayStep::Anomaly ? outputs_.anomalies : outputs_.incidentsOpened;
             };
             const std::int64_t before = count();
             for (;;) {  // until one is emitted, the end, or another command

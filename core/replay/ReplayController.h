@@ -49,6 +49,8 @@ struct ReplayControllerOptions {
     // The heap in use, to size a checkpoint (before and after taking it); empty:
     // the allocator's own count (glibc mallinfo2). Tests give their own.
     std::function<std::size_t()> heapInUse;
+    // What outputs() keeps (and every checkpoint copies); the rest is counted.
+    std::size_t maxIncidents = 2'000, maxActions = 20'000;
     std::size_t batchRecords = 4096;  // as fast as possible; paced and stepping replays use smaller batches
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
     EngineOptions engine;
@@ -65,7 +67,8 @@ struct ReplayProgress {
     double speed = 0;         // 0: as fast as possible
     bool playing = false, finished = false;
     std::int64_t records = 0, malformed = 0, reordered = 0, late = 0;
-    std::int64_t anomalies = 0, incidents = 0, actions = 0;
+    std::int64_t anomalies = 0, incidents = 0, actions = 0;  // all emitted so far
+    std::int64_t incidentsDropped = 0, actionsDropped = 0;  // of those, not kept in outputs()
     std::int64_t checkpoints = 0, seeks = 0;
     std::int64_t checkpointBytes = 0;  // heap the checkpoints take together
     std::string error;  // the reader's (truncated gzip, read error); the replay still ends cleanly
