@@ -1,5 +1,7 @@
 #include "engine/SnapshotBuilder.h"
 
+#include "record/LatestIncidents.h"
+
 namespace vigil {
 
 SnapshotBuilder::SnapshotBuilder(SnapshotOptions opts)
@@ -17,7 +19,7 @@ void SnapshotBuilder::consumeOutputs(const std::vector<Record>& outputs) {
             anomalies_.push_back(*a);
             if (anomalies_.size() > opts_.recentAnomalies) anomalies_.pop_front();
         } else if (const auto* inc = std::get_if<Incident>(&out)) {
-            incidents_[inc->id] = *inc;
+            keepLatestIncident(incidents_, *inc, opts_.incidentLimit, incidentsForgotten_);
         }
     }
 }
@@ -25,6 +27,7 @@ void SnapshotBuilder::consumeOutputs(const std::vector<Record>& outputs) {
 void SnapshotBuilder::fill(Snapshot& s) const {
     if (const auto n = series_.evicted()) s.counters.evictions.emplace_back("series window", std::int64_t(n));
     if (const auto n = fleet_.evicted()) s.counters.evictions.emplace_back("fleet", std::int64_t(n));
+    if (incidentsForgotten_) s.counters.evictions.emplace_back("incidents", incidentsForgotten_);
     s.series = series_.tails();
     s.agents = fleet_.agents(s.engineTime, s.series);
     s.recentAnomalies.assign(anomalies_.begin(), anomalies_.end());

@@ -20,6 +20,7 @@ struct SnapshotOptions {
     std::size_t recentAnomalies = 500;  // newest anomalies kept
     std::size_t seriesLimit = 10'000;   // series kept (least recently updated forgotten, counted)
     std::size_t agentLimit = 10'000;    // agents kept (least recently heard forgotten, counted)
+    std::size_t incidentLimit = 2'000;  // incidents kept (the oldest resolved forgotten first, counted)
 };
 
 class SnapshotBuilder {
@@ -41,6 +42,7 @@ private:
     FleetState fleet_;
     std::deque<Anomaly> anomalies_;
     std::map<std::string, Incident> incidents_;
+    std::int64_t incidentsForgotten_ = 0;
     std::int64_t silenced_ = 0;
 };
 

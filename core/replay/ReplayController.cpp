@@ -3,6 +3,8 @@
 #include "engine/Pipeline.h"
 #include "replay/LogEnd.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -23,11 +25,14 @@ struct ReplayController::Checkpoint {
     bool atEnd = false;
     ReplayOutputs outputs;
     std::shared_ptr<const Engine::State> engine;
+    std::size_t bytes = 0;  // heap it took
 };
 
 ReplayController::ReplayController(Install install, ReplayControllerOptions opts)
     : opts_(opts), install_(std::move(install)), reorder_(opts.reorderWindowMs) {
     checkpointEvery_ = std::max<TimestampMs>(opts_.checkpointEveryMs, 1);
+    outputs_.maxIncidents = opts_.maxIncidents;
+    outputs_.maxActions = opts_.maxActions;
     engine_ = std::make_unique<Engine>(clock_, opts_.engine);
     if (install_)
         install_(*engine_);
@@ -64,11 +69,16 @@ bool ReplayController::open(const std::string& path, std::string& error) {
     fileBytes_ = std::int64_t(std::filesystem::file_size(path, ec));
     if (ec) fileBytes_ = 0;
     // The start is the first checkpoint: a fresh engine, the file's first byte.
+    const std::size_t heap0 = heapInUse();
     auto start = std::make_shared<Checkpoint>();
     start->position = reader_.position();
     start->reorder = reorder_;
     start->engine = engine_->saveState();
-    if (start->engine) checkpoints_.push_back(std::move(start));
+    start->bytes = std::max(heapInUse(), heap0) - heap0;
+    if (start->engine) {
+        checkpointBytes_ = start->bytes;
+        checkpoints_.push_back(std::move(start));
+    }
     engine_->start();
     busy_ = true;  // until the thread has found the start
     thread_ = std::thread([this] { run(); });
@@ -117,8 +127,10 @@ ReplayProgress ReplayController::progress() const {
     p.speed = speed_;
     p.playing = (playing_ || stepping_) && !p.finished;
     p.anomalies = outputs_.anomalies;
-    p.incidents = std::int64_t(outputs_.incidents.size());
-    p.actions = std::int64_t(outputs_.actions.size());
+    p.incidents = outputs_.incidentsOpened;
+    p.actions = outputs_.actionsPlanned;
+    p.incidentsDropped = outputs_.incidentsDropped;
+    p.actionsDropped = outputs_.actionsDropped;
     p.error = error_;
     return p;
 }
@@ -181,7 +193,7 @@ void ReplayController::run() {
         if (stepping) {
             auto count = [&] {
                 std::lock_guard g(mu_);
-                return *stepping == ReplayStep::Anomaly ? outputs_.anomalies : std::int64_t(outputs_.incidents.size());
+                return *stepping == ReplayStep::Anomaly ? outputs_.anomalies : outputs_.incidentsOpened;
             };
             const std::int64_t before = count();
             for (;;) {  // until one is emitted, the end, or another command
@@ -282,7 +294,17 @@ bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
     return sent;
 }
 
+std::size_t ReplayController::heapInUse() const {
+    if (opts_.heapInUse) return opts_.heapInUse();
+    const struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;  // in use in the arenas, and mapped on their own
+}
+
 void ReplayController::keepCheckpoint() {
+    // Once the engine has caught up it only copies while this thread waits: the
+    // heap's growth is the checkpoint's size.
+    engine_->drain();
+    const std::size_t heap0 = heapInUse();
     auto cp = std::make_shared<Checkpoint>();
     cp->engine = engine_->saveState();  // waits for the engine to catch up
     if (!cp->engine) return;
@@ -296,17 +318,33 @@ void ReplayController::keepCheckpoint() {
         std::lock_guard lk(mu_);
         cp->outputs = outputs_;
     }
+    cp->bytes = std::max(heapInUse(), heap0) - heap0;
+    checkpointBytes_ += cp->bytes;
     checkpoints_.push_back(std::move(cp));
-    if (checkpoints_.size() > std::max<std::size_t>(opts_.maxCheckpoints, 2)) {
-        // Keep the start and every other one; the rest of the way at twice the spacing.
+    thinCheckpoints();
+    std::lock_guard lk(mu_);
+    progress_.checkpoints = std::int64_t(checkpoints_.size());
+    progress_.checkpointBytes = std::int64_t(checkpointBytes_);
+}
+
+void ReplayController::thinCheckpoints() {
+    auto over = [&] {
+        return checkpoints_.size() > std::max<std::size_t>(opts_.maxCheckpoints, 2) ||
+               (checkpointBytes_ > opts_.checkpointBytes && checkpoints_.size() > 2);
+    };
+    while (over()) {
+        // Keep the start, every other one and the newest; the rest of the way at
+        // twice the spacing.
         std::vector<std::shared_ptr<const Checkpoint>> kept;
+        checkpointBytes_ = 0;
         for (std::size_t i = 0; i < checkpoints_.size(); ++i)
-            if (i == 0 || i % 2 == 0 || i + 1 == checkpoints_.size()) kept.push_back(checkpoints_[i]);
+            if (i == 0 || i % 2 == 0 || i + 1 == checkpoints_.size()) {
+                checkpointBytes_ += checkpoints_[i]->bytes;
+                kept.push_back(checkpoints_[i]);
+            }
         checkpoints_ = std::move(kept);
         checkpointEvery_ *= 2;
     }
-    std::lock_guard lk(mu_);
-    progress_.checkpoints = std::int64_t(checkpoints_.size());
 }
 
 void ReplayController::doSeek(TimestampMs target) {

@@ -9,8 +9,11 @@
 // the reader's position, the reorder window, what the replay produced so far and
 // a copy of the engine's state (Engine::saveState, Stage::clone). A seek goes back
 // to the newest checkpoint at or before the target and runs from there as fast as
-// possible; a seek forward just runs on. At most maxCheckpoints are kept (every
-// other one is dropped and the spacing doubles), so memory stays bounded.
+// possible; a seek forward just runs on. At most maxCheckpoints are kept, and
+// together they take at most checkpointBytes of heap (each checkpoint's size is the
+// heap it took); beyond either, every other one is dropped and the spacing
+// doubles, so memory stays flat however long the recording (a copy of the engine
+// grows with what its stages learn, up to their caps: ≈ 5-8 MB on the cascade).
 // Determinism: records reach the engine in the same order whatever the speed,
 // pauses and seeks, so the outputs are byte-identical (tst_replaycontroller).
 //
@@ -42,6 +45,12 @@ struct ReplayControllerOptions {
     TimestampMs reorderWindowMs = 2000;
     TimestampMs checkpointEveryMs = 60'000;  // of record time; doubles when maxCheckpoints are reached
     std::size_t maxCheckpoints = 32;
+    std::size_t checkpointBytes = std::size_t(96) << 20;  // all checkpoints together
+    // The heap in use, to size a checkpoint (before and after taking it); empty:
+    // the allocator's own count (glibc mallinfo2). Tests give their own.
+    std::function<std::size_t()> heapInUse;
+    // What outputs() keeps (and every checkpoint copies); the rest is counted.
+    std::size_t maxIncidents = 2'000, maxActions = 20'000;
     std::size_t batchRecords = 4096;  // as fast as possible; paced and stepping replays use smaller batches
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
     EngineOptions engine;
@@ -58,8 +67,10 @@ struct ReplayProgress {
     double speed = 0;         // 0: as fast as possible
     bool playing = false, finished = false;
     std::int64_t records = 0, malformed = 0, reordered = 0, late = 0;
-    std::int64_t anomalies = 0, incidents = 0, actions = 0;
+    std::int64_t anomalies = 0, incidents = 0, actions = 0;  // all emitted so far
+    std::int64_t incidentsDropped = 0, actionsDropped = 0;  // of those, not kept in outputs()
     std::int64_t checkpoints = 0, seeks = 0;
+    std::int64_t checkpointBytes = 0;  // heap the checkpoints take together
     std::string error;  // the reader's (truncated gzip, read error); the replay still ends cleanly
 };
 
@@ -105,6 +116,8 @@ private:
     bool exhausted() const;
     void doSeek(TimestampMs target);
     void keepCheckpoint();
+    void thinCheckpoints();
+    std::size_t heapInUse() const;
     void finish();
     void updateProgress();
     void updateProgressLocked();
@@ -125,6 +138,7 @@ private:
     std::vector<std::int64_t> lineBuf_;
     bool atEnd_ = false;                  // reader finished, window flushed
     std::vector<std::shared_ptr<const Checkpoint>> checkpoints_;
+    std::size_t checkpointBytes_ = 0;  // theirs together
     TimestampMs checkpointEvery_ = 0;
     std::chrono::steady_clock::time_point wall0_;
     TimestampMs ts0_ = 0;

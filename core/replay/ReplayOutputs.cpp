@@ -1,6 +1,9 @@
 #include "replay/ReplayOutputs.h"
 
+#include "record/LatestIncidents.h"
 #include "record/NdjsonCodec.h"
+
+#include <algorithm>
 
 namespace vigil {
 
@@ -14,11 +17,22 @@ void ReplayOutputs::add(const std::vector<Record>& out) {
         if (std::holds_alternative<Anomaly>(r)) {
             ++anomalies;
         } else if (auto* i = std::get_if<Incident>(&r)) {
-            incidents[i->id] = *i;
+            if (keepLatestIncident(incidents, *i, maxIncidents, incidentsDropped)) ++incidentsOpened;
         } else if (auto* a = std::get_if<Action>(&r)) {
+            ++actionsPlanned;
             actions.push_back(*a);
+            while (actions.size() > std::max<std::size_t>(maxActions, 1)) {
+                outcomes.erase(actions.front().id);
+                actions.pop_front();
+                ++actionsDropped;
+            }
         } else if (auto* o = std::get_if<Outcome>(&r)) {
-            outcomes[o->action_id] = *o;
+            // Only for a kept action (outcomes follow their actions closely: search from the newest).
+            for (auto it = actions.rbegin(); it != actions.rend(); ++it)
+                if (it->id == o->action_id) {
+                    outcomes[o->action_id] = *o;
+                    break;
+                }
         }
     }
 }
@@ -30,6 +44,9 @@ std::string ReplayOutputs::serialize() const {
         appendNdjson(s, a);
         if (auto it = outcomes.find(a.id); it != outcomes.end()) appendNdjson(s, it->second);
     }
+    if (incidentsDropped || actionsDropped)
+        s += "{\"dropped\":{\"incidents\":" + std::to_string(incidentsDropped) +
+             ",\"actions\":" + std::to_string(actionsDropped) + "}}\n";
     return s;
 }
 

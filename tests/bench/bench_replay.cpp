@@ -54,10 +54,12 @@ int main(int argc, char** argv) {
     const auto p = replay.progress();
     const auto out = replay.outputs();
     std::printf("replayed %s: %lld records in %.2f s wall (%.0f records/s), %.2f s CPU (%.0f records per CPU-s); "
-                "malformed=%lld late=%lld anomalies=%lld incidents=%lld actions=%lld checkpoints=%lld; peak RSS %ld MB\n",
+                "malformed=%lld late=%lld anomalies=%lld incidents=%lld actions=%lld checkpoints=%lld (%.1f MB); "
+                "outputs digest %016llx; peak RSS %ld MB\n",
                 argv[1], (long long)p.records, wall, double(p.records) / wall, cpu, double(p.records) / cpu,
                 (long long)p.malformed, (long long)p.late, (long long)p.anomalies, (long long)p.incidents,
-                (long long)p.actions, (long long)p.checkpoints, peakRssMb());
+                (long long)p.actions, (long long)p.checkpoints, double(p.checkpointBytes) / 1048576.0,
+                (unsigned long long)out.digest, peakRssMb());
     // Seeks to spread-out times (a fixed sequence): each from the nearest checkpoint.
     if (seeks > 0 && p.last > p.first) {
         std::srand(1);

@@ -6,6 +6,7 @@
 #include "detect/events/EventDetectors.h"
 #include "detect/forecast/ForecastBreachDetector.h"
 #include "detect/forecast/TrendFit.h"
+#include "detect/forecast/TrendWindow.h"
 
 #include <QtTest>
 
@@ -118,6 +119,40 @@ private slots:
         }
         QVERIFY(!trendZ({{0, 1}, {1, 2}}).has_value());
         QVERIFY(!trendZ({{0, 1}, {2, 2}, {1, 3}}).has_value());
+    }
+
+    // The detector keeps its window's S, values and slopes up to date instead of
+    // refitting per sample: after any mix of new points, the oldest leaving and the
+    // newest replaced, z and every field of the fit equal trendZ/fitTrend on the
+    // same points bit for bit (ties, repeated slopes and a full window included).
+    void trendWindowIsTheFullFit() {
+        Noise noise;
+        for (int run = 0; run < 40; ++run) {
+            const std::size_t cap = 3 + std::size_t(run % 36);
+            TrendWindow w(cap);
+            double t = 0;
+            for (int i = 0; i < 150; ++i) {
+                const double v = std::round(noise.normal() * 3 + (run % 3) * 0.2 * i) / (run % 2 ? 1.0 : 4.0);
+                const bool replace = w.size() >= 2 && noise.uniform() < 0.6;
+                t += replace ? 0.25 : 5.0;
+                if (replace) w.replaceNewest({t, v});
+                else w.push({t, v});
+                QVERIFY(w.size() <= cap);
+                const auto& pts = w.points();
+                const auto z = w.z();
+                const auto f = w.fit(1.96);
+                const auto rz = trendZ(pts);
+                const auto rf = fitTrend(pts, 1.96);
+                QCOMPARE(z.has_value(), rz.has_value());
+                QCOMPARE(f.has_value(), rf.has_value());
+                if (!rf) continue;
+                QVERIFY2(*z == *rz && f->z == rf->z, qPrintable(QString("run %1 point %2: z").arg(run).arg(i)));
+                QVERIFY2(f->slope == rf->slope && f->slopeLow == rf->slopeLow && f->slopeHigh == rf->slopeHigh,
+                         qPrintable(QString("run %1 point %2: slope %3 vs %4").arg(run).arg(i).arg(f->slope).arg(rf->slope)));
+                QVERIFY(f->level == rf->level);
+                QCOMPARE(f->n, rf->n);
+            }
+        }
     }
 
     void secondsToReachProjectsAlongTheSlope() {

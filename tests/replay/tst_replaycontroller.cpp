@@ -8,6 +8,9 @@
 #include "replay/ReplayController.h"
 
 #include <QTemporaryDir>
+
+#include <atomic>
+#include <memory>
 #include <QTest>
 
 using namespace vigil;
@@ -101,6 +104,37 @@ private slots:
         r.replay->waitIdle();
         QCOMPARE(r.replay->progress().seeks, std::int64_t(6));
         QCOMPARE(r.replay->outputs().serialize(), expected_);
+    }
+
+    // Checkpoints take at most checkpointBytes together: beyond it every other one
+    // goes and the spacing doubles, and seeks from the fewer checkpoints left still
+    // give the straight run. Each checkpoint here "takes" 1 MB (the heap count is
+    // the test's), the budget is 4 MB: a 15-minute recording would keep 15.
+    void checkpointsStayWithinTheirByteBudgetAndSeeksStillAgree() {
+        ReplayControllerOptions opts;
+        auto calls = std::make_shared<std::atomic<std::size_t>>(0);
+        opts.heapInUse = [calls] { return calls->fetch_add(1) * (std::size_t(1) << 20); };
+        opts.checkpointBytes = std::size_t(4) << 20;
+        Run r = openRun(gz_, opts);
+        r.replay->play();
+        r.replay->waitIdle();
+        auto p = r.replay->progress();
+        QVERIFY(p.finished);
+        QVERIFY2(p.checkpoints >= 2 && p.checkpoints <= 4, qPrintable(QString::number(p.checkpoints)));
+        QVERIFY(p.checkpointBytes <= std::int64_t(4) << 20);
+        QCOMPARE(p.checkpointBytes, p.checkpoints << 20);
+        QCOMPARE(r.replay->outputs().serialize(), expected_);
+        const auto start = FleetSimulator::kDefaultStart;
+        for (const TimestampMs at : {start + 700'000, start + 100'000, start + 450'000}) {
+            r.replay->seek(at);
+            r.replay->waitIdle();
+            QVERIFY(r.replay->progress().now <= at);
+            QVERIFY(r.replay->progress().checkpoints <= 4);
+        }
+        r.replay->play();
+        r.replay->waitIdle();
+        QCOMPARE(r.replay->outputs().serialize(), expected_);
+        QVERIFY(r.replay->progress().checkpointBytes <= std::int64_t(4) << 20);
     }
 
     void seekBackAfterTheEndReplaysTheSame() {

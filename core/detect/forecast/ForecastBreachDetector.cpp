@@ -57,18 +57,17 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
     if (!s.seen) {
         s.seen = true;
         s.origin = m->ts;
+        s.win = TrendWindow(cfg_.windowPoints);
     }
     s.newest = m->ts;
     // Points at least spacingMs apart whatever the scrape rate; in between, the
     // newest sample replaces the last point so the window always ends now.
     const double t = static_cast<double>(m->ts - s.origin) / 1000.0;
-    if (!s.pts.empty() && m->ts - s.lastPoint < cfg_.spacingMs && s.pts.size() >= 2) {
-        s.pts.back() = {t, m->value};
+    if (!s.win.empty() && m->ts - s.lastPoint < cfg_.spacingMs && s.win.size() >= 2) {
+        s.win.replaceNewest({t, m->value});
     } else {
-        s.pts.push_back({t, m->value});
+        s.win.push({t, m->value});  // the oldest leaves beyond windowPoints
         s.lastPoint = m->ts;
-        if (s.pts.size() > cfg_.windowPoints)
-            s.pts.erase(s.pts.begin(), s.pts.end() - static_cast<std::ptrdiff_t>(cfg_.windowPoints));
     }
     judge(*w, *m, s, out);
     return true;
@@ -89,16 +88,16 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
         s.lastPast = m.ts;
         return;
     }
-    if (s.pts.size() < cfg_.minPoints) return quiet();
-    const TimestampMs windowStart = s.origin + static_cast<TimestampMs>(std::llround(s.pts.front().t * 1000.0));
+    const std::vector<TrendPoint>& all = s.win.points();
+    if (all.size() < cfg_.minPoints) return quiet();
+    const TimestampMs windowStart = s.origin + static_cast<TimestampMs>(std::llround(all.front().t * 1000.0));
     if (s.lastPast >= windowStart) return quiet();
 
-    const std::vector<TrendPoint>& all = s.pts;
-    // The Mann-Kendall test alone first (the fit's own z, bit for bit): most
-    // samples show no significant trend, and the slopes' order statistics were
-    // half of a replay's time when fitted for every sample.
-    if (const auto z = trendZ(all); !z || sign * *z < cfg_.trendZ) return quiet();
-    const auto fit = fitTrend(all, cfg_.intervalZ);
+    // The window keeps S, the values and the slopes in order as points come and
+    // go (TrendWindow): the same z and fit as trendZ/fitTrend on all its points,
+    // without recounting n(n-1)/2 pairs and selecting among them per sample.
+    if (const auto z = s.win.z(); !z || sign * *z < cfg_.trendZ) return quiet();
+    const auto fit = s.win.fit(cfg_.intervalZ);
     if (!fit || sign * fit->z < cfg_.trendZ) return quiet();
     // The cautious bound: the end of the interval nearer to no movement at all.
     const double cautious = w.rising ? fit->slopeLow : fit->slopeHigh;
@@ -106,13 +105,13 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const auto eta = secondsToReach(fit->level, fit->slope, limit);
     const auto etaCautious = secondsToReach(fit->level, cautious, limit);
     if (!eta || !etaCautious || *etaCautious > cfg_.horizonS) return quiet();
-    const std::vector<TrendPoint> recent(s.pts.begin() + static_cast<std::ptrdiff_t>(s.pts.size() / 2), s.pts.end());
+    const std::vector<TrendPoint> recent(all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2), all.end());
     const auto recentFit = fitTrend(recent, cfg_.intervalZ);
     if (!recentFit || sign * recentFit->slope <= 0) return quiet();
     // The newest minute (the least the series is ever judged on) must head there as well:
     // a climb that has stopped — a gas spike's plateau while the jump is still in the
     // window — is not projected onwards.
-    const std::vector<TrendPoint> newest(s.pts.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), s.pts.end());
+    const std::vector<TrendPoint> newest(all.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), all.end());
     const auto newestFit = fitTrend(newest, cfg_.intervalZ);
     if (!newestFit || sign * newestFit->slope <= 0) return quiet();
     const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);

@@ -18,6 +18,7 @@
 
 #include "detect/events/EventCommon.h"
 #include "detect/forecast/TrendFit.h"
+#include "detect/forecast/TrendWindow.h"
 #include "record/Stage.h"
 
 #include <map>
@@ -66,7 +67,7 @@ public:
 
 private:
     struct KeyState {
-        std::vector<TrendPoint> pts;  // t in seconds since `origin`; at most windowPoints, oldest first
+        TrendWindow win;  // t in seconds since `origin`; at most windowPoints, oldest first
         TimestampMs origin = 0, newest = 0, lastPoint = 0;
         TimestampMs lastPast = -1;  // last sample at or past the limit
         bool seen = false;

@@ -14,14 +14,20 @@ bool increasing(const std::vector<TrendPoint>& pts) {
     return true;
 }
 
-// Var(S) with the correction for tied values (integer gauges tie a lot); the
-// ties are counted as runs of the sorted values, in ascending order.
 double varianceOfS(const std::vector<TrendPoint>& pts) {
     std::vector<double> v;
     v.reserve(pts.size());
     for (const auto& p : pts) v.push_back(p.v);
     std::sort(v.begin(), v.end());
-    const double nn = static_cast<double>(pts.size());
+    return detail::varianceOfSorted(v);
+}
+
+}  // namespace
+
+// Var(S) with the correction for tied values (integer gauges tie a lot); the
+// ties are counted as runs of the sorted values, in ascending order.
+double detail::varianceOfSorted(const std::vector<double>& v) {
+    const double nn = static_cast<double>(v.size());
     double var = nn * (nn - 1) * (2 * nn + 5);
     for (std::size_t i = 0; i < v.size();) {
         std::size_t j = i + 1;
@@ -33,7 +39,7 @@ double varianceOfS(const std::vector<TrendPoint>& pts) {
     return var / 18.0;
 }
 
-double zOf(double S, double var) {
+double detail::zOf(double S, double var) {
     if (!(var > 0)) return 0.0;
     return S > 0 ? (S - 1) / std::sqrt(var) : S < 0 ? (S + 1) / std::sqrt(var) : 0.0;
 }
@@ -46,13 +52,15 @@ double zOf(double S, double var) {
 // The median; leaves v partitioned around m / 2 (nothing larger before it,
 // nothing smaller after it), so the lower middle of an even count is the
 // largest element before it.
-double medianOf(std::vector<double>& v) {
+double detail::medianOf(std::vector<double>& v) {
     const std::size_t m = v.size();
     const auto mid = v.begin() + static_cast<std::ptrdiff_t>(m / 2);
     std::nth_element(v.begin(), mid, v.end());
     if (m % 2) return *mid;
     return (*std::max_element(v.begin(), mid) + *mid) / 2.0;
 }
+
+namespace {
 
 // The k-th smallest of v, already partitioned around p: only k's side is
 // searched, and the partition around p still holds afterwards.
@@ -66,6 +74,9 @@ double kthOfPartitioned(std::vector<double>& v, std::size_t p, std::size_t k) {
 }
 
 }  // namespace
+
+using detail::medianOf;
+using detail::zOf;
 
 std::optional<double> trendZ(const std::vector<TrendPoint>& pts) {
     if (!increasing(pts)) return std::nullopt;

@@ -32,6 +32,17 @@ std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInt
 // caller that needs a significant trend tests this first and fits only then.
 std::optional<double> trendZ(const std::vector<TrendPoint>& pts);
 
+// The pieces fitTrend is made of, for TrendWindow (which keeps the values and
+// the slopes sorted as points come and go) to give the same numbers bit for bit.
+namespace detail {
+// Var(S), tie-corrected, from the window's values in ascending order.
+double varianceOfSorted(const std::vector<double>& sortedValues);
+// Mann-Kendall z from S and Var(S), continuity-corrected.
+double zOf(double S, double var);
+// The median of v (reordered).
+double medianOf(std::vector<double>& v);
+}  // namespace detail
+
 // Seconds from the fit's last point until a line at `level` moving `slope` per
 // second reaches `limit`; 0 when it is already at or past the limit in the
 // direction of travel; nullopt when the line is flat (or a value is not finite).

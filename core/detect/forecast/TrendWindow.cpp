@@ -1,0 +1,120 @@
+#include "detect/forecast/TrendWindow.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace vigil::forecast {
+
+namespace {
+int sign(double d) { return (d > 0) - (d < 0); }
+// The slope of the pair (a before b), computed as fitTrend computes it.
+double slopeOf(const TrendPoint& a, const TrendPoint& b) { return (b.v - a.v) / (b.t - a.t); }
+}  // namespace
+
+void TrendWindow::countNewest(int dir) {
+    const TrendPoint& p = pts_.back();
+    std::int64_t s = 0;
+    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v);
+    S_ += dir * s;
+    if (dir > 0) values_.insert(std::upper_bound(values_.begin(), values_.end(), p.v), p.v);
+    else values_.erase(std::lower_bound(values_.begin(), values_.end(), p.v));
+}
+
+void TrendWindow::slopesOfNewest() {
+    newest_.clear();
+    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) newest_.push_back(slopeOf(pts_[i], pts_.back()));
+    std::sort(newest_.begin(), newest_.end());
+}
+
+void TrendWindow::dropOldest() {
+    const TrendPoint o = pts_.front();  // a copy: the front is erased below
+    std::vector<double> gone;  // its slopes with the points up to the newest (those are in base_)
+    gone.reserve(pts_.size());
+    for (std::size_t i = 1; i < pts_.size(); ++i) {
+        S_ -= sign(pts_[i].v - o.v);
+        if (i + 1 < pts_.size()) gone.push_back(slopeOf(o, pts_[i]));
+    }
+    values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
+    std::sort(gone.begin(), gone.end());
+    // Equal doubles are interchangeable in a multiset, so removing by value is exact.
+    std::size_t g = 0, w = 0;
+    for (std::size_t r = 0; r < base_.size(); ++r) {
+        if (g < gone.size() && base_[r] == gone[g]) {
+            ++g;
+            continue;
+        }
+        base_[w++] = base_[r];
+    }
+    base_.resize(w);
+    pts_.erase(pts_.begin());
+    // The newest's slope with the oldest is gone too.
+    newest_.erase(std::lower_bound(newest_.begin(), newest_.end(), slopeOf(o, pts_.back())));
+}
+
+void TrendWindow::push(TrendPoint p) {
+    if (pts_.size() >= cap_) dropOldest();
+    // The newest point is no longer the newest: its slopes join the base.
+    const std::size_t mid = base_.size();
+    base_.insert(base_.end(), newest_.begin(), newest_.end());
+    std::inplace_merge(base_.begin(), base_.begin() + static_cast<std::ptrdiff_t>(mid), base_.end());
+    pts_.push_back(p);
+    countNewest(+1);
+    slopesOfNewest();
+}
+
+void TrendWindow::replaceNewest(TrendPoint p) {
+    if (pts_.empty()) return push(p);
+    countNewest(-1);
+    pts_.back() = p;
+    countNewest(+1);
+    slopesOfNewest();
+}
+
+// The k-th smallest of the two sorted parts together: how many come from base_
+// is found by bisection (the classic selection from two sorted arrays).
+double TrendWindow::kth(std::size_t k) const {
+    const std::vector<double>& a = base_;
+    const std::vector<double>& b = newest_;
+    // i from a and k + 1 - i from b make up the k + 1 smallest.
+    std::size_t lo = k + 1 > b.size() ? k + 1 - b.size() : 0, hi = std::min(k + 1, a.size());
+    while (lo < hi) {
+        const std::size_t i = (lo + hi) / 2;  // i < hi <= a.size(), and j = k + 1 - i >= 1
+        const std::size_t j = k + 1 - i;
+        if (a[i] < b[j - 1]) lo = i + 1;  // a's next is smaller than b's last taken: take more of a
+        else hi = i;
+    }
+    const std::size_t i = lo, j = k + 1 - lo;
+    if (i == 0) return b[j - 1];
+    if (j == 0) return a[i - 1];
+    return std::max(a[i - 1], b[j - 1]);
+}
+
+std::optional<double> TrendWindow::z() const {
+    if (pts_.size() < 3) return std::nullopt;
+    return detail::zOf(static_cast<double>(S_), detail::varianceOfSorted(values_));
+}
+
+std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
+    if (pts_.size() < 3) return std::nullopt;
+    const std::size_t n = pts_.size(), N = base_.size() + newest_.size();
+    const double var = detail::varianceOfSorted(values_);
+    TrendFit f;
+    f.n = static_cast<int>(n);
+    f.slope = N % 2 ? kth(N / 2) : (kth(N / 2 - 1) + kth(N / 2)) / 2.0;
+    f.z = detail::zOf(static_cast<double>(S_), var);
+    // Gilbert (1987), as in fitTrend: from the M1-th to the (M2+1)-th ordered slope.
+    const double C = zInterval * std::sqrt(std::max(0.0, var));
+    const double M1 = (static_cast<double>(N) - C) / 2.0, M2 = (static_cast<double>(N) + C) / 2.0;
+    const auto lo = static_cast<std::ptrdiff_t>(std::floor(M1)) - 1;
+    const auto hi = static_cast<std::ptrdiff_t>(std::ceil(M2));
+    const auto last = static_cast<std::ptrdiff_t>(N) - 1;
+    f.slopeLow = kth(static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(lo, 0, last)));
+    f.slopeHigh = kth(static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(hi, 0, last)));
+    std::vector<double> intercepts;
+    intercepts.reserve(n);
+    for (const auto& p : pts_) intercepts.push_back(p.v - f.slope * p.t);
+    f.level = detail::medianOf(intercepts) + f.slope * pts_.back().t;
+    return f;
+}
+
+}  // namespace vigil::forecast

@@ -1,0 +1,58 @@
+// The forecast's sliding window of trend points, with what the Mann-Kendall test
+// and Sen's slope need kept up to date as points come and go: S, the values in
+// order (ties) and the n(n-1)/2 pairwise slopes in order, as two sorted parts:
+// the slopes among all but the newest point, which change only when a point is
+// added (every spacing, 5 s), and the newest point's n-1 slopes, which change with
+// every sample (between points the newest sample replaces the newest point). An
+// order statistic of the two parts is a binary search. trendZ/fitTrend instead
+// recount O(n^2) pairs and select among all the slopes per sample (the forecast
+// detector was a third of a replay).
+// z() and fit() give exactly trendZ(points()) and fitTrend(points()): the same
+// numbers, bit for bit (tst_forecast::trendWindowIsTheFullFit).
+#pragma once
+
+#include "detect/forecast/TrendFit.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace vigil::forecast {
+
+class TrendWindow {
+public:
+    TrendWindow() = default;
+    explicit TrendWindow(std::size_t capacity) : cap_(capacity < 1 ? 1 : capacity) {}
+
+    // Appends p (its t after the newest's); the oldest leaves beyond capacity.
+    void push(TrendPoint p);
+    // The newest point becomes p (its t after the one before it).
+    void replaceNewest(TrendPoint p);
+
+    const std::vector<TrendPoint>& points() const { return pts_; }
+    std::size_t size() const { return pts_.size(); }
+    bool empty() const { return pts_.empty(); }
+
+    std::optional<double> z() const;                          // trendZ(points())
+    std::optional<TrendFit> fit(double zInterval = 1.96) const;  // fitTrend(points(), zInterval)
+
+private:
+    // Takes the oldest point out of S and the values, and its slopes out of base_.
+    void dropOldest();
+    // S and the values with or without the newest point (sign +1 / -1).
+    void countNewest(int sign);
+    // newest_ from the newest point.
+    void slopesOfNewest();
+    double kth(std::size_t k) const;  // the k-th smallest slope, 0-based
+
+    std::size_t cap_ = 36;
+    std::vector<TrendPoint> pts_;  // oldest first
+    std::int64_t S_ = 0;           // sum of sign(v_j - v_i) over i < j
+    std::vector<double> values_;   // ascending
+    // The slopes (v_j - v_i) / (t_j - t_i), i < j, ascending: among all but the
+    // newest point, and of the newest point with each before it.
+    std::vector<double> base_, newest_;
+};
+
+}  // namespace vigil::forecast
