@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # The "Done when" of issue #10, shown and checked: the console on the demo fleet
 # with a database and a sign-off service on a free port, token files for two
-# approvers (alice, bob); when the cascade's critical transfer asks for approval,
-# a sign-off desk (`vigil --desk URL --token-file bob.token`) on the same machine;
-# the request approved through the sign-off service with bob's and then alice's
-# token (curl: the same POST /v1/approvals/ID/approve the desk's Approve sends),
-# and the outcome read back from the service. Screenshots under Xvfb (1600x1000) go to OUT (default
-# docs/screenshots): console.png (timeline filled), approval-dialog.png, desk.png
-# (live against the console), then desk-approved.png, console-approved.png and
-# approval-dialog-approved.png after the approval.
-# Exit 0 when the approval reached the gate and left the queue, 1 otherwise.
-# Usage: tools/shot-desk.sh [OUT] [--speed N]   (needs Xvfb, ImageMagick's import, xwininfo, xdotool, curl)
+# approvers (alice, bob); when the cascade's critical transfer (above the
+# two-person limit) asks for approval, alice approves it in the console's
+# approval dialog (xdotool: a click on Approve..., her name and the amount
+# typed), which leaves it pending "1 of 2"; a sign-off desk (`vigil --desk URL
+# --token-file bob.token`) on the same machine shows it, and bob approves it
+# there by clicking Approve... and typing the amount. The outcome is read back
+# from the service (curl reads only; every decision is a click). Screenshots
+# under Xvfb go to OUT (default docs/screenshots): approval-dialog.png (the
+# console's dialog, 1 of 2) and console.png, desk.png (the desk and its
+# dialog), then desk-approved.png, console-approved.png and
+# approval-dialog-approved.png after bob's approval (2 of 2).
+# At --speed 10 a request expires after 90 wall seconds (engine time, 15 min).
+# Exit 0 when the request was approved by alice and bob and left the queue, 1 otherwise.
+# Usage: tools/shot-desk.sh [OUT]   (SPEED=N to change --speed; needs Xvfb, ImageMagick's import, xwininfo, xdotool, curl)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${VIGIL_BUILD_DIR:-$root/build}
@@ -89,38 +93,92 @@ shot() {
 # move TITLE-PREFIX X: puts a window at X, 0 (there is no window manager).
 move() { local id; id=$(window_id "$1"); [[ -n $id ]] && xdotool windowmove "$id" "$2" 0; }
 
-# Wait for the cascade's approval request (the demo asks within minutes at --speed 10).
-id=""
+# geometry TITLE-PREFIX: "X Y W H" of the window on screen.
+geometry() {
+  local id; id=$(window_id "$1")
+  [[ -n $id ]] || return 1
+  xwininfo -id "$id" | awk '/Absolute upper-left X/{x=$4} /Absolute upper-left Y/{y=$4} /Width:/{w=$2} /Height:/{h=$2} END{print x, y, w, h}'
+}
+# shot_union FILE TITLE-PREFIX...: the smallest rectangle holding all these windows.
+shot_union() {
+  local file=$1 t x y w h x0=100000 y0=100000 x1=0 y1=0; shift
+  for t in "$@"; do
+    read -r x y w h < <(geometry "$t") || { echo "shot-desk: no window titled '$t'" >&2; return 1; }
+    (( x < x0 )) && x0=$x; (( y < y0 )) && y0=$y
+    (( x + w > x1 )) && x1=$((x + w)); (( y + h > y1 )) && y1=$((y + h))
+  done
+  import -window root -crop "$((x1 - x0))x$((y1 - y0))+${x0}+${y0}" +repage "$file"
+  chmod 644 "$file"
+  echo "shot-desk: $file ($((x1 - x0))x$((y1 - y0)))"
+}
+# click_approve TITLE-PREFIX: a mouse click on the approval dialog's Approve...
+# button (bottom right: Approve..., Reject..., Close; measured on the 760x930 dialog).
+click_approve() {
+  local x y w h
+  read -r x y w h < <(geometry "$1") || { echo "shot-desk: no window titled '$1'" >&2; return 1; }
+  xdotool mousemove --sync $((x + w - 229)) $((y + h - 24)) click 1
+}
+# in_prompt TEXT-FOR-EACH-FIELD...: types into the open Approve prompt, one field
+# after the other (Tab between them), then Return (its default button, Approve).
+in_prompt() {
+  local id="" first=1 text
+  for _ in $(seq 50); do id=$(window_id "Approve"); [[ -n $id ]] && break; sleep 0.2; done
+  [[ -n $id ]] || { echo "shot-desk: the Approve prompt did not open" >&2; return 1; }
+  read -r x y w h < <(geometry "Approve")
+  xdotool mousemove --sync $((x + w / 2)) $((y + 10))  # no window manager: keys go where the pointer is
+  xdotool windowfocus --sync "$id" 2>/dev/null || true
+  for text in "$@"; do
+    (( first )) || xdotool key Tab
+    first=0
+    xdotool type --delay 40 "$text"
+  done
+  sleep 0.5
+  xdotool key Return
+}
+
+# Wait for the cascade's critical transfer (the demo asks within minutes at --speed 10).
+id="" value=""
 for _ in $(seq 300); do
-  id=$(list bob | awk '$2=="pending"{print $1; exit}')
+  read -r id value < <(list bob | awk '$2=="pending" && $3=="0/2" {print $1, $5; exit}') || true
   [[ -n $id ]] && break
   sleep 1
 done
-if [[ -z $id ]]; then echo "shot-desk: no approval request within 300 s" >&2; tail -5 "$work/console.log" >&2; exit 1; fi
-echo "shot-desk: approval request $id"
+if [[ -z $id ]]; then echo "shot-desk: no two-person request within 300 s" >&2; tail -5 "$work/console.log" >&2; exit 1; fi
+echo "shot-desk: approval request $id for $value ETH"
 list bob
 sleep 3  # the dialog and the timeline catch up
 move "Approval needed" 1460
 sleep 1
+
+# alice, the console's operator: Approve..., her name, the amount (comment left empty).
+click_approve "Approval needed"
+in_prompt alice "$value"
+for _ in $(seq 20); do list bob | grep -q "^$id pending 1/2" && break; sleep 0.5; done
+list bob | grep "^$id " || true
+sleep 2
 shot "$out/approval-dialog.png" "Approval needed"
 shot "$out/console.png" "Vigil — fleet console"
 
+# bob, at the desk on the other screen: the request is listed with alice's vote.
 DISPLAY=$desk_display "$build/app/vigil" --desk "$url" --token-file "$work/bob.token" > "$work/desk.log" 2>&1 &
 pids+=($!)
 sleep 8
-DISPLAY=$desk_display move "Approval needed" 1120
+export DISPLAY=$desk_display
+move "Approval needed" 1100
+# The desk's dialog has the "Signed in as" line and, after the decision, the
+# answer too: the full screen height keeps its evidence unscrolled; the desk
+# window as tall, so the picture has no gap.
+xdotool windowsize "$(window_id "Approval needed")" 760 980
+xdotool windowsize "$(window_id "Vigil — sign-off desk")" 1100 980
 sleep 1
-DISPLAY=$desk_display shot "$out/desk.png" "Vigil — sign-off desk"
-
-# bob, then alice if two are needed: the desk's Approve is this POST with bob's token.
-api bob "/v1/approvals/$id/approve" '{"comment": "checked the transfer"}' | cut -c1-200; echo
-if list alice | grep -q "^$id pending"; then
-  api alice "/v1/approvals/$id/approve" '{"comment": "second approver"}' | cut -c1-200; echo
-fi
+shot_union "$out/desk.png" "Vigil — sign-off desk" "Approval needed"
+click_approve "Approval needed"
+in_prompt "$value"  # the identity is the token's (read-only); the amount is typed
 sleep 8  # the engine executes it; the console's and the desk's dialogs follow
-DISPLAY=$desk_display shot "$out/desk-approved.png" "Vigil — sign-off desk" || true
+shot_union "$out/desk-approved.png" "Vigil — sign-off desk" "Approval needed" || true
+export DISPLAY=$console_display
 # The action log tab (right dock, first-run layout of the 1440x944 window), to
-# show bob's decision and the executed action in words.
+# show the decisions and the executed action in words.
 cid=$(window_id "Vigil — fleet console")
 [[ -n $cid ]] && xdotool mousemove --window "$cid" 1128 677 click 1 && sleep 2
 shot "$out/console-approved.png" "Vigil — fleet console" || true
@@ -128,4 +186,4 @@ shot "$out/approval-dialog-approved.png" "Approval needed" || true
 # The gate's answer, as the service reports it after the engine picked it up.
 final=$(api bob "/v1/approvals/$id" | python3 -c 'import json,sys; a = json.load(sys.stdin)["approval"]; print(a["state"], "%s/%s" % (a["approvals"], a["approvals_needed"]), " ".join(d["approver"] + ":" + d["decision"] for d in a.get("decisions", [])))')
 echo "shot-desk: $id now: $final"
-case $final in approved*|executed*) exit 0 ;; *) exit 1 ;; esac
+case $final in approved\ 2/2\ alice:approved\ bob:approved|executed\ 2/2\ alice:approved\ bob:approved) exit 0 ;; *) exit 1 ;; esac

@@ -1568,6 +1568,14 @@ Richtlinienregel: %2 · Vorfall %3 · angefragt von %4 um %5</translation>
         <translation>Erledigt: die Anfrage ist jetzt %1.</translation>
     </message>
     <message>
+        <source>Decided: the request is now %1 (%2 of %3 approvals: %4).</source>
+        <translation>Entschieden: die Anfrage ist jetzt %1 (%2 von %3 Freigaben: %4).</translation>
+    </message>
+    <message>
+        <source>Decided: the request is now %1.</source>
+        <translation>Entschieden: die Anfrage ist jetzt %1.</translation>
+    </message>
+    <message>
         <source>Signed in as</source>
         <translation>Angemeldet als</translation>
     </message>

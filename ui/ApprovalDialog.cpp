@@ -145,6 +145,7 @@ ApprovalDialog::ApprovalDialog(ApprovalSource* source, ApprovalQueueModel* queue
     connect(approve_, &QPushButton::clicked, this, [this] { decide(true); });
     connect(reject_, &QPushButton::clicked, this, [this] { decide(false); });
     connect(source_, &ApprovalSource::answered, this, &ApprovalDialog::answered);
+    connect(source_, &ApprovalSource::lookedUp, this, &ApprovalDialog::lookedUp);
     connect(queue_, &QAbstractItemModel::rowsInserted, this, &ApprovalDialog::queueChanged);
     connect(queue_, &QAbstractItemModel::rowsRemoved, this, &ApprovalDialog::queueChanged);
     connect(queue_, &QAbstractItemModel::rowsMoved, this, &ApprovalDialog::queueChanged);
@@ -161,6 +162,7 @@ QString ApprovalDialog::shownId() const { return haveShown_ ? qs(shown_.id) : QS
 QString ApprovalDialog::positionText() const { return position_->text(); }
 QString ApprovalDialog::answerText() const { return answer_->text(); }
 QString ApprovalDialog::countdownText() const { return expiry_->text(); }
+QString ApprovalDialog::votesText() const { return votes_->text(); }
 QString ApprovalDialog::signedInText() const { return signedIn_->text(); }
 
 int ApprovalDialog::shownRow() const { return haveShown_ ? queue_->rowOf(qs(shown_.id)) : -1; }
@@ -195,6 +197,31 @@ void ApprovalDialog::queueChanged() {
     else if (!haveShown_ && queue_->rowCount() > 0) {
         shown_ = queue_->request(0);
         haveShown_ = true;
+    } else if (haveShown_ && wasQueued_) {
+        // Decided (here or by someone else): the queue's copy is from before the
+        // decision; ask for the request as stored, to show its final votes.
+        source_->lookUp(qs(shown_.id));
+    }
+    wasQueued_ = shownRow() >= 0;
+    render();
+}
+
+void ApprovalDialog::lookedUp(const approve::ApprovalRequest& r) {
+    if (!haveShown_ || r.id != shown_.id || shownRow() >= 0) return;
+    const bool news = r.state != shown_.state || r.votes.size() != shown_.votes.size();
+    shown_ = r;
+    if (news && !awaitingAnswer_ && r.state != approve::RequestState::Pending) {
+        QStringList who;
+        for (const approve::Vote& v : r.votes)
+            if (v.decision == ApprovalDecision::Approved) who << qs(v.approver);
+        answer_->setText(r.state == approve::RequestState::Approved || r.state == approve::RequestState::Executed
+                             ? tr("Decided: the request is now %1 (%2 of %3 approvals: %4).")
+                                   .arg(qs(std::string(approve::toString(r.state))))
+                                   .arg(r.approvals())
+                                   .arg(r.what.approversNeeded)
+                                   .arg(who.join(QStringLiteral(", ")))
+                             : tr("Decided: the request is now %1.").arg(qs(std::string(approve::toString(r.state)))));
+        answer_->setStyleSheet(QString());
     }
     render();
 }

@@ -39,6 +39,8 @@ public:
     QString positionText() const;
     QString answerText() const;
     QString countdownText() const;
+    // "1 of 2 needed" and who decided, for the request shown.
+    QString votesText() const;
     // "Signed in as bob at sign-off service …" at a desk; "" otherwise.
     QString signedInText() const;
 
@@ -60,6 +62,7 @@ private:
     void render();
     void fillContent(const approve::ApprovalRequest& r);
     void decide(bool approve);
+    void lookedUp(const approve::ApprovalRequest& r);
     void answered(const GateAnswer& a);
     int shownRow() const;
 
@@ -68,6 +71,7 @@ private:
     approve::ApprovalRequest shown_;  // a copy: stays readable after it leaves the queue
     bool haveShown_ = false;
     bool awaitingAnswer_ = false;
+    bool wasQueued_ = false;  // the shown request was in the queue at the last change
     QTimer countdown_;
     QPointer<DecisionPrompt> prompt_;
 

@@ -32,11 +32,15 @@ public slots:
     virtual void refresh() = 0;
     virtual void approve(const QString& id, const QString& who, const QString& comment) = 0;
     virtual void reject(const QString& id, const QString& who, const QString& reason) = 0;
+    // Read one request as stored now, whatever its state (a request that left
+    // the queue because someone else decided it); the answer is lookedUp.
+    virtual void lookUp(const QString& id) = 0;
 
 signals:
     // Every request still waiting for people (state pending), newest first.
     void requestsChanged(const vigil::ui::ApprovalList& pending);
     void answered(const vigil::ui::GateAnswer& answer);
+    void lookedUp(const vigil::approve::ApprovalRequest& request);
     // false while the store or service cannot be reached (`why` says what failed).
     void availabilityChanged(bool available, const QString& why);
     // signedInAs() became known or changed.

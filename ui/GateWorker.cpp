@@ -31,6 +31,11 @@ void GateWorker::list() {
     emit listed(pending, error);
 }
 
+void GateWorker::find(const QString& id) {
+    approve::ApprovalRequest r;
+    if (open().isEmpty() && gate_->find(id.toStdString(), r)) emit found(r);
+}
+
 void GateWorker::decide(const QString& id, const QString& who, const QString& comment, bool approve) {
     GateAnswer a;
     a.requestId = id;

@@ -22,8 +22,10 @@ public:
 public slots:
     void list();
     void decide(const QString& id, const QString& who, const QString& comment, bool approve);
+    void find(const QString& id);
 
 signals:
+    void found(const vigil::approve::ApprovalRequest& request);  // not emitted when unknown or unreadable
     void listed(const vigil::ui::ApprovalList& pending, const QString& error);
     void answered(const vigil::ui::GateAnswer& answer);
 

@@ -8,11 +8,13 @@ LocalApprovalSource::LocalApprovalSource(const QString& dbPath, const Clock& clo
     : ApprovalSource(parent), path_(dbPath), clock_(clock) {
     qRegisterMetaType<vigil::ui::ApprovalList>("vigil::ui::ApprovalList");
     qRegisterMetaType<vigil::ui::GateAnswer>("vigil::ui::GateAnswer");
+    qRegisterMetaType<vigil::approve::ApprovalRequest>("vigil::approve::ApprovalRequest");
     thread_.setObjectName(QStringLiteral("approvals"));
     worker_ = new GateWorker(dbPath, clock);
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &GateWorker::listed, this, &LocalApprovalSource::listed);
+    connect(worker_, &GateWorker::found, this, &ApprovalSource::lookedUp);
     connect(worker_, &GateWorker::answered, this, [this](const GateAnswer& a) {
         emit answered(a);
         refresh();  // the queue changed (or the answer says why not)
@@ -46,6 +48,10 @@ void LocalApprovalSource::approve(const QString& id, const QString& who, const Q
 void LocalApprovalSource::reject(const QString& id, const QString& who, const QString& reason) {
     QMetaObject::invokeMethod(worker_, [w = worker_, id, who, reason] { w->decide(id, who, reason, false); },
                               Qt::QueuedConnection);
+}
+
+void LocalApprovalSource::lookUp(const QString& id) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, id] { w->find(id); }, Qt::QueuedConnection);
 }
 
 void LocalApprovalSource::listed(const ApprovalList& pending, const QString& error) {

@@ -28,6 +28,7 @@ public slots:
     void refresh() override;
     void approve(const QString& id, const QString& who, const QString& comment) override;
     void reject(const QString& id, const QString& who, const QString& reason) override;
+    void lookUp(const QString& id) override;
 
 private:
     void listed(const vigil::ui::ApprovalList& pending, const QString& error);

@@ -20,11 +20,13 @@ RemoteApprovalSource::RemoteApprovalSource(std::unique_ptr<signoff::SignoffClien
       retryMs_(timing.retryMinMs) {
     qRegisterMetaType<vigil::ui::ApprovalList>("vigil::ui::ApprovalList");
     qRegisterMetaType<vigil::ui::GateAnswer>("vigil::ui::GateAnswer");
+    qRegisterMetaType<vigil::approve::ApprovalRequest>("vigil::approve::ApprovalRequest");
     thread_.setObjectName(QStringLiteral("signoff"));
     worker_ = new SignoffWorker(std::move(client));
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SignoffWorker::listed, this, &RemoteApprovalSource::listed);
+    connect(worker_, &SignoffWorker::shown, this, &ApprovalSource::lookedUp);
     connect(worker_, &SignoffWorker::identified, this,
             [this](const QString& who, bool ok, bool reached, const QString& error) {
                 // Only the transport moves the state here: a service without
@@ -67,6 +69,10 @@ void RemoteApprovalSource::approve(const QString& id, const QString&, const QStr
 }
 void RemoteApprovalSource::reject(const QString& id, const QString&, const QString& reason) {
     decide(id, reason, false);
+}
+
+void RemoteApprovalSource::lookUp(const QString& id) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, id] { w->show(id); }, Qt::QueuedConnection);
 }
 
 void RemoteApprovalSource::decide(const QString& id, const QString& comment, bool approve) {

@@ -24,6 +24,11 @@ void SignoffWorker::whoami() {
     emit identified(QString::fromStdString(who), bool(r), reachedService(r), QString::fromStdString(r.message));
 }
 
+void SignoffWorker::show(const QString& id) {
+    approve::ApprovalRequest r;
+    if (client_->show(id.toStdString(), r)) emit shown(r);
+}
+
 void SignoffWorker::decide(const QString& id, const QString& comment, bool approve) {
     GateAnswer a;
     a.requestId = id;

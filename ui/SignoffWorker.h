@@ -29,8 +29,10 @@ public slots:
     void list();
     void whoami();
     void decide(const QString& id, const QString& comment, bool approve);
+    void show(const QString& id);
 
 signals:
+    void shown(const vigil::approve::ApprovalRequest& request);  // not emitted when the call failed
     // Pending requests only (the service also lists approved ones waiting to be
     // executed: nothing is left for people to decide there).
     void listed(const vigil::ui::ApprovalList& pending, qint64 serverNow, bool ok, bool reached, const QString& error);

@@ -7,6 +7,7 @@
 #include "remedy/RemediationPlanner.h"
 #include "sim/DemoFeed.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace vigil::app {
@@ -45,7 +46,7 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
             return nullptr;
         }
         h->gateDb_.emplace(std::move(db.value()));
-        h->gate_ = std::make_unique<approve::ApprovalGate>(*h->gateDb_, h->wallClock_,
+        h->gate_ = std::make_unique<approve::ApprovalGate>(*h->gateDb_, h->approvalClock_,
                                                            h->policy_.current()->approvalExpiryMs);
         h->gate_->onRecord([p = h.get()](const Record& r) { p->gateRecords_.push_back(r); });
         // Policy loads, refused reloads and kill-switch flips are audited; the
@@ -59,8 +60,19 @@ std::unique_ptr<DemoHealing> DemoHealing::create(remedy::Policy policy, const Cl
     return h;
 }
 
+// The demo fleet starts at the wall clock's now (both front ends), so that is
+// the engine's time until the first step says otherwise.
 DemoHealing::DemoHealing(remedy::Policy policy, const Clock& engineClock, store::StoreWriter* writer)
-    : policy_(std::move(policy)), engineClock_(engineClock), writer_(writer) {}
+    : policy_(std::move(policy)),
+      engineClock_(engineClock),
+      approvalClock_(std::max(engineClock.now(), SystemClock().now())),
+      writer_(writer) {}
+
+// Monotonic: the fleet's time, or the engine clock when that is ahead (speed 1).
+void DemoHealing::advanceApprovalClock(TimestampMs simNow) {
+    const TimestampMs t = std::max({approvalClock_.now(), engineClock_.now(), simNow});
+    approvalClock_.set(t);
+}
 
 DemoHealing::~DemoHealing() = default;
 
@@ -160,6 +172,7 @@ void DemoHealing::step(DemoFeed& feed, Engine& engine) {
     std::vector<Record> back;
     std::vector<Outcome> outcomes;
     feed.withSimulator([&](FleetSimulator& sim) {
+        advanceApprovalClock(sim.now());
         outcomes = actuator_.apply(sim);
         if (gate_) {
             fileRequests(sim, std::move(asks));

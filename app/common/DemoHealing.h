@@ -8,9 +8,11 @@
 // about to do, and hands executed fixes and their outcomes back to the engine
 // (the correlator marks incidents mitigated).
 //
-// Time: the planner runs on engine time; approval requests live on the wall
-// clock (SystemClock), because people decide them in `vigilctl approvals` in
-// another process, which has only the wall clock. docs/remediation.md.
+// Time: the planner and the gate both run on engine time, so requests,
+// decisions and expiries sit beside the incidents on one time axis at any
+// --speed. The gate's clock is approvalClock(): the demo fleet's time, set at
+// every step (at speed 1 the wall clock). The console's own decisions and an
+// in-process sign-off service take the same clock. docs/remediation.md.
 //
 // Storage: the gate writes its requests, decisions and the asking actions'
 // states itself (wall-clock timestamps, so the actions table's newer-wins rule
@@ -96,6 +98,10 @@ public:
     // The policy's notify.webhook, when set: Alertmanager v4 payloads of every
     // action taken or proposed, escalation and outcome (none while a dry run is in force).
     remedy::WebhookNotifier* notifier() const { return notifier_.get(); }
+    // The engine's time as the gate sees it: the demo fleet's time, never
+    // behind the engine clock (thread-safe; for the sign-off service and the
+    // console's approval source, which decide on the same requests).
+    const Clock& approvalClock() const { return approvalClock_; }
     const remedy::LivePolicy& policy() const { return policy_; }
     remedy::LivePolicy& policy() { return policy_; }  // the learned orders and the Automation menu act on it
 
@@ -113,7 +119,9 @@ private:
 
     remedy::LivePolicy policy_;
     const Clock& engineClock_;
-    SystemClock wallClock_;
+    SystemClock wallClock_;      // policy loads and automation switches: people's time
+    VirtualClock approvalClock_;  // the gate's: engine time (advanceApprovalClock)
+    void advanceApprovalClock(TimestampMs simNow);
     store::StoreWriter* writer_;
     std::optional<store::Database> gateDb_;
     std::unique_ptr<approve::ApprovalGate> gate_;

@@ -199,6 +199,7 @@ int main(int argc, char** argv) {
     if (opts->signoff) {
         vigil::signoff::SignoffServiceOptions so = *opts->signoff;
         so.dbPath = path.toStdString();
+        if (healing) so.clock = &healing->approvalClock();  // decisions on the engine's time, as the gate files them
         std::string why;
         signoff = vigil::signoff::SignoffService::start(so, why);
         if (!signoff) {
@@ -248,8 +249,9 @@ int main(int argc, char** argv) {
     vigil::ui::MainWindow window(&bridge);
     opener.watch(&window);
     if (store) {
-        // People decide in wall-clock time, on their own store connection (a worker thread).
-        approvals = std::make_unique<vigil::ui::LocalApprovalSource>(dbPath, systemClock);
+        // On the engine's time, as the gate files the requests; on their own store connection (a worker thread).
+        approvals = std::make_unique<vigil::ui::LocalApprovalSource>(
+            dbPath, healing ? healing->approvalClock() : static_cast<const vigil::Clock&>(systemClock));
         window.attachApprovals(approvals.get());
         activity = std::make_unique<vigil::ui::StoreActivityFeed>(dbPath);
         window.attachActivity(activity.get());

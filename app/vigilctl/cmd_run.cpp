@@ -245,6 +245,7 @@ int cmdRun(const QStringList& args) {
     std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
     if (o.signoff) {
         std::string why;
+        o.signoff->clock = &healing->approvalClock();  // decisions on the engine's time, as the gate files them
         signoff = vigil::signoff::SignoffService::start(*o.signoff, why);
         if (!signoff) return usageError(QStringLiteral("run: sign-off: ") + QString::fromStdString(why));
         std::printf("vigil: sign-off service on %s\n", signoff->url().c_str());

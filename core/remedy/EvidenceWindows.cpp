@@ -14,6 +14,23 @@ void EvidenceWindows::observe(const Record& r) {
     } else if (const auto* tx = std::get_if<TxEvent>(&r)) {
         observeTx(*tx);
     }
+    samplePending(timestampOf(r));
+}
+
+// A stuck transaction has no events of its own while it waits: without a
+// sample per second its age series would be the zeros of the agent's earlier,
+// promptly confirmed transactions and one point at the end. Sampled on the
+// records' time, so the window is the same however the records were batched.
+void EvidenceWindows::samplePending(TimestampMs t) {
+    if (t < nextSample_) return;
+    nextSample_ = t - t % kTxSampleMs + kTxSampleMs;
+    for (const auto& [target, mine] : pending_) {
+        TimestampMs oldest = t;
+        for (const auto& [hash, since] : mine) oldest = std::min(oldest, since);
+        const auto it = series_.find({kTxPendingSeries, target});
+        if (it != series_.end() && !it->second.points.empty() && it->second.points.back().first >= t) continue;
+        push(kTxPendingSeries, target, t, static_cast<double>(t - oldest));
+    }
 }
 
 void EvidenceWindows::observeTx(const TxEvent& tx) {

@@ -26,9 +26,11 @@ public:
     static constexpr std::size_t kMaxSeries = 4096;
     static constexpr std::size_t kMaxPendingPerAgent = 256;
     // The series derived from transactions: per "agent:NAME", the age in ms of
-    // its oldest unconfirmed transaction at each of its transaction events
-    // (the series the tx.stuck detector reports on).
+    // its oldest unconfirmed transaction at each of its transaction events and,
+    // while one is pending, once per kTxSampleMs of record time (the series
+    // the tx.stuck detector reports on).
     static constexpr const char* kTxPendingSeries = "tx.pending_ms";
+    static constexpr TimestampMs kTxSampleMs = 1000;
 
     using Point = std::pair<TimestampMs, double>;
 
@@ -50,10 +52,12 @@ private:
     };
     void push(const std::string& series, const std::string& target, TimestampMs ts, double v);
     void observeTx(const TxEvent& tx);
+    void samplePending(TimestampMs t);
 
     std::map<std::pair<std::string, std::string>, Buffer> series_;  // (series, target)
     std::map<std::string, std::map<std::string, TimestampMs>> pending_;  // agent target -> tx hash -> submitted
     std::uint64_t fed_ = 0;
+    TimestampMs nextSample_ = 0;  // record time of the next pending-age sample
 };
 
 }  // namespace vigil::remedy

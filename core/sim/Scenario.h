@@ -29,9 +29,9 @@ inline constexpr const char* kGasSpike = "gas-spike";
 inline constexpr const char* kWorkerOverload = "worker-overload";
 inline constexpr const char* kStuckTx = "stuck-tx";
 inline constexpr const char* kFailedTxBurst = "failed-tx-burst";
-// A stuck transaction like kStuckTx, but a treasury transfer of 2-6 ETH: its
-// replacement moves funds at or above the default approval limit, so fixing it
-// needs a person. Part of the cascade only (no scenario of its own).
+// A stuck transaction like kStuckTx, but a treasury transfer of 12-18 ETH: its
+// replacement moves funds above the default two-person limit (10 ETH), so
+// fixing it needs two people. Part of the cascade only (no scenario of its own).
 inline constexpr const char* kStuckTransfer = "stuck-transfer";
 inline constexpr const char* kWalletDrain = "wallet-drain";
 

@@ -73,8 +73,10 @@ void beginFault(SimWorld& w, ActiveFault& f) {
         const TimestampMs ts = w.tickStart + a.rng.between(50, 950);
         const int decimals = c.name == "ethereum" ? 3 : 4;
         const double maxFee = rounded(std::min(c.baseFee * a.rng.uniform(0.2, 0.3), c.floorFee * a.rng.uniform(0.3, 0.6)), decimals);
-        const bool large = kind == kStuckTransfer;  // a treasury transfer: people approve its replacement
-        const double value = rounded(large ? a.rng.uniform(2.0, 6.0) : a.rng.uniform(0.05, 0.5), 4);
+        // A treasury sweep of the agent's proceeds, above the shipped policy's
+        // two_person_limit (10 ETH): two people approve its replacement.
+        const bool large = kind == kStuckTransfer;
+        const double value = rounded(large ? a.rng.uniform(12.0, 18.0) : a.rng.uniform(0.05, 0.5), 4);
         const std::string idem = "sweep-" + a.id + "-" + std::to_string(++a.sweepSeq);
         SimTx& tx = submitTx(w, f.target, ts, idem, value, maxFee, 0.0, false);
         f.stuckHash = tx.hash;

@@ -2,8 +2,9 @@
 // --signoff-tokens FILE` runs the demo fleet and serves its queue; a desk
 // (DeskWindow over a RemoteApprovalSource, signed in as bob, a second
 // identity beside the engine's `vigil`) lists the stuck transfer's fee-bump
-// replacement, approves it through the dialog path, and the running demo
-// executes it. And `vigil --desk` itself: its options are checked before any
+// replacement (above the two-person limit), approves it through the dialog
+// path ("1 of 2"), a second person (alice, through the service) approves too,
+// and the running demo executes it. And `vigil --desk` itself: its options are checked before any
 // window, and started offscreen it connects and says as whom.
 // Timeouts are hang guards, not timing asserts.
 #include "approve/SignoffTestSupport.h"
@@ -19,6 +20,7 @@
 #include "ui/RemoteApprovalSource.h"
 
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -74,10 +76,18 @@ private slots:
 
     void aDeskApprovesTheCascadesTransferAndTheDemoExecutesIt() {
         const QString db = dir_.filePath(QStringLiteral("demo.db"));
+        // Requests expire on engine time: 15 min at speed 200 are 4.5 wall seconds.
+        QFile shipped(QStringLiteral(VIGIL_SOURCE_DIR "/resources/policy.yaml"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray policy = shipped.readAll();
+        QVERIFY(policy.contains("approval_expiry: 15m"));
+        policy.replace("approval_expiry: 15m", "approval_expiry: 24h");
+        const QString policyPath = dir_.filePath(QStringLiteral("policy.yaml"));
+        QVERIFY(writePrivate(policyPath, policy.toStdString()));
         QProcess run;
         run.start(clitest::vigilctlPath(),
-                  {"run", "--demo", "--scenario", "cascade", "--speed", "200", "--db", db, "--signoff-tokens",
-                   dir_.filePath(QStringLiteral("tokens")), "--signoff-listen", "127.0.0.1:0"});
+                  {"run", "--demo", "--scenario", "cascade", "--speed", "200", "--db", db, "--policy", policyPath,
+                   "--signoff-tokens", dir_.filePath(QStringLiteral("tokens")), "--signoff-listen", "127.0.0.1:0"});
         QString out;
         QVERIFY2(clitest::waitForOutput(run, QStringLiteral("sign-off service on "), out), qPrintable(out));
         const QString url = QRegularExpression(QStringLiteral("sign-off service on (\\S+)")).match(out).captured(1);
@@ -114,19 +124,24 @@ private slots:
         d->prompt()->commentEdit()->setText(QStringLiteral("replacement checked at the desk"));
         QVERIFY(d->prompt()->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
         d->prompt()->buttons()->button(QDialogButtonBox::Ok)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(d->answerText().startsWith(QStringLiteral("Done: the request is now approved.")),
+        QTRY_VERIFY_WITH_TIMEOUT(d->answerText().startsWith(QStringLiteral("Approved by bob (1 of 2): waiting for another person.")),
                                  30'000);
+        QCOMPARE(int(asked.what.approversNeeded), 2);
 
-        // The running demo executes it after the gate's check; the service shows it so.
+        // The second person; then the running demo executes it after the gate's
+        // check, and the service shows it so.
         auto c = client(url, kAliceToken);
+        approve::ApprovalRequest second;
+        QVERIFY(c->approve(id.toStdString(), "second person", second));
         approve::ApprovalRequest after;
         for (int i = 0; i < 240 && after.state != approve::RequestState::Executed; ++i) {
             QTest::qWait(250);
             QVERIFY(c->show(id.toStdString(), after));
         }
         QCOMPARE(int(after.state), int(approve::RequestState::Executed));
-        QCOMPARE(after.votes.size(), std::size_t(1));
+        QCOMPARE(after.votes.size(), std::size_t(2));
         QCOMPARE(after.votes[0].approver, std::string("bob"));
+        QCOMPARE(after.votes[1].approver, std::string("alice"));
 
         stop(run);
         out += QString::fromUtf8(run.readAllStandardOutput());

@@ -1,7 +1,8 @@
 // EvidenceWindows: the points an approval request carries. The newest 120 at
 // or before the decision's time; the same records give the same window however
 // they were batched (records after the decision do not push earlier ones out);
-// a stuck transaction's series is its age since submission; unknown series give
+// a stuck transaction's series is its age since submission, sampled every second
+// of record time while it waits; unknown series give
 // no points but still a readable window; series are bounded.
 #include "remedy/EvidenceWindows.h"
 
@@ -76,6 +77,34 @@ private slots:
         const auto pts = w.points(EvidenceWindows::kTxPendingSeries, "agent:agent-07", 1'000'000);
         const std::vector<EvidenceWindows::Point> want = {{1000, 0}, {4000, 3000}, {9000, 8000}, {20'000, 0}};
         QCOMPARE(pts, want);
+    }
+
+    // The demo's stuck transfer: the agent's earlier transactions confirm at
+    // once (age 0), then one waits while only metrics arrive. Its age is
+    // sampled once a second of record time, so the window rises to the
+    // detector's observation instead of being the zeros of the earlier ones.
+    void aWaitingTransactionIsSampledEverySecond() {
+        EvidenceWindows w;
+        for (int i = 0; i < 200; ++i) {
+            w.observe(tx(1000 * i, "0x" + std::to_string(i), TxState::Submitted));
+            w.observe(tx(1000 * i + 500, "0x" + std::to_string(i), TxState::Confirmed));
+        }
+        w.observe(tx(200'000, "0xstuck", TxState::Submitted));
+        for (TimestampMs t = 200'250; t <= 260'000; t += 250) w.observe(metric(t, 0.01));
+        const auto pts = w.points(EvidenceWindows::kTxPendingSeries, "agent:agent-07", 260'000);
+        QCOMPARE(pts.size(), EvidenceWindows::kPoints);
+        QCOMPARE(pts.back(), EvidenceWindows::Point(260'000, 60'000.0));
+        int rising = 0;
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            QVERIFY(pts[i].first > pts[i - 1].first);  // one point per time, in order
+            if (pts[i].second > pts[i - 1].second) ++rising;
+        }
+        QCOMPARE(rising, 60);  // one a second from 201 s to 260 s
+        // Confirmed: back to 0, and no more samples for the agent.
+        w.observe(tx(261'000, "0xstuck", TxState::Confirmed));
+        for (TimestampMs t = 261'250; t <= 270'000; t += 250) w.observe(metric(t, 0.01));
+        const auto after = w.points(EvidenceWindows::kTxPendingSeries, "agent:agent-07", 270'000);
+        QCOMPARE(after.back(), EvidenceWindows::Point(261'000, 0.0));
     }
 
     void theWindowIsJsonTheChartReads() {
