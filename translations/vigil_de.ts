@@ -2707,6 +2707,25 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::SettingsApplier</name>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Policy file</source>
+        <translation>Richtliniendatei</translation>
+    </message>
+    <message>
+        <source>Sign-off service</source>
+        <translation>Freigabedienst</translation>
+    </message>
+    <message>
+        <source>Settings applied; %1 take effect at the next start</source>
+        <translation>Einstellungen übernommen; %1 wirken ab dem nächsten Start</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2793,16 +2812,40 @@ Workflow %3, Endpunkt %4
         <translation>Detektor&amp;empfindlichkeit:</translation>
     </message>
     <message>
-        <source>Changes take effect when the console starts next.</source>
-        <translation>Änderungen wirken beim nächsten Start der Konsole.</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
         <translation>%1 suchen</translation>
+    </message>
+    <message>
+        <source>The database, the policy file and the sign-off service take effect at the next start.</source>
+        <translation>Datenbank, Richtliniendatei und Freigabedienst wirken ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Al&amp;ways record the live input (a new file each start)</source>
+        <translation>Live-Eingang &amp;immer aufzeichnen (bei jedem Start eine neue Datei)</translation>
+    </message>
+    <message>
+        <source>Recording:</source>
+        <translation>Aufzeichnung:</translation>
+    </message>
+    <message>
+        <source>Folder to always record to</source>
+        <translation>Ordner für die ständige Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Notifications, sensitivity and recording take effect at once.</source>
+        <translation>Benachrichtigungen, Empfindlichkeit und Aufzeichnung wirken sofort.</translation>
+    </message>
+    <message>
+        <source>Always record to: choose a folder</source>
+        <translation>Immer aufzeichnen nach: Bitte einen Ordner wählen</translation>
     </message>
 </context>
 <context>

@@ -141,7 +141,12 @@ void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from,
         auto last = std::upper_bound(first, all.end(), to,
                                      [](TimestampMs t, const SeriesPoint& p) { return t < p.ts; });
         if (last != all.end()) ++last;
-        SeriesDecimator::reduce(std::span(first, last), from, to, buckets, reduced_);
+        MinMaxPyramid& pyramid = pyramids_[tails[k]->target];
+        pyramid.sync(all);
+        if (pyramid.sorted())
+            pyramid.reduce(all, std::size_t(first - all.begin()), std::size_t(last - all.begin()), from, to, buckets, reduced_);
+        else  // out of time order: only the one-pass decimator copes
+            SeriesDecimator::reduce(std::span(first, last), from, to, buckets, reduced_);
 
         QList<QPointF>& pts = pending_[k];
         pts.clear();

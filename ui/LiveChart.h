@@ -1,11 +1,14 @@
 // One small live chart: one line per target of a metric series, time on the x axis
 // (HH:mm:ss), the series' unit on the y axis. Each line is decimated to about two
-// points per horizontal pixel before Qt Charts sees it. This header keeps Qt Charts
+// points per horizontal pixel before Qt Charts sees it, through a min/max pyramid
+// kept per line across frames (MinMaxPyramid), so a frame costs O(pixels), not
+// O(points in view). This header keeps Qt Charts
 // out of its includers; only LiveChart.cpp includes it.
 #pragma once
 
 #include "engine/Snapshot.h"
 #include "ui/ChartCatalog.h"
+#include "ui/MinMaxPyramid.h"
 #include "ui/SeriesDecimator.h"
 
 #include <QList>
@@ -55,6 +58,7 @@ private:
     QDateTimeAxis* timeAxis_ = nullptr;
     QAbstractAxis* valueAxis_ = nullptr;  // QValueAxis, or QLogValueAxis for logScale
     std::map<std::string, QLineSeries*> lines_;  // by target
+    std::map<std::string, MinMaxPyramid> pyramids_;  // by target, following its tail
     std::vector<SeriesPoint> reduced_;           // reused between frames
     std::vector<QList<QPointF>> pending_;        // per tail, the points before they go to its line
 };

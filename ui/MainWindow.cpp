@@ -136,6 +136,7 @@ void MainWindow::buildMenus() {
     QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&File"));
     addRecordingActions(file);
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::editSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
@@ -179,11 +180,9 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
     tabifyDockWidget(actionDock_, approvalDock_);
     incidentDock_->raise();
     viewMenu_->insertAction(viewMenu_->actions().value(6), approvalDock_->toggleViewAction());
-    const ConsoleSettings prefs = ConsoleSettings::load(QSettings());
-    const int perMinute = prefs.check().contains(ConsoleSettings::Field::NotifyPerMinute) ? 2 : prefs.notifyPerMinute;
-    tray_ = new TrayNotifier(this, 60'000 / perMinute);
-    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this, notify = prefs.notifyApprovals](const QString& id) {
-        if (!notify) return;
+    tray_ = new TrayNotifier(this);
+    connect(approvals_, &ApprovalQueueModel::arrived, tray_, [this](const QString& id) {
+        if (!notifyApprovals_) return;
         const int row = approvals_->rowOf(id);
         if (row < 0) return;
         const QModelIndex i = approvals_->index(row, 0);
@@ -193,8 +192,8 @@ void MainWindow::attachApprovals(ApprovalSource* source) {
                                         i.data(ApprovalQueueModel::ValueEthRole).toString()));
     });
     // Critical incidents join the same rate-limited notifications and the tooltip's counts.
-    auto* critical = new CriticalIncidentWatch(this);
-    critical->setAnnounce(prefs.notifyCritical);
+    auto* critical = critical_ = new CriticalIncidentWatch(this);
+    applyNotificationSettings(ConsoleSettings::load(QSettings()));
     connect(bridge_, &EngineBridge::snapshotReady, critical, &CriticalIncidentWatch::showSnapshot);
     connect(critical, &CriticalIncidentWatch::opened, tray_, [this](const QString&, const QString& s) { tray_->criticalIncidentOpened(s); });
     connect(critical, &CriticalIncidentWatch::openCountChanged, tray_, &TrayNotifier::setOpenCriticalCount);
@@ -259,8 +258,19 @@ void MainWindow::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
 
 void MainWindow::editSettings() {
     QSettings store;
+    const ConsoleSettings before = ConsoleSettings::load(store);
     SettingsDialog dialog(&store, this);
-    dialog.exec();
+    if (dialog.exec() != QDialog::Accepted) return;
+    const ConsoleSettings after = ConsoleSettings::load(store);
+    applyNotificationSettings(after);
+    emit settingsAccepted(before, after);
+}
+
+void MainWindow::applyNotificationSettings(const ConsoleSettings& s) {
+    notifyApprovals_ = s.notifyApprovals;
+    if (critical_) critical_->setAnnounce(s.notifyCritical);
+    const int perMinute = s.check().contains(ConsoleSettings::Field::NotifyPerMinute) ? 2 : s.notifyPerMinute;
+    if (tray_) tray_->setMinIntervalMs(60'000 / perMinute);
 }
 
 void MainWindow::about() {

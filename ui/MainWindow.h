@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/Snapshot.h"
+#include "ui/ConsoleSettings.h"
 #include "ui/SnapshotMetaType.h"
 
 #include <QMainWindow>
@@ -40,6 +41,7 @@ class StoreActivityFeed;
 class TimelineModel;
 class TimelineView;
 class TrayNotifier;
+class CriticalIncidentWatch;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -93,9 +95,15 @@ public:
     // default chart window; saved at once.
     void resetLayout();
 
+    // The notification switches and rate of File → Settings, applied at once.
+    void applyNotificationSettings(const ConsoleSettings& s);
+
 signals:
     // File → Open recording, a recent file or a file dropped on the window.
     void openRecordingRequested(const QString& path);
+    // File → Settings accepted (what was stored before, what is now): the rest of
+    // the settings take effect through SettingsApplier.
+    void settingsAccepted(const vigil::ui::ConsoleSettings& before, const vigil::ui::ConsoleSettings& after);
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -146,6 +154,8 @@ private:
     ApprovalQueuePanel* approvalPanel_ = nullptr;
     QDockWidget* approvalDock_ = nullptr;
     TrayNotifier* tray_ = nullptr;
+    CriticalIncidentWatch* critical_ = nullptr;
+    bool notifyApprovals_ = true;
 };
 
 }  // namespace vigil::ui

@@ -35,6 +35,9 @@ public:
     std::optional<Notice> due();
     // When due() will answer (0 when nothing is held).
     TimestampMs dueAt() const;
+    // A new interval (the settings changed): held events wait for the new one.
+    void setMinInterval(TimestampMs ms) { minInterval_ = ms; }
+    TimestampMs minInterval() const { return minInterval_; }
     int held(NoticeKind kind) const { return kind == NoticeKind::Approval ? approvals_ : incidents_; }
     int messages() const { return messages_; }
 

@@ -137,6 +137,11 @@ void RecordingMenu::chooseFile() {
     if (!path.isEmpty()) startTo(path);
 }
 
+void RecordingMenu::followAlwaysFolder(const QString& dir) {
+    always_->setChecked(!dir.isEmpty());
+    if (!dir.isEmpty() && !recorder_) startIn(dir);
+}
+
 void RecordingMenu::chooseAlways(bool on) {
     QSettings settings;
     ConsoleSettings prefs = ConsoleSettings::load(settings);

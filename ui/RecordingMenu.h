@@ -42,6 +42,9 @@ public:
     bool startIn(const QString& dir, const QDateTime& at = QDateTime::currentDateTime());
     // Stops; the file is finished off the GUI thread.
     void stop();
+    // The "always record" folder changed in File → Settings: the menu's check
+    // follows it, and with a folder and no recording running, one starts there now.
+    void followAlwaysFolder(const QString& dir);
     bool recording() const { return bool(recorder_); }
     QString path() const { return path_; }
 

@@ -6,6 +6,25 @@
 
 namespace vigil::ui {
 
+PixelSlices::PixelSlices(TimestampMs from, TimestampMs to, int count)
+    : from_(from), span_(to > from ? static_cast<double>(to - from) : 0.0), count_(std::max(count, 1)) {}
+
+int PixelSlices::sliceOf(TimestampMs ts) const {
+    if (span_ <= 0.0) return 0;
+    const double b = std::floor(static_cast<double>(ts - from_) * count_ / span_);
+    return static_cast<int>(std::clamp(b, 0.0, static_cast<double>(count_ - 1)));
+}
+
+// sliceOf's own rounding, so the slices are exactly those of sliceOf: a reducer
+// then only compares timestamps, about a nanosecond a point.
+TimestampMs PixelSlices::endOf(int b) const {
+    if (b >= count_ - 1 || span_ <= 0.0) return std::numeric_limits<TimestampMs>::max();
+    auto t = from_ + static_cast<TimestampMs>(std::ceil(static_cast<double>(b + 1) * span_ / count_));
+    while (sliceOf(t - 1) > b) --t;
+    while (sliceOf(t) <= b) ++t;
+    return t;
+}
+
 void SeriesDecimator::reduce(std::span<const SeriesPoint> points, TimestampMs from, TimestampMs to,
                              int buckets, std::vector<SeriesPoint>& out) {
     out.clear();
@@ -14,12 +33,7 @@ void SeriesDecimator::reduce(std::span<const SeriesPoint> points, TimestampMs fr
         out.assign(points.begin(), points.end());
         return;
     }
-    const double span = to > from ? static_cast<double>(to - from) : 0.0;
-    auto bucketOf = [&](TimestampMs ts) -> int {
-        if (span <= 0.0) return 0;
-        const double b = std::floor(static_cast<double>(ts - from) * buckets / span);
-        return static_cast<int>(std::clamp(b, 0.0, static_cast<double>(buckets - 1)));
-    };
+    const PixelSlices slices(from, to, buckets);
 
     const std::size_t last = points.size() - 1;
     std::size_t emitted = 0;  // index of the newest point written so far
@@ -32,25 +46,14 @@ void SeriesDecimator::reduce(std::span<const SeriesPoint> points, TimestampMs fr
         }
     };
 
-    // The first timestamp that falls in a later slice than b (bucketOf's own
-    // rounding, so the slices are exactly those of bucketOf): the inner loop then
-    // only compares timestamps, about a nanosecond a point.
-    auto endOf = [&](int b) -> TimestampMs {
-        if (b >= buckets - 1 || span <= 0.0) return std::numeric_limits<TimestampMs>::max();
-        auto t = from + static_cast<TimestampMs>(std::ceil(static_cast<double>(b + 1) * span / buckets));
-        while (bucketOf(t - 1) > b) --t;
-        while (bucketOf(t) <= b) ++t;
-        return t;
-    };
-
     // One pass: points arrive in time order, so slices arrive in order too. A point
     // whose timestamp went backwards stays in the current slice, which keeps the
     // size bound even for slightly disordered input.
     std::size_t i = 0;
     int b = 0;
     while (i <= last) {
-        b = std::max(b, bucketOf(points[i].ts));
-        const TimestampMs end = endOf(b);
+        b = std::max(b, slices.sliceOf(points[i].ts));
+        const TimestampMs end = slices.endOf(b);
         std::size_t lo = points.size(), hi = points.size();
         double loV = 0.0, hiV = 0.0;
         for (; i <= last && points[i].ts < end; ++i) {

@@ -10,6 +10,23 @@
 
 namespace vigil::ui {
 
+// The pixel slices of [from, to]: `count` equal time slices, one per pixel column;
+// a time before `from` is in the first, one after `to` in the last. Shared by
+// SeriesDecimator and MinMaxPyramid so both cut a line at exactly the same times.
+class PixelSlices {
+public:
+    PixelSlices(TimestampMs from, TimestampMs to, int count);
+    int count() const { return count_; }
+    int sliceOf(TimestampMs ts) const;
+    // The first time that falls in a later slice than `slice` (max for the last).
+    TimestampMs endOf(int slice) const;
+
+private:
+    TimestampMs from_;
+    double span_;
+    int count_;
+};
+
 class SeriesDecimator {
 public:
     // Splits [from, to] into `buckets` equal time slices (one per pixel) and keeps,

@@ -23,6 +23,10 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     auto* form = new QFormLayout;
+    auto* restartNote = new QLabel(tr("The database, the policy file and the sign-off service take effect at the next start."));
+    restartNote->setObjectName(QStringLiteral("restartNote"));
+    restartNote->setWordWrap(true);
+    form->addRow(restartNote);
     database_ = pathRow(form, tr("&Database:"), QStringLiteral("database"), Field::Database, tr("SQLite databases (*.db);;All files (*)"));
     database_->setPlaceholderText(tr("vigil.db in the data location"));
     policy_ = pathRow(form, tr("&Policy file:"), QStringLiteral("policyFile"), Field::PolicyFile, tr("Policies (*.yaml *.yml);;All files (*)"));
@@ -56,8 +60,28 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
     sensitivity_->addItem(tr("High (earlier alarms)"), QStringLiteral("high"));
     form->addRow(tr("Detector se&nsitivity:"), sensitivity_);
     addError(form, Field::Sensitivity, QStringLiteral("sensitivity"));
+    alwaysRecord_ = new QCheckBox(tr("Al&ways record the live input (a new file each start)"));
+    alwaysRecord_->setObjectName(QStringLiteral("alwaysRecord"));
+    form->addRow(tr("Recording:"), alwaysRecord_);
+    recordDir_ = new QLineEdit;
+    recordDir_->setObjectName(QStringLiteral("recordDir"));
+    recordDir_->setAccessibleName(tr("Folder to always record to"));
+    auto* browseDir = new QPushButton(tr("Browse…"));
+    browseDir->setAccessibleName(tr("Browse for %1").arg(recordDir_->accessibleName()));
+    connect(browseDir, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, recordDir_->accessibleName(), recordDir_->text());
+        if (!dir.isEmpty()) recordDir_->setText(dir);
+    });
+    auto* dirRow = new QHBoxLayout;
+    dirRow->addWidget(recordDir_, 1);
+    dirRow->addWidget(browseDir);
+    form->addRow(tr("&Folder:"), dirRow);
+    if (auto* l = qobject_cast<QLabel*>(form->labelForField(dirRow))) l->setBuddy(recordDir_);
+    addError(form, Field::RecordDir, QStringLiteral("recordDir"));
+    connect(alwaysRecord_, &QCheckBox::toggled, recordDir_, &QWidget::setEnabled);
+    connect(alwaysRecord_, &QCheckBox::toggled, browseDir, &QWidget::setEnabled);
 
-    auto* note = new QLabel(tr("Changes take effect when the console starts next."));
+    auto* note = new QLabel(tr("Notifications, sensitivity and recording take effect at once."));
     note->setWordWrap(true);
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons_, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -75,6 +99,10 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
     notifyCritical_->setChecked(s.notifyCritical);
     notifyApprovals_->setChecked(s.notifyApprovals);
     perMinute_->setValue(s.notifyPerMinute);
+    alwaysRecord_->setChecked(!s.recordDir.isEmpty());
+    recordDir_->setText(s.recordDir);
+    recordDir_->setEnabled(alwaysRecord_->isChecked());
+    browseDir->setEnabled(alwaysRecord_->isChecked());
     const int row = sensitivity_->findData(s.sensitivity);
     if (row >= 0) {
         sensitivity_->setCurrentIndex(row);
@@ -83,8 +111,9 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
         sensitivity_->setCurrentIndex(sensitivity_->count() - 1);
     }
 
-    for (QLineEdit* e : {database_, policy_, signoffUrl_, tokenFile_})
+    for (QLineEdit* e : {database_, policy_, signoffUrl_, tokenFile_, recordDir_})
         connect(e, &QLineEdit::textChanged, this, &SettingsDialog::revalidate);
+    connect(alwaysRecord_, &QCheckBox::toggled, this, &SettingsDialog::revalidate);
     connect(perMinute_, &QSpinBox::valueChanged, this, &SettingsDialog::revalidate);
     connect(sensitivity_, &QComboBox::currentIndexChanged, this, &SettingsDialog::revalidate);
     revalidate();
@@ -136,7 +165,15 @@ ConsoleSettings SettingsDialog::values() const {
     s.notifyApprovals = notifyApprovals_->isChecked();
     s.notifyPerMinute = perMinute_->value();
     s.sensitivity = sensitivity_->currentData().toString();
+    s.recordDir = alwaysRecord_->isChecked() ? recordDir_->text().trimmed() : QString();
     return s;
+}
+
+QMap<Field, QString> SettingsDialog::problems() const {
+    QMap<Field, QString> bad = values().check();
+    if (alwaysRecord_->isChecked() && recordDir_->text().trimmed().isEmpty())
+        bad[Field::RecordDir] = tr("Always record to: choose a folder");
+    return bad;
 }
 
 QString SettingsDialog::errorText(Field field) const {
@@ -147,7 +184,7 @@ QString SettingsDialog::errorText(Field field) const {
 bool SettingsDialog::canAccept() const { return buttons_->button(QDialogButtonBox::Ok)->isEnabled(); }
 
 void SettingsDialog::revalidate() {
-    const QMap<Field, QString> bad = values().check();
+    const QMap<Field, QString> bad = problems();
     for (auto it = errors_.cbegin(); it != errors_.cend(); ++it) {
         it.value()->setText(bad.value(it.key()));
         it.value()->setHidden(!bad.contains(it.key()));
@@ -157,7 +194,7 @@ void SettingsDialog::revalidate() {
 
 void SettingsDialog::accept() {
     const ConsoleSettings s = values();
-    if (!s.check().isEmpty()) return;  // OK is disabled then; Enter must not slip through either
+    if (!problems().isEmpty()) return;  // OK is disabled then; Enter must not slip through either
     s.save(*store_);
     QDialog::accept();
 }

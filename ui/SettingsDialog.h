@@ -1,7 +1,8 @@
 // File → Settings: the console's preferences (ConsoleSettings) in a form. Each
 // invalid value is named next to its field as it is typed and OK stays disabled
-// until all are valid; OK writes them to the given QSettings. The console reads
-// them when it starts (docs/console.md).
+// until all are valid; OK writes them to the given QSettings. Notifications,
+// sensitivity and "always record" take effect at once (MainWindow,
+// SettingsApplier); the rows that need a restart say so.
 #pragma once
 
 #include "ui/ConsoleSettings.h"
@@ -35,6 +36,7 @@ public:
 
 private:
     void revalidate();
+    QMap<ConsoleSettings::Field, QString> problems() const;  // check() and the dialog's own
     QLineEdit* pathRow(QFormLayout* form, const QString& label, const QString& name, ConsoleSettings::Field field,
                        const QString& filter);
     void addError(QFormLayout* form, ConsoleSettings::Field field, const QString& name);
@@ -48,6 +50,8 @@ private:
     QCheckBox* notifyApprovals_ = nullptr;
     QSpinBox* perMinute_ = nullptr;
     QComboBox* sensitivity_ = nullptr;
+    QCheckBox* alwaysRecord_ = nullptr;
+    QLineEdit* recordDir_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
     QMap<ConsoleSettings::Field, QLabel*> errors_;
 };

@@ -4,6 +4,10 @@
 
 namespace vigil::ui {
 
+Engine::Sink sensitivityLatch(std::shared_ptr<SensitivityDial> dial) {
+    return [dial = std::move(dial)](const std::vector<Record>&, const std::vector<Record>&) { dial->latch(); };
+}
+
 Sensitivity sensitivityOf(const ConsoleSettings& settings) {
     return sensitivityFromName(settings.sensitivity.toStdString()).value_or(Sensitivity::Normal);
 }

@@ -6,11 +6,19 @@
 #pragma once
 
 #include "correlate/Sensitivity.h"
+#include "engine/Engine.h"
 #include "ui/ConsoleSettings.h"
 
 #include <QString>
 
+#include <memory>
+
 namespace vigil::ui {
+
+// The engine sink that takes a requested sensitivity between batches (added before
+// the engine starts): File → Settings never waits for the engine, and each batch
+// is judged at one level.
+Engine::Sink sensitivityLatch(std::shared_ptr<SensitivityDial> dial);
 
 // The dial level for the stored sensitivity (normal when the stored value is
 // not a level; ConsoleSettings::check() names it).

@@ -23,6 +23,9 @@ public:
     explicit TrayNotifier(QObject* parent = nullptr, int minIntervalMs = 30'000, const Clock* clock = nullptr);
 
     bool available() const { return tray_ != nullptr; }
+    // At most one message per `ms` from now on (File → Settings, applied at once).
+    void setMinIntervalMs(int ms) { throttle_.setMinInterval(ms); }
+    int minIntervalMs() const { return int(throttle_.minInterval()); }
     int messagesShown() const { return shown_; }
     int approvalsHeld() const { return throttle_.held(NoticeKind::Approval); }
     int incidentsHeld() const { return throttle_.held(NoticeKind::CriticalIncident); }

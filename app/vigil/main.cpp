@@ -15,6 +15,7 @@
 #include "common/StoreSink.h"
 #include "replay/InputRecorder.h"
 #include "ui/RecordingMenu.h"
+#include "ui/SettingsApplier.h"
 #include "audit/AuditSink.h"
 
 #include "audit/AuditChain.h"
@@ -184,9 +185,12 @@ int main(int argc, char** argv) {
         learned->start();
         pipeline.correlate.learnedCuts = learned->board();
     }
-    // The stored detector sensitivity, read by the correlator on the engine thread.
-    pipeline.correlate.sensitivity = std::make_shared<vigil::SensitivityDial>(vigil::ui::sensitivityOf(prefs));
+    // The stored detector sensitivity, read by the correlator on the engine thread;
+    // File → Settings requests a new one, which the engine takes between batches.
+    auto sensitivity = std::make_shared<vigil::SensitivityDial>(vigil::ui::sensitivityOf(prefs));
+    pipeline.correlate.sensitivity = sensitivity;
     vigil::installDefaultStages(engine, pipeline);
+    engine.addSink(vigil::ui::sensitivityLatch(sensitivity));
     engine.addSink(recordingTap.sink());
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
@@ -276,6 +280,9 @@ int main(int argc, char** argv) {
     }
     vigil::ui::RecordingMenu recording(recordingTap, &window, window.fileMenu());
     if (!prefs.recordDir.isEmpty()) recording.startIn(prefs.recordDir);  // "always record to DIR"
+    // File → Settings takes effect at once (notifications in the window itself).
+    vigil::ui::SettingsApplier applySettings(&window, sensitivity, &recording);
+    QObject::connect(&window, &vigil::ui::MainWindow::settingsAccepted, &applySettings, &vigil::ui::SettingsApplier::apply);
     window.show();
     bridge.start();
     onTerminationSignal([&window] { window.close(); });

@@ -3,8 +3,11 @@
 // strong scores by 0.1 (fewer, surer incidents), high lowers them by 0.1; normal
 // keeps the configured ones. Anomalies are recorded and shown at every level; only
 // what counts as evidence moves. SensitivityDial is the thread-safe hand-over: any
-// thread sets it, the correlator reads it on the engine thread at each anomaly.
-// Replays and vigilctl have no dial: normal, byte for byte as before.
+// thread (the settings dialog) request()s a level without waiting; the engine
+// thread latch()es it between batches (an engine sink, sensitivityLatch() in
+// ui/StoredSettingsUse.h), so every anomaly of one batch is judged at one level;
+// the correlator reads it at each anomaly. Replays and vigilctl have no dial:
+// normal, byte for byte as before.
 #pragma once
 
 #include <atomic>
@@ -28,12 +31,22 @@ inline double scoreShift(Sensitivity s) { return s == Sensitivity::Low ? 0.1 : s
 
 class SensitivityDial {
 public:
-    explicit SensitivityDial(Sensitivity s = Sensitivity::Normal) : level_(int(s)) {}
-    void set(Sensitivity s) { level_.store(int(s), std::memory_order_relaxed); }
+    explicit SensitivityDial(Sensitivity s = Sensitivity::Normal) : level_(int(s)), requested_(int(s)) {}
+    // At once (before the engine starts, tests).
+    void set(Sensitivity s) {
+        requested_.store(int(s), std::memory_order_relaxed);
+        level_.store(int(s), std::memory_order_relaxed);
+    }
+    // Any thread: taken at the engine's next latch().
+    void request(Sensitivity s) { requested_.store(int(s), std::memory_order_relaxed); }
+    Sensitivity requested() const { return Sensitivity(requested_.load(std::memory_order_relaxed)); }
+    // The engine thread, between batches.
+    void latch() { level_.store(requested_.load(std::memory_order_relaxed), std::memory_order_relaxed); }
     Sensitivity get() const { return Sensitivity(level_.load(std::memory_order_relaxed)); }
 
 private:
-    std::atomic<int> level_;
+    std::atomic<int> level_;      // what the correlator reads
+    std::atomic<int> requested_;  // what the operator asked for
 };
 
 }  // namespace vigil

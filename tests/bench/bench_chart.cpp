@@ -6,6 +6,8 @@
 // hand the points to Qt Charts, fit the axes) and paint.
 #include "ui/ChartCatalog.h"
 #include "ui/LiveChart.h"
+#include "ui/MinMaxPyramid.h"
+#include "ui/SeriesDecimator.h"
 
 #include <QApplication>
 #include <QImage>
@@ -78,6 +80,28 @@ void BM_ChartFrameAllInView(benchmark::State& state) {
 }
 BENCHMARK(BM_ChartFrameAllInView)->Arg(1'000'000)->Arg(10'000)->Arg(4096)->Unit(benchmark::kMillisecond);
 
+// 8 x 1 M points of history, a window holding the last N of each line (zoomed
+// in: 10 k and 100 k; 1 M is everything), moving by a point each frame while
+// every line gains a point at its end and loses its oldest: the pyramid is kept
+// up to date by appends and trims, as with the engine's tails.
+void BM_ChartFrameInView(benchmark::State& state) {
+    Fixture f(8, 1'000'000);
+    const auto inView = vigil::TimestampMs(state.range(0));
+    f.plot(f.last - (inView - 1) * kStepMs, f.last);
+    std::uint64_t k = 1'000'000;
+    for (auto _ : state) {
+        for (auto& t : f.tails) {
+            t.points.push_back({T0 + vigil::TimestampMs(k) * kStepMs, 80 + double(k % 97)});
+            if (k % 64 == 0) t.points.erase(t.points.begin(), t.points.begin() + 64);  // trimmed in steps
+        }
+        f.last = T0 + vigil::TimestampMs(k++) * kStepMs;
+        f.plot(f.last - (inView - 1) * kStepMs, f.last);
+        f.paint();
+    }
+    state.counters["plotted"] = f.chart.plottedPoints();
+}
+BENCHMARK(BM_ChartFrameInView)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
 // The console's default 10-minute window at the end of the history.
 void BM_ChartFrameTenMinutes(benchmark::State& state) {
     Fixture f(8, int(state.range(0)));
@@ -89,6 +113,32 @@ void BM_ChartFrameTenMinutes(benchmark::State& state) {
     state.counters["plotted"] = f.chart.plottedPoints();
 }
 BENCHMARK(BM_ChartFrameTenMinutes)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The reduction alone (no Qt Charts): 8 lines x N points in view cut into 880
+// pixel columns through their pyramids, as plot() does, against the one-pass
+// decimator it replaced.
+void BM_ReduceAllInView(benchmark::State& state) {
+    std::vector<vigil::SeriesTail> tails;
+    for (int s = 0; s < 8; ++s) tails.push_back(tail(s, int(state.range(0))));
+    std::vector<vigil::ui::MinMaxPyramid> pyramids(8);
+    for (int s = 0; s < 8; ++s) pyramids[std::size_t(s)].sync(tails[std::size_t(s)].points);
+    const bool viaPyramid = state.range(1) != 0;
+    std::vector<vigil::SeriesPoint> out;
+    const vigil::TimestampMs last = T0 + (state.range(0) - 1) * kStepMs;
+    vigil::TimestampMs shift = 0;
+    for (auto _ : state) {
+        shift = (shift + kStepMs) % (10 * kStepMs);
+        for (int s = 0; s < 8; ++s) {
+            const auto& pts = tails[std::size_t(s)].points;
+            if (viaPyramid)
+                pyramids[std::size_t(s)].reduce(pts, 0, pts.size(), T0 + shift, last + shift, 880, out);
+            else
+                vigil::ui::SeriesDecimator::reduce(pts, T0 + shift, last + shift, 880, out);
+            benchmark::DoNotOptimize(out.data());
+        }
+    }
+}
+BENCHMARK(BM_ReduceAllInView)->Args({1'000'000, 1})->Args({1'000'000, 0})->Unit(benchmark::kMillisecond);
 
 // Paint only (an expose with unchanged data).
 void BM_ChartPaintOnly(benchmark::State& state) {
