@@ -6,9 +6,15 @@ namespace vigil::app {
 
 LearnedModelFollower::LearnedModelFollower(std::string dbPath, remedy::LivePolicy* policy,
                                            std::chrono::milliseconds interval)
-    : policy_(policy), interval_(interval), handOver_(std::move(dbPath), board_, [this](const learn::LearnedModel& m) {
-          // The orders as the policy's Adjust: re-applied to every reload of the file.
-          if (policy_) policy_->setAdjust([m](const remedy::Policy& p) { return learn::applyOrders(p, m); });
+    : policy_(policy),
+      handOver_(std::move(dbPath), board_,
+                [this](const learn::LearnedModel& m) {
+                    // The orders as the policy's Adjust: re-applied to every reload of the file.
+                    if (policy_) policy_->setAdjust([m](const remedy::Policy& p) { return learn::applyOrders(p, m); });
+                }),
+      thread_(interval, [this] {
+          pollOnce();  // an unreadable database keeps the model in force; retried at the next tick
+          return true;
       }) {}
 
 LearnedModelFollower::~LearnedModelFollower() { stop(); }
@@ -29,31 +35,9 @@ bool LearnedModelFollower::pollOnce() {
     return true;
 }
 
-void LearnedModelFollower::start() {
-    std::lock_guard lk(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
-}
+void LearnedModelFollower::start() { thread_.start(); }
 
-void LearnedModelFollower::stop() {
-    {
-        std::lock_guard lk(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void LearnedModelFollower::run() {
-    for (;;) {
-        {
-            std::unique_lock lk(mutex_);
-            if (wake_.wait_for(lk, interval_, [this] { return stopping_; })) return;
-        }
-        pollOnce();
-    }
-}
+void LearnedModelFollower::stop() { thread_.stop(); }
 
 learn::LearnedModel LearnedModelFollower::model() const {
     std::lock_guard lk(mutex_);

@@ -10,14 +10,13 @@
 #pragma once
 
 #include "learn/ModelHandOver.h"
+#include "record/PeriodicThread.h"
 #include "remedy/LivePolicy.h"
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace vigil::app {
 
@@ -40,20 +39,15 @@ public:
     std::string lastError() const;
 
 private:
-    void run();
-
     std::shared_ptr<SeriesCutBoard> board_ = std::make_shared<SeriesCutBoard>();
     remedy::LivePolicy* policy_;
-    std::chrono::milliseconds interval_;
     learn::ModelHandOver handOver_;  // touched under pollMutex_ only
     std::mutex pollMutex_;
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    std::thread thread_;
-    bool stopping_ = false;
     learn::LearnedModel model_;
     std::int64_t handOvers_ = 0;
     std::string lastError_;
+    PeriodicThread thread_;  // last: stopped before the members its ticks use go
 };
 
 // "2 series cuts, 1 playbook order": for status lines.

@@ -7,7 +7,10 @@
 namespace vigil::silence {
 
 SilencePoller::SilencePoller(std::string dbPath, std::shared_ptr<SilenceBoard> board, std::chrono::milliseconds interval)
-    : dbPath_(std::move(dbPath)), board_(std::move(board)), interval_(interval) {}
+    : dbPath_(std::move(dbPath)), board_(std::move(board)), thread_(interval, [this] {
+          pollOnce();  // a failed poll is kept in lastError() and retried at the next tick
+          return true;
+      }) {}
 
 SilencePoller::~SilencePoller() { stop(); }
 
@@ -32,31 +35,9 @@ bool SilencePoller::pollOnce() {
     return error.empty();
 }
 
-void SilencePoller::start() {
-    std::lock_guard lk(mutex_);
-    if (thread_.joinable()) return;
-    stopping_ = false;
-    thread_ = std::thread([this] { run(); });
-}
+void SilencePoller::start() { thread_.start(); }
 
-void SilencePoller::stop() {
-    {
-        std::lock_guard lk(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void SilencePoller::run() {
-    for (;;) {
-        {
-            std::unique_lock lk(mutex_);
-            if (wake_.wait_for(lk, interval_, [this] { return stopping_; })) return;
-        }
-        pollOnce();
-    }
-}
+void SilencePoller::stop() { thread_.stop(); }
 
 std::string SilencePoller::lastError() const {
     std::lock_guard lk(mutex_);

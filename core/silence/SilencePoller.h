@@ -5,13 +5,12 @@
 // unreadable database is retried at the next interval, its reason kept.
 #pragma once
 
+#include "record/PeriodicThread.h"
 #include "silence/SilenceBoard.h"
 
-#include <condition_variable>
 #include <chrono>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace vigil::silence {
 
@@ -33,17 +32,12 @@ public:
     std::int64_t polls() const;
 
 private:
-    void run();
-
     std::string dbPath_;
     std::shared_ptr<SilenceBoard> board_;
-    std::chrono::milliseconds interval_;
-    std::thread thread_;
     mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
     std::string lastError_;
     std::int64_t polls_ = 0;
+    PeriodicThread thread_;  // last: stopped before the members its ticks use go
 };
 
 }  // namespace vigil::silence

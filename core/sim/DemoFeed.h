@@ -11,14 +11,13 @@
 // withSimulator()), which serialises them with the feed thread.
 #pragma once
 
+#include "record/PeriodicThread.h"
 #include "sim/FleetSimulator.h"
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
 #include <mutex>
-#include <thread>
 
 namespace vigil {
 
@@ -48,7 +47,7 @@ public:
     // Stops after the batch in flight. The submit function must return (Engine's
     // does once the engine stops), or stop() waits for it. Idempotent.
     void stop();
-    bool running() const { return running_.load(std::memory_order_acquire); }
+    bool running() const { return pacer_.running(); }
 
     // Runs f(FleetSimulator&) under the feed's lock.
     template <class F>
@@ -67,20 +66,17 @@ public:
     std::int64_t batchesSubmitted() const { return batches_.load(std::memory_order_relaxed); }
 
 private:
-    void run();
-    bool stopRequested();
+    bool tick();  // on the pacer's thread: generates and submits what the wall clock owes
 
     mutable std::mutex simMutex_;
     FleetSimulator sim_;
     Submit submit_;
     Options options_;
-
-    std::thread thread_;
-    std::mutex stopMutex_;
-    std::condition_variable stopCv_;
-    bool stopRequested_ = false;
-    std::atomic<bool> running_{false};
+    double maxOwedMs_ = 0.0;
+    std::chrono::steady_clock::time_point last_;  // wall time paid up to (pacer thread only, once started)
+    double owedMs_ = 0.0;                         // simulated time due but not generated yet
     std::atomic<std::int64_t> records_{0}, batches_{0};
+    PeriodicThread pacer_;  // last: stopped before the members its ticks use go
 };
 
 }  // namespace vigil

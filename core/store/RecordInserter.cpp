@@ -1,5 +1,6 @@
 #include "store/RecordInserter.h"
 
+#include "record/NarrativeJson.h"
 #include "record/NdjsonCodec.h"
 
 #include <algorithm>
@@ -30,19 +31,20 @@ Status RecordInserter::prepare(sqlite3* db, const std::string& path) {
         {&event_, "INSERT INTO events(ts, kind, agent, subject, state, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&anomaly_,
          "INSERT INTO anomalies(id, ts, detector, series, target, score, observed, expected_low, expected_high, "
-         "explanation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+         "explanation, explanation_msgs, time_to_breach_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
          "ON CONFLICT(id) DO UPDATE SET ts = excluded.ts, detector = excluded.detector, series = excluded.series, "
          "target = excluded.target, score = excluded.score, observed = excluded.observed, "
          "expected_low = excluded.expected_low, expected_high = excluded.expected_high, "
-         "explanation = excluded.explanation"},
+         "explanation = excluded.explanation, explanation_msgs = excluded.explanation_msgs, "
+         "time_to_breach_ms = excluded.time_to_breach_ms"},
         // Latest state wins; an update older than the stored one is ignored, so
         // out-of-order delivery cannot roll an incident back.
         {&incident_,
-         "INSERT INTO incidents(id, ts, state, severity, opened, cause, narrative, anomaly_count, updates) "
-         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1) "
+         "INSERT INTO incidents(id, ts, state, severity, opened, cause, narrative, anomaly_count, updates, story) "
+         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9) "
          "ON CONFLICT(id) DO UPDATE SET ts = excluded.ts, state = excluded.state, severity = excluded.severity, "
          "opened = excluded.opened, cause = excluded.cause, narrative = excluded.narrative, "
-         "anomaly_count = excluded.anomaly_count, updates = incidents.updates + 1 "
+         "anomaly_count = excluded.anomaly_count, updates = incidents.updates + 1, story = excluded.story "
          "WHERE excluded.ts >= incidents.ts"},
         {&targetsDelete_, "DELETE FROM incident_targets WHERE incident_id = ?1"},
         {&target_, "INSERT INTO incident_targets(incident_id, pos, target) VALUES (?1, ?2, ?3)"},
@@ -196,6 +198,8 @@ bool RecordInserter::insertIncident(const Incident& i, std::string& error) {
     incident_.bind(6, std::string_view(i.cause));
     incident_.bind(7, std::string_view(i.narrative));
     incident_.bind(8, i.anomaly_count);
+    messages_ = messagesToJson(i.story);
+    incident_.bind(9, std::string_view(messages_));
     if (!incident_.run(error)) return false;
     if (sqlite3_changes(db_) == 0) return true;  // older than the stored state: ignored
     targetsDelete_.bind(1, std::string_view(i.id));
@@ -237,6 +241,10 @@ bool RecordInserter::insert(const Record& r, std::string& error) {
         anomaly_.bind(8, a.expected_low);
         anomaly_.bind(9, a.expected_high);
         anomaly_.bind(10, std::string_view(a.explanation));
+        messages_ = messagesToJson(a.explanation_msgs);
+        anomaly_.bind(11, std::string_view(messages_));
+        if (a.time_to_breach_ms) anomaly_.bind(12, *a.time_to_breach_ms);
+        else anomaly_.bindNull(12);  // not a prediction (run() keeps the last row's bindings)
         return anomaly_.run(error);
     }
     case RecordKind::Incident:

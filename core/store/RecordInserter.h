@@ -70,7 +70,7 @@ private:
     std::unordered_map<std::string, std::int64_t> seriesIds_;
     std::vector<std::string> newSeries_;  // keys added since begin()
     std::vector<HeldMetric> held_;        // metric samples of the open transaction
-    std::string key_, body_;              // scratch, reused to avoid allocations
+    std::string key_, body_, messages_;   // scratch, reused to avoid allocations
 };
 
 }  // namespace vigil::store

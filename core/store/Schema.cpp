@@ -303,6 +303,17 @@ CREATE TABLE silences(
 CREATE INDEX silences_by_end ON silences(ends);
 )sql";
 
+// Version 9: what a front end needs to show stored incidents and anomalies as
+// the engine made them. The narrative and the explanation as message ids with
+// arguments (record/NarrativeJson.h; '' = none, as in rows from before: the
+// reader then shows the stored English text), and a prediction's expected time
+// to breach (NULL on every other anomaly and on older rows).
+constexpr const char* kV9 = R"sql(
+ALTER TABLE incidents ADD COLUMN story TEXT NOT NULL DEFAULT '';
+ALTER TABLE anomalies ADD COLUMN explanation_msgs TEXT NOT NULL DEFAULT '';
+ALTER TABLE anomalies ADD COLUMN time_to_breach_ms INTEGER;
+)sql";
+
 constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {1, "initial tables", kV1},
     {2, "metric blocks, read-path indexes, incidents.updates", kV2},
@@ -312,6 +323,7 @@ constexpr std::array<Migration, kSchemaVersion> kMigrations{{
     {6, "transfer journal (transfers, transfer_sends)", kV6},
     {7, "continuous learning: feedback, learn_changes", kV7},
     {8, "silences", kV8},
+    {9, "message ids of narratives and explanations, anomalies.time_to_breach_ms", kV9},
 }};
 
 }  // namespace

@@ -20,7 +20,7 @@ struct Migration {
 
 // Steps 1..N in order; N == kSchemaVersion.
 std::span<const Migration> migrations();
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // The tables every Vigil database has (used to tell a Vigil file from a foreign one).
 inline constexpr const char* kIdentityTable = "meta";

@@ -29,6 +29,7 @@ public:
     void bind(int pos, int v) { sqlite3_bind_int64(stmt_, pos, v); }
     void bind(int pos, double v) { sqlite3_bind_double(stmt_, pos, v); }
     void bind(int pos, bool v) { sqlite3_bind_int(stmt_, pos, v ? 1 : 0); }
+    void bindNull(int pos) { sqlite3_bind_null(stmt_, pos); }
     // SQLITE_STATIC: the text must stay alive until step() — true for our callers,
     // which bind fields of the record being inserted. An empty view binds '' (a
     // null data pointer would bind NULL).

@@ -1,5 +1,6 @@
 #include "store/StoreReader.h"
 
+#include "record/NarrativeJson.h"
 #include "record/NdjsonCodec.h"
 #include "store/Statement.h"
 
@@ -34,6 +35,16 @@ template <class E>
 bool enumColumn(const Statement& st, int col, E& out, std::string& err, const char* what) {
     if (fromString(st.textView(col), out)) return true;
     err = std::string("unknown ") + what + " '" + st.text(col) + "'";
+    return false;
+}
+
+// Message ids of a narrative or an explanation (schema v9); '' in older rows,
+// which then show their stored English text.
+bool messagesColumn(const Statement& st, int col, std::vector<NarrativeSentence>& out, std::string& err,
+                    const char* row, const std::string& id, const char* column) {
+    std::string why;
+    if (messagesFromJson(st.textView(col), out, why)) return true;
+    err = std::string(row) + " " + id + ": " + column + ": " + why;
     return false;
 }
 
@@ -127,13 +138,13 @@ Result<std::vector<Record>> StoreReader::events(RecordKind kind, TimestampMs fro
 Result<std::vector<Anomaly>> StoreReader::anomalies(TimestampMs fromTs, TimestampMs toTs) const {
     return queryAll<Anomaly>(
         db_,
-        "SELECT id, ts, detector, series, target, score, observed, expected_low, expected_high, explanation "
-        "FROM anomalies WHERE ts >= ?1 AND ts < ?2 ORDER BY ts, id",
+        "SELECT id, ts, detector, series, target, score, observed, expected_low, expected_high, explanation, "
+        "explanation_msgs, time_to_breach_ms FROM anomalies WHERE ts >= ?1 AND ts < ?2 ORDER BY ts, id",
         [&](Statement& st) {
             st.bind(1, fromTs);
             st.bind(2, toTs);
         },
-        [](const Statement& st, Anomaly& a, std::string&) {
+        [](const Statement& st, Anomaly& a, std::string& e) {
             a.id = st.text(0);
             a.ts = st.int64(1);
             a.detector = st.text(2);
@@ -144,7 +155,8 @@ Result<std::vector<Anomaly>> StoreReader::anomalies(TimestampMs fromTs, Timestam
             a.expected_low = st.real(7);
             a.expected_high = st.real(8);
             a.explanation = st.text(9);
-            return true;
+            if (!st.isNull(11)) a.time_to_breach_ms = st.int64(11);
+            return messagesColumn(st, 10, a.explanation_msgs, e, "anomaly", a.id, "explanation_msgs");
         });
 }
 
@@ -155,7 +167,7 @@ Result<std::vector<Incident>> StoreReader::incidents() const {
         return Status::failure(db_.path() + ": " + err);
     return queryAll<Incident>(
         db_,
-        "SELECT id, ts, state, severity, opened, cause, narrative, anomaly_count FROM incidents "
+        "SELECT id, ts, state, severity, opened, cause, narrative, anomaly_count, story FROM incidents "
         "ORDER BY opened DESC, id",
         noBind, [&](const Statement& st, Incident& i, std::string& e) {
             i.id = st.text(0);
@@ -166,6 +178,7 @@ Result<std::vector<Incident>> StoreReader::incidents() const {
             i.cause = st.text(5);
             i.narrative = st.text(6);
             i.anomaly_count = st.int64(7);
+            if (!messagesColumn(st, 8, i.story, e, "incident", i.id, "story")) return false;
             targets.bind(1, std::string_view(i.id));
             int rc;
             while ((rc = targets.step()) == SQLITE_ROW) i.targets.push_back(targets.text(0));

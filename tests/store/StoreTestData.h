@@ -37,6 +37,17 @@ inline Incident incident(TimestampMs ts, std::string id, IncidentState st, std::
     return i;
 }
 
+// i sentences of message ids with awkward arguments (text, word lists, quotes,
+// non-ASCII); the ids need not be known ones, the store keeps them as they are.
+inline std::vector<NarrativeSentence> messages(int i) {
+    std::vector<NarrativeSentence> out;
+    for (int s = 0; s < i % 4; ++s)
+        out.push_back(NarrativeSentence{std::uint16_t(1000 + i + s),
+                                        {NarrativeArg{"rpc:\"eth\"\n-" + std::to_string(s) + " — ü", {}},
+                                         NarrativeArg{"", {"critical", "gas.spike"}}, NarrativeArg{}}});
+    return out;
+}
+
 // n records of every non-metric kind plus n metrics over 3 series; timestamps
 // increase with i so time-ordered reads keep this order within a kind.
 inline std::vector<Record> everyKind(int n) {
@@ -53,9 +64,14 @@ inline std::vector<Record> everyKind(int n) {
                               "transfer-" + std::to_string(i / 2)});
         out.push_back(LogLine{ts, "agent-02", i % 2 ? LogLevel::Error : LogLevel::Info,
                               "claim \"#" + std::to_string(i) + "\" failed:\n\tnonce too low — ✗"});
-        out.push_back(Anomaly{ts, "anom-" + std::to_string(i), "metric.ensemble", "rpc.latency_ms", "rpc:eth-main-a",
-                              0.5 + i * 0.01, 900.0 + i, 10.0, 80.0, "latency 11× above its band"});
-        out.push_back(incident(ts, "inc-" + std::to_string(i), IncidentState::Open, {"rpc:eth-main-a", "agent-01"}));
+        Anomaly a{ts, "anom-" + std::to_string(i), "metric.ensemble", "rpc.latency_ms", "rpc:eth-main-a",
+                  0.5 + i * 0.01, 900.0 + i, 10.0, 80.0, "latency 11× above its band"};
+        a.explanation_msgs = messages(i);
+        if (i % 2) a.time_to_breach_ms = 360'000 + i;  // a prediction; the others have none
+        out.push_back(a);
+        Incident inc = incident(ts, "inc-" + std::to_string(i), IncidentState::Open, {"rpc:eth-main-a", "agent-01"});
+        inc.story = messages(i + 1);
+        out.push_back(inc);
         out.push_back(Action{ts, "act-" + std::to_string(i), "inc-" + std::to_string(i), "failover_rpc", "agent-01",
                              R"({"to":"rpc:eth-main-b","reason":"outage"})", ActionStatus::AwaitingApproval, i % 2 == 0});
         out.push_back(Approval{ts, "appr-" + std::to_string(i), "act-" + std::to_string(i), "alice",

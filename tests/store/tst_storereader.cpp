@@ -191,7 +191,9 @@ private slots:
             (*w)->close();
         }
         QVERIFY(rawExec(path, "UPDATE events SET body = '{\"v\":1,\"kind\":\"log\",\"ts\":' WHERE seq = 2;"
-                              "UPDATE actions SET status = 'exploded' WHERE id = 'act-1';"));
+                              "UPDATE actions SET status = 'exploded' WHERE id = 'act-1';"
+                              "UPDATE incidents SET story = '[{\"msg\":1,\"args\":[{\"words\":[]}]}]' WHERE id = 'inc-1';"
+                              "UPDATE anomalies SET explanation_msgs = '[{\"msg\":' WHERE id = 'anom-2';"));
         auto r = StoreReader::open(path.toStdString());
         QVERIFY(r.ok());
         const QString kind = QString::fromStdString(rawText(path, "SELECT kind FROM events WHERE seq = 2"));
@@ -204,6 +206,15 @@ private slots:
         auto act = (*r)->actions();
         QVERIFY(!act.ok());
         QCOMPARE(QString::fromStdString(act.error()), path + ": unknown action status 'exploded'");
+        // Message ids (schema v9): the row, the column and what is wrong.
+        auto inc = (*r)->incidents();
+        QVERIFY(!inc.ok());
+        QCOMPARE(QString::fromStdString(inc.error()),
+                 path + ": incident inc-1: story: sentence 1: argument 1: \"text\" missing or not a string");
+        auto an = (*r)->anomalies();
+        QVERIFY(!an.ok());
+        QVERIFY2(QString::fromStdString(an.error()).startsWith(path + ": anomaly anom-2: explanation_msgs: not JSON: "),
+                 an.error().c_str());
     }
 };
 

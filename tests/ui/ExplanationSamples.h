@@ -1,8 +1,9 @@
-// For tests/ui/tst_localizedtext: one anomaly per explanation message, its word
+// For tests/ui/tst_localizedtext and tst_storedlanguage: one anomaly per explanation message, its word
 // arguments the detectors' English words, and the English template words left
 // in a rendered text.
 #pragma once
 
+#include "correlate/Narrative.h"
 #include "detect/ExplanationText.h"
 #include "record/NarrativeMessages.h"
 
@@ -45,6 +46,27 @@ inline std::vector<Anomaly> everyExplanation() {
         out.push_back(std::move(a));
     }
     return out;
+}
+
+// A gas spike on chain:ethereum, and the facts of the incident it causes as the
+// correlator hands them to the narrative (which quotes the spike's explanation).
+inline Anomaly gasSpike() {
+    return everyExplanation()[std::size_t(ExplanationMsg::GasSpike) - kExplanationMsgBase];
+}
+inline NarrativeFacts gasSpikeIncident(const Anomaly& spike) {
+    NarrativeFacts f;
+    f.severity = Severity::Critical;
+    f.since = 1'772'366'400'000;
+    f.lastAnomaly = f.since + 95'000;
+    f.seen = {"gas.spike", "tx.stuck"};
+    f.targets = {"chain:ethereum", "agent:agent-07"};
+    f.cause = "chain:ethereum";
+    f.causeDetector = "gas.spike";
+    f.causeExplanation = spike.explanation;
+    f.causeExplanationLead = spike.explanation_msgs.front();
+    f.explained = 2;
+    f.anomalies = 4;
+    return f;
 }
 
 // English words (three letters or more) of the sentences' templates and word

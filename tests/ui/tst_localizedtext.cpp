@@ -58,21 +58,9 @@ private slots:
 
     void narrativeQuotesTheGermanExplanation() {
         // A gas spike on the cause, as the correlator hands it to the narrative.
-        Anomaly spike = samples::everyExplanation()[std::size_t(ExplanationMsg::GasSpike) - kExplanationMsgBase];
-        NarrativeFacts f;
-        f.severity = Severity::Critical;
-        f.since = 1'772'366'400'000;
-        f.lastAnomaly = f.since + 95'000;
-        f.seen = {"gas.spike", "tx.stuck"};
-        f.targets = {"chain:ethereum", "agent:agent-07"};
-        f.cause = "chain:ethereum";
-        f.causeDetector = "gas.spike";
-        f.causeExplanation = spike.explanation;
-        f.causeExplanationLead = spike.explanation_msgs.front();
-        f.explained = 2;
-        f.anomalies = 4;
+        Anomaly spike = samples::gasSpike();
         Incident i;
-        i.story = narrativeStory(f);
+        i.story = narrativeStory(samples::gasSpikeIncident(spike));
         i.narrative = renderStory(i.story);
         // The English narrative quotes the English explanation as before.
         QVERIFY2(i.narrative.find(" Gas price on chain:ethereum is ") != std::string::npos, i.narrative.c_str());
@@ -85,7 +73,7 @@ private slots:
         QStringList left = samples::englishWordsLeft(german, i.story);
         QVERIFY2(left.isEmpty(), qPrintable(german + QStringLiteral("\n  English left: ") + left.join(QLatin1Char(' '))));
 
-        // Read back from a store (no messages): the stored English, whole.
+        // Without messages (a row stored before schema v9): the stored English, whole.
         i.story.clear();
         QCoreApplication::installTranslator(&de_);
         QCOMPARE(ui::narrativeText(i), QString::fromStdString(i.narrative));
