@@ -42,9 +42,11 @@ void TrendWindow::dropOldest() {
     values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
     std::sort(gone_.begin(), gone_.end());
     pts_.erase(pts_.begin());
-    // The newest's slope with the oldest is gone too.
+    // The newest's slope with the oldest is gone too (none with a window of one).
+    if (pts_.empty()) return;
     sortNewest();
-    newest_.erase(std::lower_bound(newest_.begin(), newest_.end(), slopeOf(o, pts_.back())));
+    if (const auto it = std::lower_bound(newest_.begin(), newest_.end(), slopeOf(o, pts_.back())); it != newest_.end())
+        newest_.erase(it);
 }
 
 void TrendWindow::push(TrendPoint p) {
