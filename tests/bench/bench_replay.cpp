@@ -1,7 +1,7 @@
 // Headless replay end to end (read, parse, reorder, detect, correlate, plan)
 // through ReplayController, as fast as possible: records/s, checkpoints and
 // seek cost, peak RSS. Not a Google Benchmark (one long run is the point):
-//   build/tests/bench/bench_replay LOG [SEEKS]
+//   build/tests/bench/bench_replay LOG [SEEKS [CHECKPOINT_MB]]
 // Figures go to docs/performance.md ("Replay in the console").
 #include "common/ReplayPipeline.h"
 #include "replay/ReplayController.h"
@@ -28,7 +28,7 @@ long peakRssMb() {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_replay LOG [SEEKS]\n");
+        std::fprintf(stderr, "usage: bench_replay LOG [SEEKS [CHECKPOINT_MB]]\n");
         return 2;
     }
     const int seeks = argc > 2 ? std::atoi(argv[2]) : 0;
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     }
     vigil::ReplayControllerOptions opts;
     opts.findEnd = seeks > 0;  // the timeline is needed only to seek
+    if (argc > 3) opts.checkpointBytes = std::size_t(std::atof(argv[3]) * 1048576.0);
     vigil::ReplayController replay(pipeline->installer(), opts);
     if (!replay.open(argv[1], error)) {
         std::fprintf(stderr, "%s\n", error.c_str());

@@ -127,8 +127,8 @@ private slots:
     // same points bit for bit (ties, repeated slopes and a full window included).
     void trendWindowIsTheFullFit() {
         Noise noise;
-        for (int run = 0; run < 40; ++run) {
-            const std::size_t cap = 3 + std::size_t(run % 36);
+        for (int run = 0; run < 44; ++run) {
+            const std::size_t cap = 1 + std::size_t(run % 38);
             TrendWindow w(cap);
             double t = 0;
             for (int i = 0; i < 150; ++i) {

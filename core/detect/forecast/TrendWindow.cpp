@@ -23,40 +23,52 @@ void TrendWindow::countNewest(int dir) {
 void TrendWindow::slopesOfNewest() {
     newest_.clear();
     for (std::size_t i = 0; i + 1 < pts_.size(); ++i) newest_.push_back(slopeOf(pts_[i], pts_.back()));
+    newestSorted_ = false;
+}
+
+void TrendWindow::sortNewest() const {
+    if (newestSorted_) return;
     std::sort(newest_.begin(), newest_.end());
+    newestSorted_ = true;
 }
 
 void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
-    std::vector<double> gone;  // its slopes with the points up to the newest (those are in base_)
-    gone.reserve(pts_.size());
+    gone_.clear();  // its slopes with the points up to the newest (those are in base_)
     for (std::size_t i = 1; i < pts_.size(); ++i) {
         S_ -= sign(pts_[i].v - o.v);
-        if (i + 1 < pts_.size()) gone.push_back(slopeOf(o, pts_[i]));
+        if (i + 1 < pts_.size()) gone_.push_back(slopeOf(o, pts_[i]));
     }
     values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
-    std::sort(gone.begin(), gone.end());
-    // Equal doubles are interchangeable in a multiset, so removing by value is exact.
-    std::size_t g = 0, w = 0;
-    for (std::size_t r = 0; r < base_.size(); ++r) {
-        if (g < gone.size() && base_[r] == gone[g]) {
-            ++g;
-            continue;
-        }
-        base_[w++] = base_[r];
-    }
-    base_.resize(w);
+    std::sort(gone_.begin(), gone_.end());
     pts_.erase(pts_.begin());
-    // The newest's slope with the oldest is gone too.
-    newest_.erase(std::lower_bound(newest_.begin(), newest_.end(), slopeOf(o, pts_.back())));
+    // The newest's slope with the oldest is gone too (none with a window of one).
+    if (pts_.empty()) return;
+    sortNewest();
+    if (const auto it = std::lower_bound(newest_.begin(), newest_.end(), slopeOf(o, pts_.back())); it != newest_.end())
+        newest_.erase(it);
 }
 
 void TrendWindow::push(TrendPoint p) {
+    gone_.clear();
     if (pts_.size() >= cap_) dropOldest();
-    // The newest point is no longer the newest: its slopes join the base.
-    const std::size_t mid = base_.size();
-    base_.insert(base_.end(), newest_.begin(), newest_.end());
-    std::inplace_merge(base_.begin(), base_.begin() + static_cast<std::ptrdiff_t>(mid), base_.end());
+    // The newest point is no longer the newest: in one pass, base_ loses the
+    // oldest's slopes (equal doubles are interchangeable in a multiset, so
+    // removing by value is exact) and gains the newest's.
+    sortNewest();
+    merged_.clear();
+    merged_.reserve(base_.size() + newest_.size());
+    std::size_t g = 0, c = 0;
+    for (const double s : base_) {
+        if (g < gone_.size() && s == gone_[g]) {
+            ++g;
+            continue;
+        }
+        while (c < newest_.size() && newest_[c] < s) merged_.push_back(newest_[c++]);
+        merged_.push_back(s);
+    }
+    merged_.insert(merged_.end(), newest_.begin() + static_cast<std::ptrdiff_t>(c), newest_.end());
+    base_.swap(merged_);
     pts_.push_back(p);
     countNewest(+1);
     slopesOfNewest();
@@ -96,6 +108,7 @@ std::optional<double> TrendWindow::z() const {
 
 std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
     if (pts_.size() < 3) return std::nullopt;
+    sortNewest();
     const std::size_t n = pts_.size(), N = base_.size() + newest_.size();
     const double var = detail::varianceOfSorted(values_);
     TrendFit f;

@@ -38,21 +38,26 @@ public:
     std::optional<TrendFit> fit(double zInterval = 1.96) const;  // fitTrend(points(), zInterval)
 
 private:
-    // Takes the oldest point out of S and the values, and its slopes out of base_.
+    // Takes the oldest point out of S, the values and newest_; its slopes with the
+    // rest go to gone_ (sorted), for push() to take out of base_.
     void dropOldest();
     // S and the values with or without the newest point (sign +1 / -1).
     void countNewest(int sign);
-    // newest_ from the newest point.
+    // newest_ from the newest point (sorted only when a fit or a push needs it).
     void slopesOfNewest();
+    void sortNewest() const;
     double kth(std::size_t k) const;  // the k-th smallest slope, 0-based
 
     std::size_t cap_ = 36;
     std::vector<TrendPoint> pts_;  // oldest first
     std::int64_t S_ = 0;           // sum of sign(v_j - v_i) over i < j
     std::vector<double> values_;   // ascending
-    // The slopes (v_j - v_i) / (t_j - t_i), i < j, ascending: among all but the
-    // newest point, and of the newest point with each before it.
-    std::vector<double> base_, newest_;
+    // The slopes (v_j - v_i) / (t_j - t_i), i < j: among all but the newest point
+    // (ascending), and of the newest point with each before it.
+    std::vector<double> base_;
+    mutable std::vector<double> newest_;
+    mutable bool newestSorted_ = true;
+    std::vector<double> gone_, merged_;  // scratch for push()
 };
 
 }  // namespace vigil::forecast
