@@ -9,7 +9,8 @@
 // approved, with two distinct approvers; the engine's authorize() then
 // executes it. After the decision both dialogs show the final votes ("2 of 2"),
 // the console's too, where the request left the queue because someone else
-// decided it (it showed the queue's pre-decision copy, "1 of 2", before).
+// decided it (it showed the queue's pre-decision copy, "1 of 2", before), and
+// it follows the approved request until the engine executed it.
 #include "approve/SignoffTestSupport.h"
 
 #include "approve/ApprovalGate.h"
@@ -155,6 +156,7 @@ private slots:
         QVERIFY2(cd->answerText().startsWith(QStringLiteral("Decided: the request is now ")), qPrintable(cd->answerText()));
         QVERIFY2(cd->answerText().contains(QStringLiteral("2 of 2 approvals: alice, bob")), qPrintable(cd->answerText()));
         QVERIFY(!cd->approveButton()->isEnabled());
+        QCOMPARE(cd->countdownText(), QStringLiteral("no longer applies: the request is executed"));
         QCOMPARE(consoleQueue.rowCount(), 0);
         service->stop();
     }
