@@ -293,7 +293,8 @@ void ApprovalDialog::tick() {
     const bool expired = expiredAt(shown_, now);
     if (shown_.state == approve::RequestState::Executed || shown_.state == approve::RequestState::Rejected) {
         // Decided for good: its expiry no longer applies.
-        expiry_->setText(tr("no longer applies: the request is %1").arg(qs(std::string(approve::toString(shown_.state)))));
+        expiry_->setText(
+            tr("no longer applies: the request is %1").arg(qs(std::string(approve::toString(shown_.state)))));
         expiry_->setStyleSheet(QString());
     } else if (expired) {
         expiry_->setText(tr("expired at %1 — it can no longer be approved").arg(clockTime(shown_.expires)));

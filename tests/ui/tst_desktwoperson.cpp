@@ -44,7 +44,8 @@ constexpr vigil::ui::RemoteApprovalTiming kFast{200, 100, 400};
 constexpr int kPatience = 60'000;  // a hang guard for a loaded machine, not a timing assertion
 
 // What a person does in the prompt: types into the fields, then presses OK.
-void typeAndConfirm(vigil::ui::DecisionPrompt* p, const QString& identity, const QString& amount, const QString& comment) {
+void typeAndConfirm(vigil::ui::DecisionPrompt* p, const QString& identity, const QString& amount,
+                    const QString& comment) {
     QVERIFY(p);
     QTRY_VERIFY_WITH_TIMEOUT(p->isVisible(), kPatience);
     if (!identity.isEmpty()) {
@@ -98,7 +99,8 @@ private slots:
         // The console: its queue panel and the one approval dialog, on the store.
         ui::LocalApprovalSource console(dbPath, engineClock_, 200);
         ui::ApprovalQueueModel consoleQueue;
-        QObject::connect(&console, &ui::ApprovalSource::requestsChanged, &consoleQueue, &ui::ApprovalQueueModel::setRequests);
+        QObject::connect(&console, &ui::ApprovalSource::requestsChanged, &consoleQueue,
+                         &ui::ApprovalQueueModel::setRequests);
         ui::ApprovalQueuePanel consolePanel(&console, &consoleQueue);
         consolePanel.setOpenOnArrival(false);
         QTRY_COMPARE_WITH_TIMEOUT(consoleQueue.rowCount(), 1, kPatience);
@@ -111,7 +113,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(cd->approveButton()->isEnabled(), kPatience);
         QTest::mouseClick(cd->approveButton(), Qt::LeftButton);
         typeAndConfirm(cd->prompt(), QStringLiteral("alice"), QStringLiteral("12"), QStringLiteral("balance checked"));
-        QTRY_COMPARE_WITH_TIMEOUT(cd->answerText(), QStringLiteral("Approved by alice (1 of 2): waiting for another person."), kPatience);
+        QTRY_COMPARE_WITH_TIMEOUT(cd->answerText(),
+                                  QStringLiteral("Approved by alice (1 of 2): waiting for another person."), kPatience);
         QVERIFY2(cd->votesText().startsWith(QStringLiteral("1 of 2 needed")), qPrintable(cd->votesText()));
         QTRY_COMPARE_WITH_TIMEOUT(cd->positionText(), QStringLiteral("1 of 1"), kPatience);  // still queued: pending
 
@@ -131,14 +134,16 @@ private slots:
         ui::ApprovalDialog* dd = desk.queuePanel()->dialog();
         QVERIFY(dd);
         QTRY_VERIFY_WITH_TIMEOUT(dd->isVisible(), kPatience);
-        QTRY_VERIFY2_WITH_TIMEOUT(dd->votesText().startsWith(QStringLiteral("1 of 2 needed")), qPrintable(dd->votesText()), kPatience);
+        QTRY_VERIFY2_WITH_TIMEOUT(dd->votesText().startsWith(QStringLiteral("1 of 2 needed")),
+                                  qPrintable(dd->votesText()), kPatience);
         QVERIFY(dd->votesText().contains(QStringLiteral("alice approved")));
         QTRY_VERIFY_WITH_TIMEOUT(dd->approveButton()->isEnabled(), kPatience);
         QTest::mouseClick(dd->approveButton(), Qt::LeftButton);
         QVERIFY(dd->prompt());
         QCOMPARE(dd->prompt()->identityEdit()->text(), QStringLiteral("bob"));  // the token's, not typed
         typeAndConfirm(dd->prompt(), QString(), QStringLiteral("12"), QStringLiteral("second person"));
-        QTRY_VERIFY_WITH_TIMEOUT(dd->answerText().startsWith(QStringLiteral("Done: the request is now approved.")), kPatience);
+        QTRY_VERIFY_WITH_TIMEOUT(dd->answerText().startsWith(QStringLiteral("Done: the request is now approved.")),
+                                 kPatience);
         QVERIFY2(dd->votesText().startsWith(QStringLiteral("2 of 2 needed")), qPrintable(dd->votesText()));
 
         // At the gate: approved by two distinct people, on the engine's time.
@@ -154,9 +159,11 @@ private slots:
 
         // The console's dialog, where someone else decided: the final votes.
         // (It may first see it approved, then follows it to executed.)
-        QTRY_COMPARE_WITH_TIMEOUT(cd->countdownText(), QStringLiteral("no longer applies: the request is executed"), kPatience);
+        QTRY_COMPARE_WITH_TIMEOUT(cd->countdownText(), QStringLiteral("no longer applies: the request is executed"),
+                                  kPatience);
         QVERIFY2(cd->votesText().startsWith(QStringLiteral("2 of 2 needed")), qPrintable(cd->votesText()));
-        QCOMPARE(cd->answerText(), QStringLiteral("Decided: the request is now executed (2 of 2 approvals: alice, bob)."));
+        QCOMPARE(cd->answerText(),
+                 QStringLiteral("Decided: the request is now executed (2 of 2 approvals: alice, bob)."));
         QVERIFY(!cd->approveButton()->isEnabled());
         QCOMPARE(consoleQueue.rowCount(), 0);
         service->stop();
