@@ -1576,6 +1576,10 @@ Richtlinienregel: %2 · Vorfall %3 · angefragt von %4 um %5</translation>
         <translation>Entschieden: die Anfrage ist jetzt %1.</translation>
     </message>
     <message>
+        <source>no longer applies: the request is %1</source>
+        <translation>entfällt: die Anfrage ist %1</translation>
+    </message>
+    <message>
         <source>Signed in as</source>
         <translation>Angemeldet als</translation>
     </message>

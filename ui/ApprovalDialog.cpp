@@ -146,6 +146,12 @@ ApprovalDialog::ApprovalDialog(ApprovalSource* source, ApprovalQueueModel* queue
     connect(reject_, &QPushButton::clicked, this, [this] { decide(false); });
     connect(source_, &ApprovalSource::answered, this, &ApprovalDialog::answered);
     connect(source_, &ApprovalSource::lookedUp, this, &ApprovalDialog::lookedUp);
+    // An approved request waits for the engine to execute it: followed at every
+    // poll until it is executed (or expires), so the dialog ends on its outcome.
+    connect(source_, &ApprovalSource::requestsChanged, this, [this] {
+        if (haveShown_ && !awaitingAnswer_ && shown_.state == approve::RequestState::Approved && shownRow() < 0)
+            source_->lookUp(qs(shown_.id));
+    });
     connect(queue_, &QAbstractItemModel::rowsInserted, this, &ApprovalDialog::queueChanged);
     connect(queue_, &QAbstractItemModel::rowsRemoved, this, &ApprovalDialog::queueChanged);
     connect(queue_, &QAbstractItemModel::rowsMoved, this, &ApprovalDialog::queueChanged);
@@ -285,7 +291,12 @@ void ApprovalDialog::tick() {
     const bool queued = shownRow() >= 0;
     const TimestampMs now = source_->now();
     const bool expired = expiredAt(shown_, now);
-    if (expired) {
+    if (shown_.state == approve::RequestState::Executed || shown_.state == approve::RequestState::Rejected) {
+        // Decided for good: its expiry no longer applies.
+        expiry_->setText(
+            tr("no longer applies: the request is %1").arg(qs(std::string(approve::toString(shown_.state)))));
+        expiry_->setStyleSheet(QString());
+    } else if (expired) {
         expiry_->setText(tr("expired at %1 — it can no longer be approved").arg(clockTime(shown_.expires)));
         expiry_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(palette::bad().name()));
     } else {

@@ -51,7 +51,8 @@ void LocalApprovalSource::reject(const QString& id, const QString& who, const QS
 }
 
 void LocalApprovalSource::lookUp(const QString& id) {
-    QMetaObject::invokeMethod(worker_, [w = worker_, id] { w->find(id); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id] { w->find(id); }, Qt::QueuedConnection);
 }
 
 void LocalApprovalSource::listed(const ApprovalList& pending, const QString& error) {

@@ -72,7 +72,8 @@ void RemoteApprovalSource::reject(const QString& id, const QString&, const QStri
 }
 
 void RemoteApprovalSource::lookUp(const QString& id) {
-    QMetaObject::invokeMethod(worker_, [w = worker_, id] { w->show(id); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id] { w->show(id); }, Qt::QueuedConnection);
 }
 
 void RemoteApprovalSource::decide(const QString& id, const QString& comment, bool approve) {

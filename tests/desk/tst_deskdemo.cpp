@@ -124,8 +124,9 @@ private slots:
         d->prompt()->commentEdit()->setText(QStringLiteral("replacement checked at the desk"));
         QVERIFY(d->prompt()->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
         d->prompt()->buttons()->button(QDialogButtonBox::Ok)->click();
-        QTRY_VERIFY_WITH_TIMEOUT(d->answerText().startsWith(QStringLiteral("Approved by bob (1 of 2): waiting for another person.")),
-                                 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            d->answerText().startsWith(QStringLiteral("Approved by bob (1 of 2): waiting for another person.")),
+            30'000);
         QCOMPARE(int(asked.what.approversNeeded), 2);
 
         // The second person; then the running demo executes it after the gate's
