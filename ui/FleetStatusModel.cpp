@@ -116,7 +116,11 @@ void FleetStatusModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snaps
 
     // Merge the sorted lists: agents that left are removed, new ones inserted in
     // place, so views keep their selection and scroll position.
+    // Changed rows are announced in one dataChanged over their span, not one per
+    // row: each signal makes a resize-to-contents table measure every row again,
+    // which held the GUI for tens of ms a snapshot in a fast replay.
     std::size_t i = 0, j = 0;
+    int firstChanged = -1, lastChanged = -1;
     while (i < rows_.size() || j < agents.size()) {
         if (j >= agents.size() || (i < rows_.size() && rows_[i].agent < agents[j].agent)) {
             beginRemoveRows({}, int(i), int(i));
@@ -137,9 +141,14 @@ void FleetStatusModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snaps
                                row.endpoint == now.endpoint && row.lastError == now.lastError && row.health == now.health &&
                                row.recentFailed == now.recentFailed && row.recentFinished == now.recentFinished);
         row = now;
-        if (changed) emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        if (changed) {
+            if (firstChanged < 0) firstChanged = int(i);
+            lastChanged = int(i);
+        }
         ++i, ++j;
     }
+    // Rows inserted or removed after a changed one sit after it: the span still holds.
+    if (firstChanged >= 0) emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
 }
 
 }  // namespace vigil::ui

@@ -159,6 +159,22 @@ private slots:
         QCOMPARE(changed.at(0).at(1).toModelIndex().column(), FleetStatusModel::ColumnCount - 1);
     }
 
+    void changedRowsAreAnnouncedOnceASnapshot() {
+        // One dataChanged over the changed rows' span, not one per row: each makes a
+        // resize-to-contents table measure every row (the fast replay's GUI stall).
+        FleetStatusModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.showSnapshot(snap(T0, {agent("a", 1, 0, T0), agent("b", 1, 0, T0), agent("c", 1, 0, T0), agent("d", 1, 0, T0)}));
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.showSnapshot(snap(T0 + 100, {agent("a", 2, 0, T0 + 100), agent("b", 1, 0, T0), agent("c", 3, 0, T0 + 100),
+                                       agent("e", 1, 0, T0)}));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 2);
+        QCOMPARE(m.index(0, FleetStatusModel::SucceededCol).data().toString(), QLocale().toString(2));
+        QCOMPARE(m.index(3, 0).data().toString(), QStringLiteral("e"));
+    }
+
     void fedByARealEngine() {
         VirtualClock clock(T0);
         Engine engine(clock);
