@@ -2,7 +2,8 @@
 // EndpointPool. The primary is killed (kill -9) or frozen (SIGSTOP, so it
 // accepts connections and never answers); every call of the sequence must
 // still succeed, the very first call after the fault must already be served
-// by the backup (so the switch costs at most one deadline, 500 ms < 2 s), and
+// by the backup (so the switch costs at most one deadline, 1.5 s < 2 s; not
+// shorter, or a loaded machine's backup misses it too), and
 // once the primary is back the pool fails back to it. The only wall-clock
 // bound asserted is a generous hang guard; measured switch times are printed.
 #include "net/Json.h"
@@ -22,7 +23,7 @@ using Steady = std::chrono::steady_clock;
 
 namespace {
 
-constexpr auto kDeadline = 500ms;
+constexpr auto kDeadline = 1500ms;
 constexpr const char* kAccount = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
 std::unique_ptr<net::RpcCaller> client(const peers::AnvilPeer& peer) {

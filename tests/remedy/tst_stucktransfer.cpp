@@ -286,7 +286,7 @@ private slots:
         auto o = exec.submit(req);
         QCOMPARE(o.state, TransferState::Sending);
         QCOMPARE(o.lastError, TxErrorClass::Network);
-        for (int i = 0; i < 10 && o.state != TransferState::Pending; ++i) {
+        for (int i = 0; i < 100 && o.state != TransferState::Pending; ++i) {  // guard: 10 s on a loaded machine
             std::this_thread::sleep_for(100ms);
             o = exec.advance(req.key);
         }

@@ -137,6 +137,8 @@ private slots:
         r.replay->setSpeed(1000);
         r.replay->play();
         QTest::qWait(100);
+        // On a loaded machine 100 ms may pass before the replay thread runs at all.
+        QTRY_VERIFY_WITH_TIMEOUT(r.replay->progress().now > p.now, 20'000);
         r.replay->pause();
         r.replay->waitIdle();
         QVERIFY(r.replay->progress().now > p.now);
