@@ -4,12 +4,12 @@
 // without GL gets). A frame is what ChartPanel does when the window moves by a
 // pixel: plot() (find the visible part, min/max-decimate it to the plot width,
 // hand the points to Qt Charts, fit the axes) and paint.
+#include "OffscreenBenchmarkMain.h"
 #include "ui/ChartCatalog.h"
 #include "ui/LiveChart.h"
 #include "ui/MinMaxPyramid.h"
 #include "ui/SeriesDecimator.h"
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -152,11 +152,4 @@ BENCHMARK(BM_ChartPaintOnly)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return vigil::bench::runOffscreenBenchmarks(argc, argv); }

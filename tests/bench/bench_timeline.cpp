@@ -2,10 +2,10 @@
 // a TimelineView 1400 x 220 px rendered into an image, all items in view (a day
 // zoomed out) and a 10-minute window of it; and the model taking the 10 000
 // records. Offscreen platform, raster painting (what a desktop without GL gets).
+#include "OffscreenBenchmarkMain.h"
 #include "ui/TimelineModel.h"
 #include "ui/TimelineView.h"
 
-#include <QApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -108,11 +108,4 @@ BENCHMARK(BM_TimelineModelIngest)->Arg(10'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return vigil::bench::runOffscreenBenchmarks(argc, argv); }

@@ -17,6 +17,14 @@ struct Run {
 
 inline QString vigilctlPath() { return QString::fromLocal8Bit(qgetenv("VIGILCTL")); }
 
+// In initTestCase(): the binary CTest points at and the test's scratch folder are
+// there, or the test stops here naming what is missing.
+#define CLITEST_REQUIRE_VIGILCTL(scratchDir)                                                                 \
+    do {                                                                                                     \
+        QVERIFY2(!clitest::vigilctlPath().isEmpty(), "VIGILCTL must point at the built vigilctl (set by CTest)"); \
+        QVERIFY((scratchDir).isValid());                                                                     \
+    } while (false)
+
 inline Run vigilctl(const QStringList& args, int timeoutMs = 240000) {
     QProcess p;
     p.start(vigilctlPath(), args);

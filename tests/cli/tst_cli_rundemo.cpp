@@ -22,10 +22,7 @@ class TestCliRunDemo : public QObject {
     QTemporaryDir dir_;
 
 private slots:
-    void initTestCase() {
-        QVERIFY2(!vigilctlPath().isEmpty(), "VIGILCTL must point at the built vigilctl (set by CTest)");
-        QVERIFY(dir_.isValid());
-    }
+    void initTestCase() { CLITEST_REQUIRE_VIGILCTL(dir_); }
 
     void badSpeedOrDurationIsAUsageErrorNamingIt_data() {
         QTest::addColumn<QString>("option");

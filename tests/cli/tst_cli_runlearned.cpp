@@ -19,10 +19,7 @@ class TestCliRunLearned : public QObject {
     QTemporaryDir dir_;
 
 private slots:
-    void initTestCase() {
-        QVERIFY2(!vigilctlPath().isEmpty(), "VIGILCTL must point at the built vigilctl (set by CTest)");
-        QVERIFY(dir_.isValid());
-    }
+    void initTestCase() { CLITEST_REQUIRE_VIGILCTL(dir_); }
 
     void aRunningEngineFollowsLearnImportAndRevert() {
         const QString db = dir_.filePath(QStringLiteral("run.db"));

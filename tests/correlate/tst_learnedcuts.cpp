@@ -1,31 +1,12 @@
 // The correlator and learned per-series cuts: an anomaly below its series' cut
 // is counted and opens nothing; at or above the cut, and on other series, it
 // opens incidents as before; a cut published while running is picked up.
-#include "correlate/IncidentCorrelator.h"
+#include "correlate/LevelShiftAnomalies.h"
 
 #include <QtTest>
 
 using namespace vigil;
-
-namespace {
-Anomaly shift(TimestampMs ts, const std::string& target, double score) {
-    Anomaly a;
-    a.ts = ts;
-    a.id = "an-" + std::to_string(ts);
-    a.detector = "level.shift";
-    a.series = "net.latency_ms";
-    a.target = target;
-    a.score = score;
-    return a;
-}
-// Incidents opened by this anomaly (earlier ones may resolve meanwhile).
-int opened(IncidentCorrelator& c, const Anomaly& a) {
-    const auto before = c.counters().opened;
-    std::vector<Record> out;
-    c.process(a, out);
-    return static_cast<int>(c.counters().opened - before);
-}
-}  // namespace
+using namespace vigil::correlatetest;
 
 class TestLearnedCuts : public QObject {
     Q_OBJECT

@@ -3,29 +3,14 @@
 // an incident at high; one scored 0.8 opens at normal but not at low; the dial
 // turned while running is read at the next anomaly; and the setting's names map
 // to the levels (anything else is refused).
-#include "correlate/IncidentCorrelator.h"
+#include "correlate/LevelShiftAnomalies.h"
 
 #include <QtTest>
 
 using namespace vigil;
+using namespace vigil::correlatetest;
 
 namespace {
-Anomaly shift(TimestampMs ts, const std::string& target, double score) {
-    Anomaly a;
-    a.ts = ts;
-    a.id = "an-" + std::to_string(ts);
-    a.detector = "level.shift";
-    a.series = "net.latency_ms";
-    a.target = target;
-    a.score = score;
-    return a;
-}
-int opened(IncidentCorrelator& c, const Anomaly& a) {
-    const auto before = c.counters().opened;
-    std::vector<Record> out;
-    c.process(a, out);
-    return static_cast<int>(c.counters().opened - before);
-}
 IncidentCorrelator correlatorAt(const std::shared_ptr<SensitivityDial>& dial) {
     CorrelatorConfig cfg;
     cfg.sensitivity = dial;

@@ -7,19 +7,12 @@
 // installer/setup.sh installs it (npm ci in tests/peers).
 #pragma once
 
+#include "peers/PeerProcess.h"
+
 #include <QString>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <dirent.h>
-#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -49,20 +42,7 @@ public:
                "/bin/anvil";
     }
 
-    // A port nothing listens on right now (the kernel's choice for port 0).
-    static int freePort() {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t len = sizeof a;
-        int port = 0;
-        if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-            ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0)
-            port = ntohs(a.sin_port);
-        ::close(fd);
-        return port;
-    }
+    static int freePort() { return peers::freePort(); }
 
     // Starts anvil (on a new free port the first time, the same port after
     // kill9()/stop(), so a "restarted" node is found where it was) and waits
@@ -79,54 +59,17 @@ public:
         const std::string port = std::to_string(port_);
         std::vector<std::string> args = {bin, "--host", "127.0.0.1", "--port", port, "--silent"};
         args.insert(args.end(), extraArgs.begin(), extraArgs.end());
-        const pid_t child = ::fork();
-        if (child < 0) {
-            *error = "fork failed";
-            return false;
-        }
-        if (child == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a crashed test
-            const int devnull = ::open("/dev/null", O_WRONLY);
-            if (devnull >= 0) ::dup2(devnull, STDOUT_FILENO);
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(bin.c_str(), argv.data());
-            ::_exit(127);
-        }
-        pid_ = child;
-        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (std::chrono::steady_clock::now() < until) {
-            int status = 0;
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = 0;
-                *error = QString("anvil exited during start-up (status %1) on port %2").arg(status).arg(port_);
-                return false;
-            }
-            if (rawCall("eth_chainId", "[]").find("\"result\"") != std::string::npos) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        *error = QString("anvil did not answer eth_chainId on port %1 within 20 s").arg(port_);
-        stop();
+        std::string whyNot;
+        if (peers::startAndWait(
+                std::move(args), false, pid_, std::chrono::seconds(20), std::chrono::milliseconds(50),
+                [&] { return rawCall("eth_chainId", "[]").find("\"result\"") != std::string::npos; }, whyNot))
+            return true;
+        *error = QString("anvil on port %1 (eth_chainId) ").arg(port_) + QString::fromStdString(whyNot);
         return false;
     }
 
     // SIGTERM, then SIGKILL if it has not gone within 5 s; reaps the child.
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGCONT);
-        ::kill(pid_, SIGTERM);
-        for (int i = 0; i < 100; ++i) {
-            if (::waitpid(pid_, nullptr, WNOHANG) == pid_) {
-                pid_ = 0;
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ::kill(pid_, SIGKILL);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = 0;
-    }
+    void stop() { peers::stopByPid(pid_); }
 
     void kill9() {
         if (pid_ <= 0) return;
@@ -156,22 +99,7 @@ public:
         const std::string req = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                                 "Connection: close\r\nContent-Length: " +
                                 std::to_string(body.size()) + "\r\n\r\n" + body;
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        timeval tv{2, 0};
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(static_cast<uint16_t>(port_));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        std::string out;
-        if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
-            ::send(fd, req.data(), req.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(req.size())) {
-            char buf[4096];
-            ssize_t n;
-            while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<size_t>(n));
-        }
-        ::close(fd);
+        const std::string out = peers::loopbackExchange(port_, req);
         const auto split = out.find("\r\n\r\n");
         return split == std::string::npos ? std::string() : out.substr(split + 4);
     }
