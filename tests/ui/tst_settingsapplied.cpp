@@ -47,6 +47,7 @@ public:
     void refresh() override {}
     void approve(const QString&, const QString&, const QString&) override {}
     void reject(const QString&, const QString&, const QString&) override {}
+    void lookUp(const QString&) override {}
 };
 int openedBy(const std::shared_ptr<SensitivityDial>& dial, double score) {
     CorrelateConfig cfg;

@@ -49,6 +49,7 @@ public:
     void refresh() override {}
     void approve(const QString&, const QString&, const QString&) override {}
     void reject(const QString&, const QString&, const QString&) override {}
+    void lookUp(const QString&) override {}
     void offer(const std::string& id) {
         approve::ApprovalRequest r;
         r.id = id;
