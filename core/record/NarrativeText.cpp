@@ -61,9 +61,17 @@ std::string firstSentence(const std::string& s, std::size_t max) {
     std::size_t end = s.find(". ");
     std::string out = s.substr(0, end == std::string::npos ? s.size() : end + 1);
     if (out.size() > max) {
-        std::size_t cut = max - 3;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-        out = out.substr(0, cut) + "...";
+        // Cut at the last word boundary that leaves room for the ellipsis (3 bytes
+        // in UTF-8), so no word shows half ("its ma..."); a long run without spaces
+        // is cut inside it, never inside a character.
+        const std::size_t room = max - 3;
+        std::size_t cut = out.rfind(' ', room);
+        if (cut == std::string::npos || cut < room / 2) {
+            cut = room;
+            while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        }
+        while (cut > 0 && (out[cut - 1] == ' ' || out[cut - 1] == ',' || out[cut - 1] == ';')) --cut;
+        out = out.substr(0, cut) + "\u2026";
     }
     return out;
 }

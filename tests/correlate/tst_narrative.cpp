@@ -3,6 +3,7 @@
 // templates and words but never targets, times or a detector's own words.
 #include "correlate/Narrative.h"
 #include "record/NarrativeMessages.h"
+#include "record/NarrativeText.h"
 
 #include <QtTest>
 
@@ -37,6 +38,35 @@ std::string shout(const char*, const char* english) { return std::string("<") + 
 class TestNarrative : public QObject {
     Q_OBJECT
 private slots:
+    // A first sentence too long for a narrative is cut at a word boundary, with an
+    // ellipsis, within the limit; a run without spaces is cut inside it but never
+    // inside a UTF-8 character.
+    void aLongFirstSentenceIsCutBetweenWords() {
+        const std::string words =
+            "Transaction 0x050bf41bbdb50f758c734971aa0ac4280dd573eb337902ec1baf155326a5992 from agent-08 (nonce 2763) "
+            "on chain:arbitrum has been pending for 16.0s; confirmations there usually take 1.5s (stuck after "
+            "15.0s); its max fee is below the base fee. Second sentence.";
+        const std::string cut = vigil::firstSentence(words, 220);
+        QVERIFY(cut.size() <= 220);
+        QVERIFY(cut.size() > 110);
+        QCOMPARE(cut.substr(cut.size() - 3), std::string("\u2026"));
+        const std::string kept = cut.substr(0, cut.size() - 3);
+        QCOMPARE(words.substr(0, kept.size()), kept);
+        const char next = words[kept.size()];
+        QVERIFY2(next == ' ' || next == ';' || next == ',', cut.c_str());  // a whole word before the ellipsis
+        QVERIFY(kept.back() != ' ' && kept.back() != ';');
+
+        std::string run;
+        for (int i = 0; i < 100; ++i) run += "\u00e9";  // 200 bytes, no space
+        run = "x" + run + run;
+        const std::string inside = vigil::firstSentence(run, 101);
+        QVERIFY(inside.size() <= 101);
+        const std::string body = inside.substr(0, inside.size() - 3);
+        QCOMPARE(QString::fromStdString(body).toStdString(), body);  // valid UTF-8: survives a round trip
+        QVERIFY(QString::fromStdString(body).size() > 40);
+
+        QCOMPARE(vigil::firstSentence("Short. Then more.", 220), std::string("Short."));
+    }
     void englishIsTheStoredText_data() {
         QTest::addColumn<int>("variant");
         QTest::addColumn<QString>("expected");
