@@ -61,11 +61,12 @@ std::string firstSentence(const std::string& s, std::size_t max) {
     std::size_t end = s.find(". ");
     std::string out = s.substr(0, end == std::string::npos ? s.size() : end + 1);
     if (out.size() > max) {
-        // Cut at the last word boundary that leaves room for the ellipsis (3 bytes
-        // in UTF-8), so no word shows half ("its ma..."); a long run without spaces
-        // is cut inside it, never inside a character.
+        // Cut at the last clause ("; ") or else word boundary that leaves room for
+        // the ellipsis (3 bytes in UTF-8), so no word shows half ("its ma...");
+        // a long run without spaces is cut inside it, never inside a character.
         const std::size_t room = max - 3;
-        std::size_t cut = out.rfind(' ', room);
+        std::size_t cut = out.rfind("; ", room);
+        if (cut == std::string::npos || cut < room / 2) cut = out.rfind(' ', room);
         if (cut == std::string::npos || cut < room / 2) {
             cut = room;
             while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;

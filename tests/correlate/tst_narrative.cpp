@@ -38,7 +38,7 @@ std::string shout(const char*, const char* english) { return std::string("<") + 
 class TestNarrative : public QObject {
     Q_OBJECT
 private slots:
-    // A first sentence too long for a narrative is cut at a word boundary, with an
+    // A first sentence too long for a narrative is cut at a clause or word boundary, with an
     // ellipsis, within the limit; a run without spaces is cut inside it but never
     // inside a UTF-8 character.
     void aLongFirstSentenceIsCutBetweenWords() {
@@ -55,6 +55,7 @@ private slots:
         const char next = words[kept.size()];
         QVERIFY2(next == ' ' || next == ';' || next == ',', cut.c_str());  // a whole word before the ellipsis
         QVERIFY(kept.back() != ' ' && kept.back() != ';');
+        QCOMPARE(words.substr(kept.size(), 2), std::string("; "));  // at a clause's end where there is one
 
         std::string run;
         for (int i = 0; i < 100; ++i) run += "\u00e9";  // 200 bytes, no space
