@@ -6,8 +6,7 @@
 //   same 0.7 level shift opens an incident at "high" and none at "normal";
 // - the stored sign-off address and token file are what `vigil --desk` uses
 //   when they are left out, with a clear reason when nothing is stored.
-#include "correlate/CorrelationStages.h"
-#include "correlate/IncidentCorrelator.h"
+#include "SettingsTestSupport.h"
 #include "engine/Engine.h"
 #include "record/Clock.h"
 #include "ui/ApprovalSource.h"
@@ -39,31 +38,6 @@ Incident critical(const std::string& id, bool silenced = false) {
     i.silenced = silenced;
     return i;
 }
-class NoApprovals : public ui::ApprovalSource {
-public:
-    using ui::ApprovalSource::ApprovalSource;
-    TimestampMs now() const override { return 0; }
-    QString where() const override { return QStringLiteral("test"); }
-    void refresh() override {}
-    void approve(const QString&, const QString&, const QString&) override {}
-    void reject(const QString&, const QString&, const QString&) override {}
-    void lookUp(const QString&) override {}
-};
-int openedBy(const std::shared_ptr<SensitivityDial>& dial, double score) {
-    CorrelateConfig cfg;
-    cfg.sensitivity = dial;
-    auto stages = makeCorrelationStages(cfg);
-    Anomaly a;
-    a.ts = 1'000'000;
-    a.id = "an-1";
-    a.detector = "level.shift";
-    a.series = "net.latency_ms";
-    a.target = "host:batch-1";
-    a.score = score;
-    std::vector<Record> out;
-    stages.incidents->process(a, out);
-    return int(stages.incidents->counters().opened);
-}
 }  // namespace
 
 class TestSettingsApplied : public QObject {
@@ -73,10 +47,7 @@ class TestSettingsApplied : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_settingsapplied"));
+        settingstest::keepSettingsIn(dir_.path(), QStringLiteral("tst_settingsapplied"));
     }
     void init() { QSettings().clear(); }
 
@@ -103,7 +74,7 @@ private slots:
             Engine engine(clock);
             ui::EngineBridge bridge(engine);
             ui::MainWindow w(&bridge);
-            NoApprovals source;
+            settingstest::OfferedApprovals source;
             w.attachApprovals(&source);
             auto* watch = w.findChild<ui::CriticalIncidentWatch*>();
             QVERIFY(watch);
@@ -136,9 +107,9 @@ private slots:
         const ui::ConsoleSettings loaded = ui::ConsoleSettings::load(QSettings());
         QVERIFY(ui::sensitivityOf(loaded) == Sensitivity::High);
         auto dial = std::make_shared<SensitivityDial>(ui::sensitivityOf(loaded));
-        QCOMPARE(openedBy(dial, 0.7), 1);
+        QCOMPARE(settingstest::openedBy(dial, 0.7), 1);
         dial->set(ui::sensitivityOf(ui::ConsoleSettings{}));  // normal
-        QCOMPARE(openedBy(dial, 0.7), 0);
+        QCOMPARE(settingstest::openedBy(dial, 0.7), 0);
         prefs.sensitivity = QStringLiteral("bogus");  // named by check(); the engine runs at normal
         QVERIFY(ui::sensitivityOf(prefs) == Sensitivity::Normal);
     }

@@ -6,8 +6,7 @@
 //   GUI only requests it) and changes whether an anomaly opens an incident;
 // - "always record" starts a recording in the chosen folder at once;
 // - the settings that need a restart say so in the status bar.
-#include "correlate/CorrelationStages.h"
-#include "correlate/IncidentCorrelator.h"
+#include "SettingsTestSupport.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "record/Clock.h"
@@ -41,25 +40,6 @@
 using namespace vigil;
 
 namespace {
-class FakeApprovals : public ui::ApprovalSource {
-public:
-    using ui::ApprovalSource::ApprovalSource;
-    TimestampMs now() const override { return 0; }
-    QString where() const override { return QStringLiteral("test"); }
-    void refresh() override {}
-    void approve(const QString&, const QString&, const QString&) override {}
-    void reject(const QString&, const QString&, const QString&) override {}
-    void lookUp(const QString&) override {}
-    void offer(const std::string& id) {
-        approve::ApprovalRequest r;
-        r.id = id;
-        r.expires = 3'600'000;
-        pending.push_back(r);
-        emit requestsChanged(pending);
-    }
-    ui::ApprovalList pending;
-};
-
 // Opens File → Settings in `w`, lets `edit` change the form, presses OK.
 // False when the dialog did not open or OK was disabled.
 bool throughDialog(ui::MainWindow& w, const std::function<void(ui::SettingsDialog&)>& edit) {
@@ -78,22 +58,6 @@ bool throughDialog(ui::MainWindow& w, const std::function<void(ui::SettingsDialo
     return accepted;
 }
 
-// How many incidents a 0.7 level shift opens with `dial` (the correlator's view).
-int openedBy(const std::shared_ptr<SensitivityDial>& dial, double score) {
-    CorrelateConfig cfg;
-    cfg.sensitivity = dial;
-    auto stages = makeCorrelationStages(cfg);
-    Anomaly a;
-    a.ts = 1'000'000;
-    a.id = "an-1";
-    a.detector = "level.shift";
-    a.series = "net.latency_ms";
-    a.target = "host:batch-1";
-    a.score = score;
-    std::vector<Record> out;
-    stages.incidents->process(a, out);
-    return int(stages.incidents->counters().opened);
-}
 }  // namespace
 
 class TestSettingsLive : public QObject {
@@ -103,10 +67,7 @@ class TestSettingsLive : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_settingslive"));
+        settingstest::keepSettingsIn(dir_.path(), QStringLiteral("tst_settingslive"));
     }
     void init() { QSettings().clear(); }
 
@@ -115,7 +76,7 @@ private slots:
         Engine engine(clock);
         ui::EngineBridge bridge(engine);
         ui::MainWindow w(&bridge);
-        FakeApprovals source;
+        settingstest::OfferedApprovals source;
         w.attachApprovals(&source);
         auto* watch = w.findChild<ui::CriticalIncidentWatch*>();
         auto* tray = w.findChild<ui::TrayNotifier*>();
@@ -156,7 +117,7 @@ private slots:
         ui::SettingsApplier applier(&w, dial, nullptr);
         connect(&w, &ui::MainWindow::settingsAccepted, &applier, &ui::SettingsApplier::apply);
 
-        QCOMPARE(openedBy(dial, 0.7), 0);
+        QCOMPARE(settingstest::openedBy(dial, 0.7), 0);
         QVERIFY(throughDialog(w, [](ui::SettingsDialog& d) {
             auto* box = d.findChild<QComboBox*>(QStringLiteral("sensitivity"));
             box->setCurrentIndex(box->findData(QStringLiteral("high")));
@@ -166,7 +127,7 @@ private slots:
         QVERIFY(engine.submit({MetricSample{1'000, "net.latency_ms", "host:batch-1", 1.0}}));
         engine.drain();
         QVERIFY(dial->get() == Sensitivity::High);
-        QCOMPARE(openedBy(dial, 0.7), 1);  // the same shift now opens an incident
+        QCOMPARE(settingstest::openedBy(dial, 0.7), 1);  // the same shift now opens an incident
         QCOMPARE(ui::ConsoleSettings::load(QSettings()).sensitivity, QStringLiteral("high"));
         QVERIFY(applier.lastMessage().isEmpty());  // nothing waits for a restart
         engine.stop();
