@@ -7,6 +7,7 @@
 // lateness p50/p99/max, the records taken and refused, and the load average.
 // Not a Google Benchmark: one long run. Usage:
 //   bench_guistall [--seconds 20] [--rate 100000] [--targets 8]
+#include "StallMeasures.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "record/Clock.h"
@@ -29,6 +30,10 @@
 #include <thread>
 #include <vector>
 
+using stall::loadAverage;
+using stall::percentile;
+using stall::threadCpuMs;
+
 namespace {
 
 const char* const kSeries[] = {"rpc.latency_ms",     "rpc.error_rate", "gas.price_gwei",
@@ -38,25 +43,6 @@ double arg(int argc, char** argv, const char* name, double fallback) {
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], name) == 0) return std::atof(argv[i + 1]);
     return fallback;
-}
-
-std::string loadAverage() {
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly)) return "?";
-    return f.readLine().trimmed().toStdString();
-}
-
-double threadCpuMs() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    const auto k = std::size_t(p * double(v.size() - 1));
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
-    return v[k];
 }
 
 // Submits `rate` samples a second over `targets` targets of each charted series

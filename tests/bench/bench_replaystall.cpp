@@ -9,6 +9,7 @@
 // Generate the log outside the repository, e.g.
 //   build/app/vigilctl simulate --scenario cascade --duration 36000 --seed 7 --out /tmp/rp/c10h.ndjson
 // Usage: bench_replaystall --log LOG [--seconds 120]
+#include "StallMeasures.h"
 #include "common/ReplayPipeline.h"
 #include "ui/MainWindow.h"
 #include "ui/ReplayBar.h"
@@ -26,31 +27,16 @@
 #include <numeric>
 #include <vector>
 
+using stall::loadAverage;
+using stall::percentile;
+using stall::threadCpuMs;
+
 namespace {
 
 const char* option(int argc, char** argv, const char* name, const char* fallback) {
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], name) == 0) return argv[i + 1];
     return fallback;
-}
-
-std::string loadAverage() {
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly)) return "?";
-    return f.readLine().trimmed().toStdString();
-}
-
-double threadCpuMs() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    const auto k = std::size_t(p * double(v.size() - 1));
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
-    return v[k];
 }
 
 double maxOf(const std::vector<double>& v) { return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end()); }
@@ -68,8 +54,8 @@ public:
         }
         const double before = threadCpuMs();
         const int type = int(event->type());  // the event may be gone afterwards
-        const std::string what = std::string(receiver->metaObject()->className()) + " " +
-                                 receiver->objectName().toStdString();
+        const std::string what =
+            std::string(receiver->metaObject()->className()) + " " + receiver->objectName().toStdString();
         const bool r = QApplication::notify(receiver, event);
         --depth_;
         const double spent = threadCpuMs() - before;
@@ -150,10 +136,11 @@ int main(int argc, char** argv) {
     const vigil::ReplayProgress p = session->replay().progress();
 
     std::printf("replay of %s as fast as possible in the console (1600 x 1000, offscreen)\n", log);
-    std::printf("%s after %.1f s: %lld records (%.0f/s), %lld anomalies, %lld incidents, %lld actions; %d snapshots shown\n",
-                finished ? "finished" : "stopped", wall, static_cast<long long>(p.records), double(p.records) / wall,
-                static_cast<long long>(p.anomalies), static_cast<long long>(p.incidents),
-                static_cast<long long>(p.actions), snapshots);
+    std::printf(
+        "%s after %.1f s: %lld records (%.0f/s), %lld anomalies, %lld incidents, %lld actions; %d snapshots shown\n",
+        finished ? "finished" : "stopped", wall, static_cast<long long>(p.records), double(p.records) / wall,
+        static_cast<long long>(p.anomalies), static_cast<long long>(p.incidents), static_cast<long long>(p.actions),
+        snapshots);
     std::printf("ticks: %zu  lateness p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", lateMs.size(), percentile(lateMs, 0.50),
                 percentile(lateMs, 0.99), maxOf(lateMs));
     std::printf("GUI thread CPU between ticks: p50 %.2f ms  p99 %.2f ms  max %.2f ms at %.1f s  (total %.1f s)\n",
