@@ -108,7 +108,9 @@ int EvidenceChart::showWindow(const QString& json) {
     auto* y = new QValueAxis;
     // A flat line gets a readable band around it (a flat 0 had a ±1e-9 axis: "-0.0000" labels).
     const double pad = hi > lo ? (hi - lo) * 0.1 : hi != 0 ? std::abs(hi) * 0.1 : 1.0;
-    y->setRange(lo - pad, hi + pad);
+    // A window that never goes below zero (an age, a count, a rate) keeps its axis
+    // at zero: a band reaching -5 000 ms of pending age reads as nonsense.
+    y->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
     y->applyNiceNumbers();
     // Enough decimals for the tick step (Qt 6.4 elides labels it cannot fit, as "…").
     const double step = (y->max() - y->min()) / std::max(1, y->tickCount() - 1);

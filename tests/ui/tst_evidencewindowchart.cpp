@@ -1,7 +1,8 @@
 // The console's evidence chart draws the metric window the engine attaches to
 // an approval request (remedy::EvidenceWindows, as DemoHealing files it): the
 // newest 120 points of the cause series, and a stuck transaction's age series;
-// a flat line (all 0) gets a readable value axis, not a +-1e-9 one; no window
+// a flat line (all 0) gets a readable value axis, not a +-1e-9 one; a window
+// that never goes below zero keeps its axis at zero; no window
 // (nothing selected) is a blank panel, not a parse error.
 #include "remedy/EvidenceWindows.h"
 #include "ui/EvidenceChart.h"
@@ -44,6 +45,11 @@ private slots:
         stuck.series = remedy::EvidenceWindows::kTxPendingSeries;
         stuck.target = "agent:agent-07";
         QCOMPARE(chart.showWindow(QString::fromStdString(w.window(stuck, stuck.ts))), 2);
+        // A pending age is never negative, and neither is its axis.
+        auto* y = qobject_cast<QValueAxis*>(chart.findChild<QChartView*>()->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QCOMPARE(y->min(), 0.0);
+        QVERIFY(y->max() > 0);
     }
 
     void aFlatLineHasAReadableAxis() {
@@ -62,6 +68,7 @@ private slots:
         auto* y = qobject_cast<QValueAxis*>(view->chart()->axes(Qt::Vertical).value(0));
         QVERIFY(y);
         QVERIFY2(y->max() - y->min() >= 1.0, qPrintable(QStringLiteral("%1..%2").arg(y->min()).arg(y->max())));
+        QCOMPARE(y->min(), 0.0);  // all values >= 0: the axis does not reach below zero
         // Nothing selected (the desk's empty queue): blank, not "could not be read".
         QCOMPARE(chart.showWindow(QString()), 0);
         QCOMPARE(chart.note(), QString());
