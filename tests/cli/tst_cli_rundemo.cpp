@@ -58,9 +58,13 @@ private slots:
         QVERIFY2(m.hasMatch(), qPrintable(r.out));
         int agents = 0;
         for (int i = 1; i <= 4; ++i) agents += m.captured(i).toInt();
+        const int reporting = agents - m.captured(4).toInt();
         const auto healed = QRegularExpression(QStringLiteral("remediation: (\\d+) actions taken")).match(r.out);
         QVERIFY2(healed.hasMatch(), qPrintable(r.out));
-        QVERIFY2(agents >= 12 && agents <= 12 + 3 * 16, qPrintable(r.out));  // pools grow within max_replicas
+        // Pools grow within max_replicas; workers retired by a scale-down stop
+        // reporting and stay listed as silent, so only the reporting ones are
+        // bounded (how many scale cycles fit in 2 s depends on the machine).
+        QVERIFY2(agents >= 12 && reporting >= 1 && reporting <= 12 + 3 * 16, qPrintable(r.out));
     }
 
     void signalEndsItWithASummary_data() {
