@@ -86,7 +86,9 @@ bool parseSentence(dom::element e, NarrativeSentence& s, std::string& why) {
 bool messagesFromJson(std::string_view json, std::vector<NarrativeSentence>& out, std::string& error) {
     out.clear();
     if (json.empty()) return true;
-    dom::parser parser;
+    // One parser per thread, reused: a store read calls this for every row, and a
+    // parser's buffers are allocated on first use.
+    thread_local dom::parser parser;
     dom::element root;
     if (auto err = parser.parse(padded_string(json)).get(root)) {
         error = std::string("not JSON: ") + error_message(err);
