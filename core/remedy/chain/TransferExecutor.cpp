@@ -22,7 +22,7 @@ bool matches(const TransferRecord& t, const ChainTx& tx) {
 
 TransferExecutor::TransferExecutor(net::RpcCaller& signer, TransferJournal& journal, const Clock& clock,
                                    ExecutorConfig config)
-    : signer_(signer), eth_(signer), journal_(journal), clock_(clock), config_(config), bumper_(config.fees) {}
+    : eth_(signer), journal_(journal), clock_(clock), config_(config), bumper_(config.fees) {}
 
 TransferOutcome TransferExecutor::report(const std::string& key, TxErrorClass cls, std::string detail,
                                          bool escalate) {

@@ -63,7 +63,6 @@ private:
     TransferOutcome report(const std::string& key, TxErrorClass cls, std::string detail, bool escalate);
     TransferOutcome journalFailure(const std::string& key, const std::string& error);
 
-    net::RpcCaller& signer_;
     EthQueries eth_;
     TransferJournal& journal_;
     const Clock& clock_;
