@@ -1,12 +1,14 @@
 #include "ui/LiveChart.h"
 
 #include "ui/ChartPalette.h"
+#include "ui/PlotLines.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -70,6 +72,9 @@ LiveChart::LiveChart(const ChartSpec& spec, QWidget* parent) : QWidget(parent), 
     valueAxis_->setTitleFont(scaledFont(font(), 0.85));
     valueAxis_->setLabelsFont(scaledFont(font(), 0.85));
 
+    drawn_ = new PlotLines(chart_);
+    connect(chart_, &QChart::plotAreaChanged, this, [this](const QRectF& area) { drawn_->setPlotArea(area); });
+
     view_ = new QChartView(chart_, this);  // takes ownership of the chart
     view_->setRenderHint(QPainter::Antialiasing);
     view_->setMinimumSize(320, 200);
@@ -81,7 +86,10 @@ LiveChart::LiveChart(const ChartSpec& spec, QWidget* parent) : QWidget(parent), 
 
 void LiveChart::changeEvent(QEvent* e) {
     // A system switch to dark (ApplicationPaletteChange) reaches us as PaletteChange.
-    if (e->type() == QEvent::PaletteChange) applyPalette(chart_, palette());
+    if (e->type() == QEvent::PaletteChange) {
+        applyPalette(chart_, palette());
+        showVisibility();  // the palette reset every legend label's colour
+    }
     QWidget::changeEvent(e);
 }
 
@@ -90,10 +98,71 @@ int LiveChart::plotWidth() const {
     return w >= 16 ? w : kFallbackPlotWidth;
 }
 
+// Chart coordinates to this widget's (what grab() shows), without rounding.
+QTransform LiveChart::chartToWidget() const {
+    const QPoint viewport = view_->viewport()->mapTo(this, QPoint(0, 0));
+    return chart_->sceneTransform() * view_->viewportTransform() * QTransform::fromTranslate(viewport.x(), viewport.y());
+}
+
+QRectF LiveChart::plotArea() const {
+    return chartToWidget().mapRect(chart_->plotArea());
+}
+
 int LiveChart::plottedPoints() const {
     int n = 0;
-    for (const auto& [_, line] : lines_) n += static_cast<int>(line->count());
+    for (const auto& line : drawn_->lines()) n += static_cast<int>(line.points.size());
     return n;
+}
+
+std::vector<std::string> LiveChart::targets() const {
+    std::vector<std::string> out;
+    for (const auto& [target, _] : lines_) out.push_back(target);
+    return out;
+}
+
+std::vector<QPointF> LiveChart::lineValues(const std::string& target) const {
+    auto it = rank_.find(target);
+    return it == rank_.end() ? std::vector<QPointF>() : drawn_->lines()[it->second].points;
+}
+
+QPolygonF LiveChart::linePixels(const std::string& target) const {
+    auto it = rank_.find(target);
+    if (it == rank_.end()) return {};
+    return chartToWidget().map(drawn_->polygon(it->second));
+}
+
+bool LiveChart::lineVisible(const std::string& target) const {
+    auto it = rank_.find(target);
+    return it != rank_.end() && drawn_->lines()[it->second].visible;
+}
+
+void LiveChart::setLineVisible(const std::string& target, bool visible) {
+    auto it = rank_.find(target);
+    if (it == rank_.end() || drawn_->lines()[it->second].visible == visible) return;
+    drawn_->lines()[it->second].visible = visible;
+    drawn_->update();  // the mapped polygons stay valid
+    lines_.at(target)->setVisible(visible);
+    showVisibility();
+}
+
+void LiveChart::showVisibility() {
+    for (const auto& [target, line] : lines_) {
+        const bool visible = drawn_->lines()[rank_.at(target)].visible;
+        for (QLegendMarker* m : chart_->legend()->markers(line)) {
+            m->setVisible(true);  // hiding a series hides its marker too: kept, to click again
+            QColor label = palette().color(QPalette::Text);
+            QColor swatch = line->pen().color();
+            if (!visible) {
+                label.setAlphaF(0.4);
+                swatch.setAlphaF(0.25);
+            }
+            m->setLabelBrush(label);
+            m->setBrush(swatch);
+            QPen pen = m->pen();
+            pen.setColor(swatch);
+            m->setPen(pen);
+        }
+    }
 }
 
 void LiveChart::addLines(std::span<const SeriesTail* const> tails) {
@@ -112,18 +181,32 @@ void LiveChart::addLines(std::span<const SeriesTail* const> tails) {
         applyPalette(chart_, palette());
     }
     // Re-add every line in target order: the legend stays sorted and colours
-    // follow the rank, whatever order targets first appeared in.
+    // follow the rank, whatever order targets first appeared in. The drawn lines
+    // move to their new ranks with their points and visibility.
     for (auto* s : chart_->series()) chart_->removeSeries(s);
-    int rank = 0;
-    for (auto& [_, line] : lines_) {
+    std::vector<PlotLines::Line> drawn(lines_.size());
+    for (const auto& [target, rank] : rank_) drawn[std::distance(lines_.begin(), lines_.find(target))] = std::move(drawn_->lines()[rank]);
+    rank_.clear();
+    std::size_t rank = 0;
+    for (auto& [target, line] : lines_) {
         chart_->addSeries(line);
         line->attachAxis(timeAxis_);
         line->attachAxis(valueAxis_);
-        QPen pen(kPalette[rank++ % std::size(kPalette)]);
+        QPen pen(kPalette[rank % std::size(kPalette)]);
         pen.setWidthF(1.0);
         pen.setCosmetic(true);
-        line->setPen(pen);
+        line->setPen(pen);  // the legend entry's colour
+        line->setVisible(drawn[rank].visible);
+        drawn[rank].pen = pen;
+        rank_.emplace(target, rank);
+        for (QLegendMarker* m : chart_->legend()->markers(line))
+            connect(m, &QLegendMarker::clicked, this,
+                    [this, t = target] { setLineVisible(t, !lineVisible(t)); });
+        ++rank;
     }
+    drawn_->lines() = std::move(drawn);
+    drawn_->changed();
+    showVisibility();
 }
 
 void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from, TimestampMs to) {
@@ -131,44 +214,58 @@ void LiveChart::plot(std::span<const SeriesTail* const> tails, TimestampMs from,
     const int buckets = plotWidth();
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
-    pending_.resize(tails.size());
-    for (std::size_t k = 0; k < tails.size(); ++k) {
+    for (const SeriesTail* tail : tails) {
         // The visible part, plus one point on each side so lines run to the edges.
-        const auto& all = tails[k]->points;
+        const auto& all = tail->points;
         auto first = std::lower_bound(all.begin(), all.end(), from,
                                       [](const SeriesPoint& p, TimestampMs t) { return p.ts < t; });
         if (first != all.begin()) --first;
         auto last = std::upper_bound(first, all.end(), to,
                                      [](TimestampMs t, const SeriesPoint& p) { return t < p.ts; });
         if (last != all.end()) ++last;
-        MinMaxPyramid& pyramid = pyramids_[tails[k]->target];
+        MinMaxPyramid& pyramid = pyramids_[tail->target];
         pyramid.sync(all);
         if (pyramid.sorted())
             pyramid.reduce(all, std::size_t(first - all.begin()), std::size_t(last - all.begin()), from, to, buckets, reduced_);
         else  // out of time order: only the one-pass decimator copes
             SeriesDecimator::reduce(std::span(first, last), from, to, buckets, reduced_);
 
-        QList<QPointF>& pts = pending_[k];
+        std::vector<QPointF>& pts = drawn_->lines()[rank_.at(tail->target)].points;
         pts.clear();
-        pts.reserve(static_cast<qsizetype>(reduced_.size()));
+        pts.reserve(reduced_.size());
         for (const SeriesPoint& p : reduced_) {
             const double v = p.value * spec_.scale;
             if (!std::isfinite(v) || (spec_.logScale && v <= 0)) continue;
-            pts.append(QPointF(static_cast<double>(p.ts), v));
+            pts.emplace_back(static_cast<double>(p.ts), v);
             if (p.ts >= from && p.ts <= to) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
         }
     }
-    // Qt Charts rebuilds (and strokes, for its hit shape) every line's geometry on
-    // each axis range change: with the lines emptied first the axes move for free,
-    // and each line's geometry is built once, by its replace() (it was built four
-    // or five times a frame).
-    for (const SeriesTail* tail : tails) lines_.at(tail->target)->clear();
+    // The legend's series hold no points, so moving the axes costs Qt Charts no
+    // geometry; the lines are mapped to pixels once, at their next paint.
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
     if (lo <= hi) fitValueAxis(lo, hi);
-    for (std::size_t k = 0; k < tails.size(); ++k) lines_.at(tails[k]->target)->replace(pending_[k]);
+    followAxes();
+    drawn_->changed();
+}
+
+void LiveChart::followAxes() {
+    PlotLines::Ranges r;
+    r.xMin = static_cast<double>(timeAxis_->min().toMSecsSinceEpoch());
+    r.xMax = static_cast<double>(timeAxis_->max().toMSecsSinceEpoch());
+    if (auto* log = qobject_cast<QLogValueAxis*>(valueAxis_)) {
+        r.logY = true;
+        r.yMin = log->min();
+        r.yMax = log->max();
+    } else {
+        auto* axis = static_cast<QValueAxis*>(valueAxis_);
+        r.yMin = axis->min();
+        r.yMax = axis->max();
+    }
+    drawn_->setRanges(r);
+    drawn_->setPlotArea(chart_->plotArea());
 }
 
 void LiveChart::fitValueAxis(double lo, double hi) {

@@ -5,6 +5,7 @@
 #include "record/Clock.h"
 #include "sim/FleetSimulator.h"
 #include "ui/ChartPanel.h"
+#include "ui/LiveChart.h"
 #include "ui/EngineBridge.h"
 #include "ui/FleetStatusModel.h"
 #include "ui/MainWindow.h"
@@ -15,7 +16,6 @@
 #include <QDateTimeAxis>
 #include <QDockWidget>
 #include <QLabel>
-#include <QLineSeries>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -70,19 +70,20 @@ private slots:
 
         // Every line is decimated to the plot width: ~1800 samples per endpoint went
         // in, at most two per pixel (plus the two edge points) came out.
-        auto* view = w.findChild<QWidget*>(QStringLiteral("chart:rpc.latency_ms"))->findChild<QChartView*>();
+        auto* chart = w.findChild<ui::LiveChart*>(QStringLiteral("chart:rpc.latency_ms"));
+        QVERIFY(chart);
+        auto* view = chart->findChild<QChartView*>();
         QVERIFY(view);
         const int plotWidth = int(view->chart()->plotArea().width());
         QVERIFY(plotWidth > 50);
-        const auto lines = view->chart()->series();
-        QCOMPARE(lines.size(), 4);  // two endpoints on each of two chains
+        QCOMPARE(chart->targets().size(), std::size_t(4));  // two endpoints on each of two chains
+        QCOMPARE(view->chart()->series().size(), 4);        // their legend entries
         // (A chart plotted before the window's layout settled is redrawn at its
         // final width with the next snapshot: wait for that.)
         auto decimated = [&] {
-            for (auto* s : lines) {
-                const auto* line = qobject_cast<QLineSeries*>(s);
-                if (!line || line->count() <= 100) return false;
-                if (std::size_t(line->count()) > ui::SeriesDecimator::maxOutput(plotWidth) + 2) return false;
+            for (const auto& target : chart->targets()) {
+                const auto n = chart->lineValues(target).size();
+                if (n <= 100 || n > ui::SeriesDecimator::maxOutput(plotWidth) + 2) return false;
             }
             return true;
         };
