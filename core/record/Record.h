@@ -75,8 +75,7 @@ struct LogLine {
 // A narrative or an explanation as message ids with arguments, so a front end can
 // render it in the user's language (record/NarrativeMessages.h and
 // detect/ExplanationMessages.h hold the English templates). The English rendering
-// is Incident::narrative or Anomaly::explanation. This form is not in the NDJSON
-// record format; the store keeps it (schema v9, record/NarrativeJson.h).
+// is Incident::narrative or Anomaly::explanation; this form is not serialized.
 struct NarrativeArg {
     std::string text;                // shown as is (a target, a time, a count), unless
     std::vector<std::string> words;  // set: English phrases (severity, detectors), translated and listed "a, b and c"
@@ -99,7 +98,7 @@ struct Anomaly {
     double expected_low = 0.0;
     double expected_high = 0.0;
     std::string explanation;  // operator-readable words
-    std::vector<NarrativeSentence> explanation_msgs;  // the same as messages (stored, not in NDJSON)
+    std::vector<NarrativeSentence> explanation_msgs;  // the same as messages (not serialized)
     // A prediction (forecast.breach): expected time from ts until the series reaches its
     // limit, for the policy's breach_within; absent on every other anomaly.
     std::optional<TimestampMs> time_to_breach_ms;
@@ -122,7 +121,7 @@ struct Incident {
     std::string cause;      // likely cause target, e.g. "rpc:eth-main-a"
     std::string narrative;
     std::int64_t anomaly_count = 0;
-    std::vector<NarrativeSentence> story;  // the narrative as messages (stored, not in NDJSON)
+    std::vector<NarrativeSentence> story;  // the narrative as messages (not serialized)
     // An active silence matches its likely cause: no action, no notification
     // (silence/SilenceMarking.h). Set in the engine; not serialized.
     bool silenced = false;
