@@ -151,15 +151,18 @@ void LiveChart::showVisibility() {
         for (QLegendMarker* m : chart_->legend()->markers(line)) {
             m->setVisible(true);  // hiding a series hides its marker too: kept, to click again
             QColor label = palette().color(QPalette::Text);
-            QColor swatch = line->pen().color();
-            if (!visible) {
-                label.setAlphaF(0.4);
-                swatch.setAlphaF(0.25);
-            }
+            if (!visible) label.setAlphaF(0.4);
             m->setLabelBrush(label);
+            // The swatch faded while hidden; left as Qt Charts draws it otherwise.
+            const double alpha = visible ? 1.0 : 0.25;
+            if (m->brush().color().alphaF() == alpha) continue;
+            QColor swatch = m->brush().color();
+            swatch.setAlphaF(alpha);
             m->setBrush(swatch);
             QPen pen = m->pen();
-            pen.setColor(swatch);
+            QColor edge = pen.color();
+            edge.setAlphaF(alpha);
+            pen.setColor(edge);
             m->setPen(pen);
         }
     }

@@ -49,11 +49,12 @@ QRectF PlotLines::boundingRect() const {
 void PlotLines::map() const {
     polygons_.resize(lines_.size());
     const double w = area_.width(), h = area_.height();
-    const double sx = w / (ranges_.xMax - ranges_.xMin);
-    const bool log = ranges_.logY;
+    const bool log = ranges_.logY && ranges_.yMin > 0 && ranges_.yMax > 0;
     const double y0 = log ? std::log10(ranges_.yMin) : ranges_.yMin;
     const double y1 = log ? std::log10(ranges_.yMax) : ranges_.yMax;
-    const double sy = h / (y1 - y0);
+    // An empty range (before the first plot) maps everything to one edge.
+    const double sx = ranges_.xMax > ranges_.xMin ? w / (ranges_.xMax - ranges_.xMin) : 0.0;
+    const double sy = y1 > y0 ? h / (y1 - y0) : 0.0;
     const double left = area_.left(), bottom = area_.top() + h;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         const auto& pts = lines_[i].points;
@@ -91,7 +92,10 @@ void PlotLines::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
         // A lone point draws nothing, as with Qt Charts' QLineSeries.
         if (!lines_[i].visible || polygons_[i].size() < 2) continue;
         painter->setPen(lines_[i].pen);
-        painter->drawPolyline(polygons_[i]);
+        // Segment by segment, as Qt Charts strokes a solid line: a polyline joins
+        // them more smoothly, which left every vertex a shade lighter than before.
+        const QPolygonF& poly = polygons_[i];
+        for (qsizetype k = 1; k < poly.size(); ++k) painter->drawLine(poly[k - 1], poly[k]);
     }
     painter->restore();
 }

@@ -2,8 +2,9 @@
 // frame): the console's real LiveChart, 900 x 360 px, rendered into an image on
 // the offscreen platform with the raster engine (no OpenGL: what a desktop
 // without GL gets). A frame is what ChartPanel does when the window moves by a
-// pixel: plot() (find the visible part, min/max-decimate it to the plot width,
-// hand the points to Qt Charts, fit the axes) and paint.
+// pixel: plot() (find the visible part, min/max-decimate it to the plot width
+// through the lines' pyramids, fit the axes) and paint (Qt Charts' axes, grid and
+// legend, the lines drawn by PlotLines).
 #include "OffscreenBenchmarkMain.h"
 #include "ui/ChartCatalog.h"
 #include "ui/LiveChart.h"
@@ -140,7 +141,8 @@ void BM_ReduceAllInView(benchmark::State& state) {
 }
 BENCHMARK(BM_ReduceAllInView)->Args({1'000'000, 1})->Args({1'000'000, 0})->Unit(benchmark::kMillisecond);
 
-// Paint only (an expose with unchanged data).
+// Paint only (an expose with unchanged data: the lines come from PlotLines'
+// cached picture).
 void BM_ChartPaintOnly(benchmark::State& state) {
     Fixture f(8, int(state.range(0)));
     f.plot(T0, f.last);
