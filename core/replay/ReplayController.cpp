@@ -284,7 +284,10 @@ bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
         // Most of the ready buffer goes: it becomes the batch, and the few records
         // after it move to a new buffer, instead of every record moving to the batch.
         std::vector<Record> rest;
-        rest.reserve(std::max<std::size_t>(maxRecords, 4096) + 4096);  // what fill() adds, without regrowing
+        // A batch's worth and a little: what fill() usually adds without regrowing, and
+        // as this buffer becomes the next batch, the queue's batches stay about as large
+        // as before (a larger reserve raised c10h's peak RSS by 7 MB).
+        rest.reserve(maxRecords + 512);
         rest.insert(rest.end(), std::make_move_iterator(ready_.begin() + std::ptrdiff_t(n)),
                     std::make_move_iterator(ready_.end()));
         ready_.resize(n);
