@@ -6,7 +6,23 @@
 
 namespace vigil {
 
-void ReorderWindow::push(Record r, std::int64_t line, std::vector<Record>& ready) {
+ReorderWindow::ReorderWindow(const ReorderWindow& o)
+    : windowMs_(o.windowMs_),
+      newest_(o.newest_),
+      released_(o.released_),
+      reordered_(o.reordered_),
+      late_(o.late_),
+      reports_(o.reports_) {
+    held_.reserve(o.held());
+    for (std::size_t i = o.head_; i < o.held_.size(); ++i) held_.emplace_back(o.held_[i].ts, Record(o.held_[i].r));
+}
+
+ReorderWindow& ReorderWindow::operator=(const ReorderWindow& o) {
+    if (this != &o) *this = ReorderWindow(o);
+    return *this;
+}
+
+void ReorderWindow::push(Record&& r, std::int64_t line, std::vector<Record>& ready) {
     const TimestampMs ts = timestampOf(r);
     if (ts < released_) {
         // Records up to released_ are already in the engine: this one cannot be put
@@ -19,12 +35,13 @@ void ReorderWindow::push(Record r, std::int64_t line, std::vector<Record>& ready
         ready.push_back(std::move(r));
         return;
     }
-    if (held_.empty() || ts >= held_.back().ts) {
-        held_.push_back({ts, std::move(r)});  // the usual case: in order
+    if (held_.size() == head_ || ts >= held_.back().ts) {
+        held_.emplace_back(ts, std::move(r));  // the usual case: in order
     } else {
         ++reordered_;
-        auto at = std::upper_bound(held_.begin(), held_.end(), ts, [](TimestampMs t, const Held& h) { return t < h.ts; });
-        held_.insert(at, {ts, std::move(r)});
+        auto at = std::upper_bound(held_.begin() + std::ptrdiff_t(head_), held_.end(), ts,
+                                   [](TimestampMs t, const Held& h) { return t < h.ts; });
+        held_.insert(at, Held(ts, std::move(r)));
     }
     if (ts > newest_) newest_ = ts;
     if (newest_ > std::numeric_limits<TimestampMs>::min() + windowMs_) release(newest_ - windowMs_, ready);
@@ -33,10 +50,18 @@ void ReorderWindow::push(Record r, std::int64_t line, std::vector<Record>& ready
 void ReorderWindow::flush(std::vector<Record>& ready) { release(std::numeric_limits<TimestampMs>::max(), ready); }
 
 void ReorderWindow::release(TimestampMs upTo, std::vector<Record>& ready) {
-    while (!held_.empty() && held_.front().ts <= upTo) {
-        released_ = held_.front().ts;
-        ready.push_back(std::move(held_.front().r));
-        held_.pop_front();
+    while (head_ < held_.size() && held_[head_].ts <= upTo) {
+        released_ = held_[head_].ts;
+        ready.push_back(std::move(held_[head_].r));
+        ++head_;
+    }
+    if (head_ == held_.size()) {
+        held_.clear();
+        head_ = 0;
+    } else if (head_ >= 1024 && head_ * 2 >= held_.size()) {
+        // Most of it released: the held rest (the window's worth) moves to the front.
+        held_.erase(held_.begin(), held_.begin() + std::ptrdiff_t(head_));
+        head_ = 0;
     }
 }
 

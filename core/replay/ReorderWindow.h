@@ -8,7 +8,6 @@
 #include "record/NdjsonCodec.h"
 
 #include <cstdint>
-#include <deque>
 #include <limits>
 #include <vector>
 
@@ -17,15 +16,20 @@ namespace vigil {
 class ReorderWindow {
 public:
     explicit ReorderWindow(TimestampMs windowMs = 2000) : windowMs_(windowMs) {}
+    // A copy holds only what is still held, not the released slots before it.
+    ReorderWindow(const ReorderWindow& o);
+    ReorderWindow& operator=(const ReorderWindow& o);
+    ReorderWindow(ReorderWindow&&) = default;
+    ReorderWindow& operator=(ReorderWindow&&) = default;
 
     // Takes one record (line: its line in the source, 0 when unknown) and appends to
     // `ready` every held record now more than the window older than the newest seen,
     // in time order (records with equal times keep their order).
-    void push(Record r, std::int64_t line, std::vector<Record>& ready);
+    void push(Record&& r, std::int64_t line, std::vector<Record>& ready);
     // End of input: everything held, in time order.
     void flush(std::vector<Record>& ready);
 
-    std::size_t held() const { return held_.size(); }
+    std::size_t held() const { return held_.size() - head_; }
     std::int64_t reordered() const { return reordered_; }  // put back in order within the window
     std::int64_t late() const { return late_; }            // beyond it: replayed out of order, reported
     // The first kMaxKeptErrors late records: line and reason.
@@ -34,13 +38,19 @@ public:
 
 private:
     struct Held {
+        Held(TimestampMs t, Record&& rec) : ts(t), r(std::move(rec)) {}
         TimestampMs ts;
         Record r;
     };
     void release(TimestampMs upTo, std::vector<Record>& ready);
 
     TimestampMs windowMs_;
-    std::deque<Held> held_;  // sorted by time, arrival order among equal times
+    // Held records from head_ on, sorted by time, arrival order among equal times.
+    // A vector, not a deque: a record (256 bytes) filled a deque block of its own,
+    // so every record took an allocation. Released slots before head_ are reused
+    // once all are released, or cut off when they are most of the vector.
+    std::vector<Held> held_;
+    std::size_t head_ = 0;
     TimestampMs newest_ = std::numeric_limits<TimestampMs>::min();
     TimestampMs released_ = std::numeric_limits<TimestampMs>::min();  // time of the last record passed on in order
     std::int64_t reordered_ = 0, late_ = 0;

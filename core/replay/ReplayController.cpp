@@ -254,7 +254,10 @@ void ReplayController::fill(std::size_t want) {
         }
         readBuf_.clear();
         lineBuf_.clear();
-        const bool more = reader_.readBatch(readBuf_, 4096, lineBuf_);
+        // About as many as are missing (a window's worth is held back meanwhile), so
+        // the ready records are about one batch and go to the engine whole.
+        const std::size_t missing = want - (ready_.size() - readyAt_);
+        const bool more = reader_.readBatch(readBuf_, std::clamp<std::size_t>(missing, 256, 4096), lineBuf_);
         for (std::size_t i = 0; i < readBuf_.size(); ++i) reorder_.push(std::move(readBuf_[i]), lineBuf_[i], ready_);
         if (!more) {
             reorder_.flush(ready_);
@@ -274,10 +277,26 @@ bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
         if (from != kUnknown) due = from + checkpointEvery_;
     }
     const TimestampMs limit = std::min(upTo, due);
+    std::size_t n = 0;
+    while (n < maxRecords && readyAt_ + n < ready_.size() && timestampOf(ready_[readyAt_ + n]) <= limit) ++n;
     std::vector<Record> batch;
-    batch.reserve(std::min(maxRecords, ready_.size() - readyAt_));
-    while (batch.size() < maxRecords && readyAt_ < ready_.size() && timestampOf(ready_[readyAt_]) <= limit)
-        batch.push_back(std::move(ready_[readyAt_++]));
+    if (readyAt_ == 0 && n > 0 && n * 2 >= ready_.size()) {
+        // Most of the ready buffer goes: it becomes the batch, and the few records
+        // after it move to a new buffer, instead of every record moving to the batch.
+        std::vector<Record> rest;
+        // A batch's worth and a little: what fill() usually adds without regrowing, and
+        // as this buffer becomes the next batch, the queue's batches stay about as large
+        // as before (a larger reserve raised c10h's peak RSS by 7 MB).
+        rest.reserve(maxRecords + 512);
+        rest.insert(rest.end(), std::make_move_iterator(ready_.begin() + std::ptrdiff_t(n)),
+                    std::make_move_iterator(ready_.end()));
+        ready_.resize(n);
+        batch.swap(ready_);
+        ready_.swap(rest);
+    } else {
+        batch.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) batch.push_back(std::move(ready_[readyAt_++]));
+    }
     const bool sent = !batch.empty();
     if (sent) {
         now_ = std::max(now_, timestampOf(batch.back()));

@@ -11,6 +11,13 @@ using events::formatNumber;
 ForecastBreachDetector::ForecastBreachDetector(ForecastConfig cfg)
     : cfg_(std::move(cfg)), table_(cfg_.maxKeys), limits_(cfg_.maxKeys) {}
 
+const std::string& ForecastBreachDetector::keyOf(const std::string& series, const std::string& target) {
+    key_.assign(series);
+    key_ += '|';
+    key_ += target;
+    return key_;
+}
+
 const ForecastWatch* ForecastBreachDetector::watchOf(const std::string& series) const {
     for (const auto& w : cfg_.watches)
         if (w.series == series) return &w;
@@ -24,7 +31,7 @@ bool ForecastBreachDetector::onLimit(const MetricSample& m) {
                                formatNumber(m.value) + " is not a number";
         return false;
     }
-    LimitState& l = limits_.at(m.series + "|" + m.target, m.ts);
+    LimitState& l = limits_.at(keyOf(m.series, m.target), m.ts);
     l.value = m.value;
     l.seen = true;
     return true;
@@ -45,7 +52,7 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
                                formatNumber(m->value) + " is not a number";
         return false;
     }
-    const std::string key = m->series + "|" + m->target;
+    const std::string& key = keyOf(m->series, m->target);
     if (KeyState* s = table_.find(key); s && s->seen && m->ts <= s->newest) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
@@ -76,7 +83,7 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
 void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m, KeyState& s, std::vector<Record>& out) {
     double limit = w.limit;
     if (!w.limitSeries.empty()) {
-        const LimitState* l = limits_.find(w.limitSeries + "|" + m.target);
+        const LimitState* l = limits_.find(keyOf(w.limitSeries, m.target));
         if (!l || !l->seen) return;  // nothing to project towards yet
         limit = l->value;
     }

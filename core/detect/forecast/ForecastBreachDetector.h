@@ -78,6 +78,9 @@ private:
         bool seen = false;
     };
     const ForecastWatch* watchOf(const std::string& series) const;
+    // "<series>|<target>" in a reused buffer (valid until the next call): a watched
+    // sample looks up its key and its limit's, and most keys outgrow the small-string buffer.
+    const std::string& keyOf(const std::string& series, const std::string& target);
     bool onLimit(const MetricSample& m);
     void judge(const ForecastWatch& w, const MetricSample& m, KeyState& s, std::vector<Record>& out);
 
@@ -86,6 +89,7 @@ private:
     events::KeyedTable<LimitState> limits_;  // "<limit series>|<target>"
     events::RejectCounters counters_;
     std::uint64_t seq_ = 0;
+    std::string key_;  // keyOf's buffer
 };
 
 }  // namespace vigil::forecast

@@ -56,18 +56,24 @@ void TrendWindow::push(TrendPoint p) {
     // oldest's slopes (equal doubles are interchangeable in a multiset, so
     // removing by value is exact) and gains the newest's.
     sortNewest();
-    merged_.clear();
-    merged_.reserve(base_.size() + newest_.size());
-    std::size_t g = 0, c = 0;
-    for (const double s : base_) {
-        if (g < gone_.size() && s == gone_[g]) {
-            ++g;
+    // Raw pointers into a pre-sized buffer: the vectors' sizes and capacity were
+    // reloaded and checked for every slope (the stores might alias them), over all
+    // ~630 slopes on every push (the wallet balances push with every sample).
+    merged_.resize(base_.size() + newest_.size());
+    double* out = merged_.data();
+    const double *gp = gone_.data(), *const ge = gp + gone_.size();
+    const double *np = newest_.data(), *const ne = np + newest_.size();
+    for (const double *bp = base_.data(), *const be = bp + base_.size(); bp != be; ++bp) {
+        const double s = *bp;
+        if (gp != ge && s == *gp) {
+            ++gp;
             continue;
         }
-        while (c < newest_.size() && newest_[c] < s) merged_.push_back(newest_[c++]);
-        merged_.push_back(s);
+        while (np != ne && *np < s) *out++ = *np++;
+        *out++ = s;
     }
-    merged_.insert(merged_.end(), newest_.begin() + static_cast<std::ptrdiff_t>(c), newest_.end());
+    while (np != ne) *out++ = *np++;
+    merged_.resize(static_cast<std::size_t>(out - merged_.data()));
     base_.swap(merged_);
     pts_.push_back(p);
     countNewest(+1);
