@@ -779,6 +779,37 @@
     </message>
 </context>
 <context>
+    <name>ReplayDroppedText</name>
+    <message numerus="yes">
+        <source>%Ln incident(s)</source>
+        <translation>
+            <numerusform>%Ln Vorfall</numerusform>
+            <numerusform>%Ln Vorfälle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln action(s)</source>
+        <translation>
+            <numerusform>%Ln Aktion</numerusform>
+            <numerusform>%Ln Aktionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 not kept, counted in the report</source>
+        <translation>%1 nicht behalten, im Bericht gezählt</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>So that memory stays flat however long the recording, a replay keeps only the newest incidents and actions for its report and its seeks; older ones are counted, not kept.
+Seen so far: %1 incidents (%2 not kept), %3 actions (%4 not kept).</source>
+        <translation>Damit der Speicher bei jeder Länge der Aufzeichnung gleich bleibt, behält eine Wiedergabe nur die neuesten Vorfälle und Aktionen für ihren Bericht und ihre Sprünge; ältere werden gezählt, nicht behalten.
+Bisher gesehen: %1 Vorfälle (%2 nicht behalten), %3 Aktionen (%4 nicht behalten).</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>anomalies</source>

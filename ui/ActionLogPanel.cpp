@@ -31,6 +31,10 @@ ActionLogPanel::ActionLogPanel(ActionLogModel* actions, EscalationModel* escalat
     escalationBox_->setObjectName(QStringLiteral("escalations"));
     escalationBox_->setStyleSheet(QStringLiteral("#escalations { border: 2px solid %1; border-radius: 3px; }").arg(palette::bad().name()));
     auto* escTitle = new QLabel(tr("<b>Escalations</b> — need a person"), escalationBox_);
+    // Its width never widens the dock: appearing then re-lays out only the dock's
+    // column, not the charts beside it (a 20-50 ms relayout of every chart).
+    escalationBox_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    escTitle->setWordWrap(true);
     escalationList_ = new QListView(escalationBox_);
     escalationList_->setModel(escalations_);
     escalationList_->setAccessibleName(tr("Escalations waiting for acknowledgement"));

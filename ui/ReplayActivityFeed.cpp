@@ -2,9 +2,12 @@
 
 #include "remedy/SimFleetActuator.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace vigil::ui {
 
-ReplayActivityFeed::ReplayActivityFeed(int pollMs, QObject* parent) : QObject(parent) {
+ReplayActivityFeed::ReplayActivityFeed(int pollMs, QObject* parent) : QObject(parent), pollMs_(pollMs) {
     connect(&timer_, &QTimer::timeout, this, &ReplayActivityFeed::poll);
     timer_.start(pollMs);
 }
@@ -23,12 +26,23 @@ Engine::Sink ReplayActivityFeed::sink() {
     };
 }
 
+std::size_t ReplayActivityFeed::backlog() const {
+    std::lock_guard lk(pending_->mutex);
+    return pending_->records.size();
+}
+
 void ReplayActivityFeed::poll() {
     std::vector<Record> batch;
+    bool more = false;
     {
         std::lock_guard lk(pending_->mutex);
-        batch.swap(pending_->records);
+        auto& q = pending_->records;
+        const auto n = std::ptrdiff_t(std::min(q.size(), kSliceRecords));
+        batch.assign(std::make_move_iterator(q.begin()), std::make_move_iterator(q.begin() + n));
+        q.erase(q.begin(), q.begin() + n);
+        more = !q.empty();
     }
+    timer_.setInterval(more ? std::min(kBacklogPollMs, pollMs_) : pollMs_);
     if (!batch.empty()) emit records(batch);
 }
 

@@ -5,6 +5,10 @@
 // marked simulated ("replay": "true" in its params), so the timeline and the
 // log say nothing was sent. After a seek back the engine plans the same
 // actions again under the same ids: they update their rows, not add new ones.
+// A poll hands over at most kSliceRecords (each is a row insert or update in
+// three models and their views): a burst — a seek back, a busy stretch as fast
+// as possible — arrives in slices every kBacklogPollMs, so no single GUI event
+// grows with it.
 #pragma once
 
 #include "engine/Engine.h"
@@ -13,6 +17,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -22,10 +27,16 @@ namespace vigil::ui {
 class ReplayActivityFeed : public QObject {
     Q_OBJECT
 public:
+    static constexpr std::size_t kSliceRecords = 256;
+    static constexpr int kBacklogPollMs = 20;
+
     explicit ReplayActivityFeed(int pollMs = 250, QObject* parent = nullptr);
 
     // For the replay's engine (engine thread); safe to outlive the feed.
     Engine::Sink sink();
+
+    // Records taken from the engine, not handed over yet.
+    std::size_t backlog() const;
 
 public slots:
     void poll();
@@ -35,11 +46,12 @@ signals:
 
 private:
     struct Pending {
-        std::mutex mutex;
-        std::vector<Record> records;
+        mutable std::mutex mutex;
+        std::deque<Record> records;
     };
     std::shared_ptr<Pending> pending_ = std::make_shared<Pending>();
     QTimer timer_;
+    int pollMs_;
 };
 
 // The action with "replay": "true" added to its params (once).

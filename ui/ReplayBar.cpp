@@ -1,6 +1,7 @@
 #include "ui/ReplayBar.h"
 
 #include "replay/ReplayController.h"
+#include "ui/ReplayDroppedText.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -72,6 +73,9 @@ ReplayBar::ReplayBar(ReplayController& replay, QWidget* parent) : QWidget(parent
     problems_ = new QLabel(this);
     problems_->setObjectName(QStringLiteral("replayProblems"));
     row->addWidget(problems_);
+    dropped_ = new QLabel(this);
+    dropped_->setObjectName(QStringLiteral("replayDropped"));
+    row->addWidget(dropped_);
 
     timer_.setInterval(kRefreshMs);
     connect(&timer_, &QTimer::timeout, this, &ReplayBar::refresh);
@@ -142,6 +146,9 @@ void ReplayBar::refresh() {
     if (!p.error.empty()) wrong << tr("recording cut short");
     problems_->setText(wrong.join(QStringLiteral(", ")));
     problems_->setToolTip(QString::fromStdString(p.error));
+    dropped_->setText(ReplayDroppedText::line(p));
+    dropped_->setToolTip(ReplayDroppedText::tip(p));
+    dropped_->setVisible(!dropped_->text().isEmpty());
 }
 
 }  // namespace vigil::ui

@@ -1,7 +1,7 @@
 // The replay's controls: play/pause, speed (1x..1000x, as fast as possible), step
 // to the next anomaly or incident, a seek slider over the recording's time, and
 // where the replay is (record time, percent, time left, what was wrong with the
-// recording). It polls the controller's progress on a GUI timer; every button
+// recording, what it counted but did not keep). It polls the controller's progress on a GUI timer; every button
 // only posts a command, so the GUI never waits on the replay thread.
 #pragma once
 
@@ -34,6 +34,7 @@ public:
     QSlider* slider() const { return slider_; }
     QLabel* positionLabel() const { return position_; }
     QLabel* problemsLabel() const { return problems_; }
+    QLabel* droppedLabel() const { return dropped_; }
 
 public slots:
     void refresh();  // one timer step: read the progress, show it
@@ -51,6 +52,7 @@ private:
     QSlider* slider_;
     QLabel* position_;
     QLabel* problems_;
+    QLabel* dropped_;  // what the replay counted but did not keep
     QTimer timer_;
     bool playing_ = false;
 };

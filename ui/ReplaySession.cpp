@@ -9,6 +9,10 @@
 
 namespace vigil::ui {
 
+namespace {
+constexpr int kWorkerNice = 10;  // measured in docs/performance.md (GUI event loop during a console replay)
+}  // namespace
+
 ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactory& stages, QString& error,
                                    QObject* parent) {
     std::unique_ptr<ReplaySession> s(new ReplaySession(parent));
@@ -29,7 +33,12 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
             if (install) install(engine);
             else installDefaultStages(engine);
             engine.addSink(sink);
-        });
+        },
+        [] {
+            ReplayControllerOptions o;
+            o.workerNice = kWorkerNice;  // the GUI thread wins the cores (no stall over 50 ms)
+            return o;
+        }());
     if (!s->replay_->open(path.toStdString(), why)) {
         error = QString::fromStdString(why);
         return nullptr;

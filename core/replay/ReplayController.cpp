@@ -1,5 +1,7 @@
 #include "replay/ReplayController.h"
 
+#include "replay/WorkerPriority.h"
+
 #include "engine/Pipeline.h"
 #include "replay/LogEnd.h"
 
@@ -39,6 +41,10 @@ ReplayController::ReplayController(Install install, ReplayControllerOptions opts
     else
         installDefaultStages(*engine_);
     engine_->addSink([this](const std::vector<Record>&, const std::vector<Record>& out) {
+        if (!engineThreadLowered_) {  // the sinks run on the engine thread: lower it once
+            engineThreadLowered_ = true;
+            lowerThisThreadPriority(opts_.workerNice);
+        }
         if (out.empty()) return;
         std::lock_guard lk(mu_);
         outputs_.add(out);
@@ -154,6 +160,7 @@ std::vector<std::string> ReplayController::problems() const {
 }
 
 void ReplayController::run() {
+    lowerThisThreadPriority(opts_.workerNice);
     fill(1);
     TimestampMs last = kUnknown;
     const bool haveEnd = opts_.findEnd && lastTimestampOf(path_, last);

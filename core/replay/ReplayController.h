@@ -53,6 +53,9 @@ struct ReplayControllerOptions {
     std::size_t maxIncidents = 2'000, maxActions = 20'000;
     std::size_t batchRecords = 4096;  // as fast as possible; paced and stepping replays use smaller batches
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
+    // Nice increment for the replay's reader and engine threads (replay/WorkerPriority.h):
+    // the console gives 10 so its GUI thread wins the cores; 0 leaves them as they are.
+    int workerNice = 0;
     EngineOptions engine;
 };
 
@@ -128,6 +131,7 @@ private:
     VirtualClock clock_;  // stays at 0: record time drives the engine
     std::unique_ptr<Engine> engine_;
     std::string path_;
+    bool engineThreadLowered_ = false;  // engine thread only
 
     // Replay thread only.
     LogFileReader reader_;

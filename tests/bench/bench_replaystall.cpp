@@ -54,11 +54,14 @@ public:
         }
         const double before = threadCpuMs();
         const int type = int(event->type());  // the event may be gone afterwards
-        const std::string what =
-            std::string(receiver->metaObject()->className()) + " " + receiver->objectName().toStdString();
+        std::string what = std::string(receiver->metaObject()->className()) + " " + receiver->objectName().toStdString();
+        if (const auto* t = qobject_cast<const QTimer*>(receiver)) what += "every " + std::to_string(t->interval()) + " ms";
+        if (const QObject* owner = receiver->parent())  // a timer says little; its owner says whose
+            what += std::string(" in ") + owner->metaObject()->className() + " " + owner->objectName().toStdString();
         const bool r = QApplication::notify(receiver, event);
         --depth_;
         const double spent = threadCpuMs() - before;
+        if (spent >= 0.5) sinceTick.push_back({what, spent});
         if (spent > worstMs) {
             worstMs = spent;
             worst = what + " (event type " + std::to_string(type) + ")";
@@ -67,6 +70,8 @@ public:
     }
     double worstMs = 0;
     std::string worst;
+    // The events of 0.5 ms or more since the last tick: what made up the longest gap.
+    std::vector<std::pair<std::string, double>> sinceTick, worstGap;
 
 private:
     int depth_ = 0;
@@ -120,7 +125,9 @@ int main(int argc, char** argv) {
         if (cpu - cpuBefore > worstBusy) {
             worstBusy = cpu - cpuBefore;
             worstAt = double(run.elapsed()) / 1000;
+            app.worstGap = app.sinceTick;
         }
+        app.sinceTick.clear();
         cpuBefore = cpu;
         if (session->replay().progress().finished) finished = true;
         if (finished || run.elapsed() >= qint64(seconds * 1000)) app.quit();
@@ -147,6 +154,9 @@ int main(int argc, char** argv) {
                 percentile(busyMs, 0.50), percentile(busyMs, 0.99), maxOf(busyMs), worstAt,
                 std::accumulate(busyMs.begin(), busyMs.end(), 0.0) / 1000);
     std::printf("longest event: %.2f ms CPU in %s\n", app.worstMs, app.worst.c_str());
+    std::printf("the longest gap's events of 0.5 ms or more:");
+    for (const auto& [what, ms] : app.worstGap) std::printf("  %s %.1f ms;", what.c_str(), ms);  // NOLINT
+    std::printf("\n");
     std::printf("load average before: %s  after: %s\n", loadBefore.c_str(), loadAverage().c_str());
     std::fflush(stdout);
     delete session->window();  // the session follows its window
