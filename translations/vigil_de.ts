@@ -2742,6 +2742,64 @@ Workflow %3, Endpunkt %4
     </message>
 </context>
 <context>
+    <name>vigil::ui::ReplaySession</name>
+    <message>
+        <source>%1: this replay&apos;s stages take no detector sensitivity but normal</source>
+        <translation>%1: Die Stufen dieser Wiedergabe kennen keine Detektorempfindlichkeit außer normal</translation>
+    </message>
+</context>
+<context>
+    <name>vigil::ui::ReplaySettingsApplier</name>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Policy file</source>
+        <translation>Richtliniendatei</translation>
+    </message>
+    <message>
+        <source>Sign-off service</source>
+        <translation>Freigabedienst</translation>
+    </message>
+    <message>
+        <source>Recording folder</source>
+        <translation>Aufzeichnungsordner</translation>
+    </message>
+    <message>
+        <source>%1: the live console&apos;s, not applied to a replay</source>
+        <translation>%1: gehören zur Live-Konsole, in einer Wiedergabe nicht angewandt</translation>
+    </message>
+    <message>
+        <source>Settings applied</source>
+        <translation>Einstellungen angewandt</translation>
+    </message>
+    <message>
+        <source>Settings applied; %1</source>
+        <translation>Einstellungen angewandt; %1</translation>
+    </message>
+    <message>
+        <source>Detector sensitivity not applied: %1</source>
+        <translation>Detektorempfindlichkeit nicht angewandt: %1</translation>
+    </message>
+    <message>
+        <source>Detector sensitivity %1: the replay restarted from its start under it</source>
+        <translation>Detektorempfindlichkeit %1: Die Wiedergabe begann damit von vorn</translation>
+    </message>
+</context>
+<context>
     <name>vigil::ui::SettingsApplier</name>
     <message>
         <source>Database</source>
@@ -2881,6 +2939,14 @@ Workflow %3, Endpunkt %4
     <message>
         <source>Always record to: choose a folder</source>
         <translation>Immer aufzeichnen nach: Bitte einen Ordner wählen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In this replay window&lt;/b&gt;: notifications take effect at once; a new detector sensitivity restarts the replay from its start under it, so its results follow from the recording and one setting. The database, the policy file, the sign-off service and the recording folder are the live console&apos;s and do not apply to a replay.</source>
+        <translation>&lt;b&gt;In diesem Wiedergabefenster&lt;/b&gt;: Benachrichtigungen gelten sofort; eine neue Detektorempfindlichkeit startet die Wiedergabe damit von vorn, sodass ihre Ergebnisse aus der Aufzeichnung und einer Einstellung folgen. Datenbank, Richtliniendatei, Freigabedienst und Aufzeichnungsordner gehören zur Live-Konsole und gelten nicht für eine Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>Settings — replay</source>
+        <translation>Einstellungen — Wiedergabe</translation>
     </message>
 </context>
 <context>

@@ -260,6 +260,7 @@ void MainWindow::editSettings() {
     QSettings store;
     const ConsoleSettings before = ConsoleSettings::load(store);
     SettingsDialog dialog(&store, this);
+    if (isReplay()) dialog.explainForReplay();
     if (dialog.exec() != QDialog::Accepted) return;
     const ConsoleSettings after = ConsoleSettings::load(store);
     applyNotificationSettings(after);

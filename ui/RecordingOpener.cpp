@@ -2,8 +2,11 @@
 
 #include "ui/MainWindow.h"
 #include "ui/RecentRecordings.h"
+#include "ui/ReplaySettingsApplier.h"
+#include "ui/StoredSettingsUse.h"
 
 #include <QMessageBox>
+#include <QSettings>
 
 namespace vigil::ui {
 
@@ -15,11 +18,15 @@ void RecordingOpener::watch(MainWindow* window) {
     });
 }
 
-ReplaySession* RecordingOpener::open(const QString& path, QString& error, bool play) {
-    ReplaySession* s = ReplaySession::open(path, stages_, error, this);
+ReplaySession* RecordingOpener::open(const QString& path, QString& error, bool play,
+                                     std::optional<Sensitivity> sensitivity) {
+    const Sensitivity level = sensitivity ? *sensitivity : sensitivityOf(ConsoleSettings::load(QSettings()));
+    ReplaySession* s = ReplaySession::open(path, stages_, error, this, level);
     if (!s) return nullptr;
     RecentRecordings::add(path);
     watch(s->window());
+    auto* settings = new ReplaySettingsApplier(s, this);  // owned by the window
+    connect(s->window(), &MainWindow::settingsAccepted, settings, &ReplaySettingsApplier::apply);
     if (compare_) new WhatIfCompare(s->window(), path, compare_);  // owned by the window
     s->window()->show();
     if (play) s->replay().play();

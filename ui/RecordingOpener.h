@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace vigil::ui {
 
 class MainWindow;
@@ -21,8 +23,11 @@ public:
     // Every open recording request of `window` (and of the replay windows this opens) comes here.
     void watch(MainWindow* window);
     // Null with error when it cannot be opened; else the session, its window shown
-    // and (play = true) already playing.
-    ReplaySession* open(const QString& path, QString& error, bool play = false);
+    // and (play = true) already playing. The detector sensitivity is the stored
+    // setting's unless given. Settings accepted in its window apply to it
+    // (ReplaySettingsApplier).
+    ReplaySession* open(const QString& path, QString& error, bool play = false,
+                        std::optional<Sensitivity> sensitivity = std::nullopt);
     // With a runner, replay windows get Replay → Compare with policy… (WhatIfCompare).
     void setCompare(WhatIfRunner runner) { compare_ = std::move(runner); }
 

@@ -14,7 +14,7 @@ constexpr int kWorkerNice = 10;  // measured in docs/performance.md (GUI event l
 }  // namespace
 
 ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactory& stages, QString& error,
-                                   QObject* parent) {
+                                   QObject* parent, Sensitivity sensitivity) {
     std::unique_ptr<ReplaySession> s(new ReplaySession(parent));
     std::string why;
     ReplayStages st;
@@ -24,14 +24,23 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
             error = QString::fromStdString(why);
             return nullptr;
         }
+        if (st.setSensitivity) st.setSensitivity(sensitivity);
+        else if (sensitivity != Sensitivity::Normal) {
+            error = tr("%1: this replay's stages take no detector sensitivity but normal").arg(path);
+            return nullptr;
+        }
     }
     s->owner_ = st.owner;
+    s->path_ = path;
+    s->sensitivity_ = sensitivity;
+    PipelineConfig defaults;  // when no stages were given
+    if (sensitivity != Sensitivity::Normal) defaults.correlate.sensitivity = std::make_shared<SensitivityDial>(sensitivity);
     // The simulated actions reach the timeline and the action log from the engine's outputs.
     s->activity_ = new ReplayActivityFeed(250, s.get());
     s->replay_ = std::make_unique<ReplayController>(
-        [install = st.install, sink = s->activity_->sink()](Engine& engine) {
+        [install = st.install, defaults, sink = s->activity_->sink()](Engine& engine) {
             if (install) install(engine);
-            else installDefaultStages(engine);
+            else installDefaultStages(engine, defaults);
             engine.addSink(sink);
         },
         [] {

@@ -86,7 +86,16 @@ SettingsDialog::SettingsDialog(QSettings* store, QWidget* parent) : QDialog(pare
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons_, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    replayNote_ = new QLabel(
+        tr("<b>In this replay window</b>: notifications take effect at once; a new detector sensitivity "
+           "restarts the replay from its start under it, so its results follow from the recording and one "
+           "setting. The database, the policy file, the sign-off service and the recording folder are the "
+           "live console's and do not apply to a replay."));
+    replayNote_->setObjectName(QStringLiteral("replayNote"));
+    replayNote_->setWordWrap(true);
+    replayNote_->setVisible(false);
     auto* top = new QVBoxLayout(this);
+    top->addWidget(replayNote_);
     top->addLayout(form);
     top->addWidget(note);
     top->addWidget(buttons_);
@@ -179,6 +188,11 @@ QMap<Field, QString> SettingsDialog::problems() const {
 QString SettingsDialog::errorText(Field field) const {
     const QLabel* l = errors_.value(field);
     return l && !l->isHidden() ? l->text() : QString();
+}
+
+void SettingsDialog::explainForReplay() {
+    replayNote_->setVisible(true);
+    setWindowTitle(tr("Settings — replay"));
 }
 
 bool SettingsDialog::canAccept() const { return buttons_->button(QDialogButtonBox::Ok)->isEnabled(); }

@@ -2,7 +2,8 @@
 // invalid value is named next to its field as it is typed and OK stays disabled
 // until all are valid; OK writes them to the given QSettings. Notifications,
 // sensitivity and "always record" take effect at once (MainWindow,
-// SettingsApplier); the rows that need a restart say so.
+// SettingsApplier); the rows that need a restart say so. From a replay window
+// a note says what applies to the replay (ReplaySettingsApplier).
 #pragma once
 
 #include "ui/ConsoleSettings.h"
@@ -32,6 +33,10 @@ public:
     QString errorText(ConsoleSettings::Field field) const;
     bool canAccept() const;  // OK is enabled
 
+    // Opened from a replay window: says what applies to the replay and what does not.
+    void explainForReplay();
+    QLabel* replayNote() const { return replayNote_; }
+
     void accept() override;
 
 private:
@@ -53,6 +58,7 @@ private:
     QCheckBox* alwaysRecord_ = nullptr;
     QLineEdit* recordDir_ = nullptr;
     QDialogButtonBox* buttons_ = nullptr;
+    QLabel* replayNote_ = nullptr;
     QMap<ConsoleSettings::Field, QLabel*> errors_;
 };
 

@@ -14,7 +14,10 @@ std::unique_ptr<ReplayPipeline> ReplayPipeline::create(const std::string& policy
 
 std::function<void(Engine&)> ReplayPipeline::installer() {
     return [this](Engine& engine) {
-        installDefaultStages(engine);
+        PipelineConfig cfg;
+        // Normal stays without a dial: byte for byte the replay it always was.
+        if (sensitivity_ != Sensitivity::Normal) cfg.correlate.sensitivity = std::make_shared<SensitivityDial>(sensitivity_);
+        installDefaultStages(engine, cfg);
         engine.addStage(std::make_unique<remedy::RemediationPlanner>(clock_, policy_, actuator_));
     };
 }

@@ -4,6 +4,7 @@
 // One assembly for the console, vigilctl and the tests, so their incidents match.
 #pragma once
 
+#include "correlate/Sensitivity.h"
 #include "engine/Engine.h"
 #include "remedy/Actuator.h"
 #include "remedy/LivePolicy.h"
@@ -19,6 +20,10 @@ public:
     // `policyPath` empty: the shipped policy. Null with error "FILE:LINE: ..." when it does not load.
     static std::unique_ptr<ReplayPipeline> create(const std::string& policyPath, std::string& error);
 
+    // The detector sensitivity (console File → Settings) of the engines installed
+    // from now on: fixed for a whole run, so the run stays deterministic. Normal
+    // (the default) is the stages' own thresholds, as vigilctl replay has them.
+    void setSensitivity(Sensitivity s) { sensitivity_ = s; }
     // For ReplayController: adds the stages to its engine. The pipeline must outlive that engine.
     std::function<void(Engine&)> installer();
     // Every action the planner handed over (read when the engine is idle): the
@@ -30,6 +35,7 @@ private:
     remedy::LivePolicy policy_;
     remedy::RecordingActuator actuator_;
     VirtualClock clock_;  // stays at 0: the planner follows record time
+    Sensitivity sensitivity_ = Sensitivity::Normal;
 };
 
 }  // namespace vigil::app

@@ -114,7 +114,8 @@ int main(int argc, char** argv) {
     // its actions recorded, never sent (app/common/ReplayPipeline.h).
     vigil::ui::RecordingOpener opener([](std::string& error) {
         std::shared_ptr<vigil::app::ReplayPipeline> p(vigil::app::ReplayPipeline::create({}, error));
-        return p ? vigil::ui::ReplayStages{p->installer(), p} : vigil::ui::ReplayStages{};
+        return p ? vigil::ui::ReplayStages{p->installer(), p, [raw = p.get()](vigil::Sensitivity s) { raw->setSensitivity(s); }}
+                 : vigil::ui::ReplayStages{};
     });
     opener.setCompare(consoleWhatIf());  // Replay → Compare with policy…, as vigilctl replay --compare
     if (!opts->replay.isEmpty()) {  // a replay window only: no fleet, no database
