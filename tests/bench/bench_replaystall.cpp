@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
         QString::fromLocal8Bit(log),
         [](std::string& why) {
             std::shared_ptr<vigil::app::ReplayPipeline> p(vigil::app::ReplayPipeline::create({}, why));
-            return p ? vigil::ui::ReplayStages{p->installer(), p} : vigil::ui::ReplayStages{};
+            return p ? vigil::ui::ReplayStages{p->installer(), p, {}} : vigil::ui::ReplayStages{};
         },
         error);
     if (!session) {

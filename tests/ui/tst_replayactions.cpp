@@ -29,7 +29,7 @@ namespace {
 ui::ReplayStagesFactory shippedPolicy() {
     return [](std::string& error) {
         std::shared_ptr<app::ReplayPipeline> p = app::ReplayPipeline::create("", error);
-        return p ? ui::ReplayStages{p->installer(), p} : ui::ReplayStages{};
+        return p ? ui::ReplayStages{p->installer(), p, {}} : ui::ReplayStages{};
     };
 }
 }  // namespace

@@ -55,7 +55,7 @@ ui::WhatIfRunner runner() {
 ui::ReplayStagesFactory shippedPolicy() {
     return [](std::string& error) {
         std::shared_ptr<app::ReplayPipeline> p = app::ReplayPipeline::create("", error);
-        return p ? ui::ReplayStages{p->installer(), p} : ui::ReplayStages{};
+        return p ? ui::ReplayStages{p->installer(), p, {}} : ui::ReplayStages{};
     };
 }
 
