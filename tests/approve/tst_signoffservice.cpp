@@ -291,7 +291,9 @@ private slots:
         QVERIFY2(service_, err.c_str());
         const std::string raw = rawHttp(port(), "GET /v1/approvals HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         QCOMPARE(raw, std::string());  // closed without an answer
-        QCOMPARE(service_->stats().dropped, std::int64_t(1));
+        // Beast closes the socket when the deadline passes and counts it in the
+        // handler that runs just after: the client can see the close first.
+        QTRY_COMPARE_WITH_TIMEOUT(service_->stats().dropped, std::int64_t(1), 10000);
         // and the service goes on serving others
         std::vector<ApprovalRequest> rs;
         QVERIFY(client(kAliceToken)->list(false, rs));
