@@ -9,6 +9,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QLineF>
 #include <QPen>
 #include <QPolygonF>
 
@@ -55,6 +56,7 @@ private:
     Ranges ranges_;
     QRectF area_;
     mutable std::vector<QPolygonF> polygons_;
+    std::vector<QLineF> segments_;  // paint's buffer: one drawLines call a line
     mutable bool stale_ = true;
 };
 

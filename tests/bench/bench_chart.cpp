@@ -17,6 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace {
 
@@ -71,10 +72,13 @@ void BM_ChartFrameAllInView(benchmark::State& state) {
     Fixture f(8, int(state.range(0)));
     f.plot(T0, f.last);  // first layout (plot width known from now on)
     vigil::TimestampMs shift = 0;
+    const char* png = std::getenv("VIGIL_BENCH_CHART_PNG");  // to compare pictures across changes
+    int frames = 0;
     for (auto _ : state) {
         shift = (shift + kStepMs) % (10 * kStepMs);  // the window moves as time goes on
         f.plot(T0 + shift, f.last + shift);
         f.paint();
+        if (png && ++frames == 5) f.frame.save(QString::fromLocal8Bit(png));  // the same frame every run
     }
     state.counters["plotted"] = f.chart.plottedPoints();
     state.counters["points"] = double(8) * double(state.range(0));
