@@ -5,6 +5,7 @@
 #include "ui/ReplayActivityFeed.h"
 #include "ui/ReplayBar.h"
 
+#include "engine/FixedSensitivity.h"
 #include "engine/Pipeline.h"
 
 namespace vigil::ui {
@@ -33,8 +34,7 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
     s->owner_ = st.owner;
     s->path_ = path;
     s->sensitivity_ = sensitivity;
-    PipelineConfig defaults;  // when no stages were given
-    if (sensitivity != Sensitivity::Normal) defaults.correlate.sensitivity = std::make_shared<SensitivityDial>(sensitivity);
+    const PipelineConfig defaults = pipelineAtSensitivity(sensitivity);  // when no stages were given
     // The simulated actions reach the timeline and the action log from the engine's outputs.
     s->activity_ = new ReplayActivityFeed(250, s.get());
     s->replay_ = std::make_unique<ReplayController>(

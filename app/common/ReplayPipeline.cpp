@@ -1,6 +1,7 @@
 #include "common/ReplayPipeline.h"
 
 #include "common/ShippedPolicy.h"
+#include "engine/FixedSensitivity.h"
 #include "engine/Pipeline.h"
 #include "remedy/RemediationPlanner.h"
 
@@ -14,10 +15,7 @@ std::unique_ptr<ReplayPipeline> ReplayPipeline::create(const std::string& policy
 
 std::function<void(Engine&)> ReplayPipeline::installer() {
     return [this](Engine& engine) {
-        PipelineConfig cfg;
-        // Normal stays without a dial: byte for byte the replay it always was.
-        if (sensitivity_ != Sensitivity::Normal) cfg.correlate.sensitivity = std::make_shared<SensitivityDial>(sensitivity_);
-        installDefaultStages(engine, cfg);
+        installDefaultStages(engine, pipelineAtSensitivity(sensitivity_));
         engine.addStage(std::make_unique<remedy::RemediationPlanner>(clock_, policy_, actuator_));
     };
 }
