@@ -1,12 +1,13 @@
 #include "eval/ReplaySettings.h"
 
+#include "engine/FixedSensitivity.h"
 #include "remedy/PolicyLoader.h"
 
 namespace vigil {
 
 std::string replaySettingKeys() {
-    return "detect.metrics, detect.events, detect.logs (on|off), correlate.group_window, correlate.quiet_to_resolve (a "
-           "duration such as 90s or 5m)";
+    return "detect.metrics, detect.events, detect.logs (on|off), detect.sensitivity (low|normal|high), "
+           "correlate.group_window, correlate.quiet_to_resolve (a duration such as 90s or 5m)";
 }
 
 bool applyReplaySetting(const std::string& keyValue, PipelineConfig& cfg, std::string& error) {
@@ -16,6 +17,15 @@ bool applyReplaySetting(const std::string& keyValue, PipelineConfig& cfg, std::s
         return false;
     }
     const std::string key = keyValue.substr(0, eq), value = keyValue.substr(eq + 1);
+    if (key == "detect.sensitivity") {  // as the console's setting: one level for the whole run
+        const auto s = sensitivityFromName(value);
+        if (!s) {
+            error = "setting " + key + ": '" + value + "' must be low, normal or high";
+            return false;
+        }
+        cfg.correlate.sensitivity = pipelineAtSensitivity(*s).correlate.sensitivity;
+        return true;
+    }
     bool* flag = key == "detect.metrics"  ? &cfg.detect.metrics
                  : key == "detect.events" ? &cfg.detect.events
                  : key == "detect.logs"   ? &cfg.detect.logs

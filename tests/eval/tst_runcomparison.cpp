@@ -164,6 +164,22 @@ private slots:
         QVERIFY(!applyReplaySetting("detect.logs=maybe", cfg, error));
         QVERIFY(!applyReplaySetting("correlate.group_window=0s", cfg, error));
     }
+
+    // The console's sensitivity as a replay setting: the same config the console's
+    // replay builds (pipelineAtSensitivity), normal with no dial at all.
+    void sensitivityIsTheConsolesLevel() {
+        PipelineConfig cfg;
+        std::string error;
+        QVERIFY2(applyReplaySetting("detect.sensitivity=high", cfg, error), error.c_str());
+        QVERIFY(cfg.correlate.sensitivity);
+        QCOMPARE(int(cfg.correlate.sensitivity->get()), int(Sensitivity::High));
+        QVERIFY(applyReplaySetting("detect.sensitivity=low", cfg, error));
+        QCOMPARE(int(cfg.correlate.sensitivity->get()), int(Sensitivity::Low));
+        QVERIFY(applyReplaySetting("detect.sensitivity=normal", cfg, error));
+        QVERIFY(!cfg.correlate.sensitivity);
+        QVERIFY(!applyReplaySetting("detect.sensitivity=loud", cfg, error));
+        QVERIFY2(QString::fromStdString(error).contains(QStringLiteral("must be low, normal or high")), error.c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunComparison)
