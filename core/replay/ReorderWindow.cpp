@@ -47,6 +47,45 @@ void ReorderWindow::push(Record&& r, std::int64_t line, std::vector<Record>& rea
     if (newest_ > std::numeric_limits<TimestampMs>::min() + windowMs_) release(newest_ - windowMs_, ready);
 }
 
+void ReorderWindow::pushAll(std::span<Record> in, std::span<const std::int64_t> lines, std::vector<Record>& ready) {
+    if (in.empty()) return;
+    // In order after what is held (or was released): none is late or put back, so
+    // what push() by push() would release is everything held, then in `in`, up to
+    // the newest time less the window, in that order.
+    TimestampMs prev = held() > 0 ? held_.back().ts : released_;
+    bool inOrder = true;
+    for (const Record& r : in) {
+        const TimestampMs ts = timestampOf(r);
+        if (ts < prev) {
+            inOrder = false;
+            break;
+        }
+        prev = ts;
+    }
+    if (!inOrder) {
+        for (std::size_t i = 0; i < in.size(); ++i) push(std::move(in[i]), i < lines.size() ? lines[i] : 0, ready);
+        return;
+    }
+    newest_ = std::max(newest_, prev);
+    std::size_t i = 0;
+    if (newest_ > std::numeric_limits<TimestampMs>::min() + windowMs_) {
+        const TimestampMs upTo = newest_ - windowMs_;
+        release(upTo, ready);
+        if (held() == 0) {
+            for (; i < in.size(); ++i) {
+                const TimestampMs ts = timestampOf(in[i]);
+                if (ts > upTo) break;
+                released_ = ts;
+                ready.push_back(std::move(in[i]));
+            }
+        }
+    }
+    for (; i < in.size(); ++i) {
+        const TimestampMs ts = timestampOf(in[i]);
+        held_.emplace_back(ts, std::move(in[i]));
+    }
+}
+
 void ReorderWindow::flush(std::vector<Record>& ready) { release(std::numeric_limits<TimestampMs>::max(), ready); }
 
 void ReorderWindow::release(TimestampMs upTo, std::vector<Record>& ready) {

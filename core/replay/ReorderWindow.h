@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace vigil {
@@ -26,6 +27,10 @@ public:
     // `ready` every held record now more than the window older than the newest seen,
     // in time order (records with equal times keep their order).
     void push(Record&& r, std::int64_t line, std::vector<Record>& ready);
+    // push() of each of `in` in turn (lines[i]: in[i]'s line), with the same result.
+    // When they come in order (the usual case), the records released by them go
+    // straight to `ready`, moved once instead of into the window and out again.
+    void pushAll(std::span<Record> in, std::span<const std::int64_t> lines, std::vector<Record>& ready);
     // End of input: everything held, in time order.
     void flush(std::vector<Record>& ready);
 

@@ -265,7 +265,7 @@ void ReplayController::fill(std::size_t want) {
         // the ready records are about one batch and go to the engine whole.
         const std::size_t missing = want - (ready_.size() - readyAt_);
         const bool more = reader_.readBatch(readBuf_, std::clamp<std::size_t>(missing, 256, 4096), lineBuf_);
-        for (std::size_t i = 0; i < readBuf_.size(); ++i) reorder_.push(std::move(readBuf_[i]), lineBuf_[i], ready_);
+        reorder_.pushAll(readBuf_, lineBuf_, ready_);
         if (!more) {
             reorder_.flush(ready_);
             atEnd_ = true;

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <random>
+
 using namespace vigil;
 
 namespace {
@@ -92,6 +94,57 @@ private slots:
             QVERIFY(std::get<MetricSample>(ready[i - 1]).ts <= std::get<MetricSample>(ready[i]).ts);
         QVERIFY(w.reordered() > 0);
         QCOMPARE(w.late(), std::int64_t(0));
+    }
+
+    // pushAll (the replay's path: a decoded batch at a time) must do exactly what
+    // push() by push() does: the same records out in the same order after every
+    // batch, the same counts, reports and held records, on in-order batches (its
+    // fast path), batches with records put back or late, equal times and flushes.
+    void pushAllIsPushByPush() {
+        std::mt19937 rng(12345);
+        int fastBatches = 0, slowBatches = 0;
+        for (int round = 0; round < 40; ++round) {
+            ReorderWindow a(round % 3 == 0 ? 0 : 100), b(a.windowMs());
+            std::vector<Record> outA, outB;
+            TimestampMs t = 1000;
+            int n = 0;
+            for (int batch = 0; batch < 30; ++batch) {
+                const int size = int(rng() % 200);
+                const bool messy = rng() % 4 == 0;  // some records back in time, some far back (late)
+                std::vector<Record> in;
+                std::vector<std::int64_t> lines;
+                for (int k = 0; k < size; ++k) {
+                    t += TimestampMs(rng() % 3 == 0 ? 0 : rng() % 20);  // equal times too
+                    TimestampMs ts = t;
+                    if (messy && rng() % 5 == 0) ts -= TimestampMs(rng() % 400);
+                    in.push_back(sample(ts, n));
+                    lines.push_back(++n);
+                }
+                for (std::size_t k = 0; k < in.size(); ++k) a.push(Record(in[k]), lines[k], outA);
+                messy ? ++slowBatches : ++fastBatches;  // in order after all before it: the fast path
+                b.pushAll(in, lines, outB);
+                QCOMPARE(keys(outB), keys(outA));
+                QCOMPARE(b.held(), a.held());
+                QCOMPARE(b.reordered(), a.reordered());
+                QCOMPARE(b.late(), a.late());
+                QCOMPARE(b.reports().size(), a.reports().size());
+                for (std::size_t k = 0; k < a.reports().size(); ++k) {
+                    QCOMPARE(b.reports()[k].line, a.reports()[k].line);
+                    QCOMPARE(b.reports()[k].reason, a.reports()[k].reason);
+                }
+                if (batch % 11 == 10) {  // a flush mid-way (the end of a file), then more
+                    a.flush(outA);
+                    b.flush(outB);
+                    QCOMPARE(keys(outB), keys(outA));
+                }
+            }
+            a.flush(outA);
+            b.flush(outB);
+            QCOMPARE(keys(outB), keys(outA));
+            QCOMPARE(int(outB.size()), n);
+        }
+        QVERIFY(fastBatches > 0);
+        QVERIFY(slowBatches > 0);
     }
 };
 
