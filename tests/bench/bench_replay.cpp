@@ -2,6 +2,7 @@
 // through ReplayController, as fast as possible: records/s, checkpoints and
 // seek cost, peak RSS. Not a Google Benchmark (one long run is the point):
 //   build/tests/bench/bench_replay LOG [SEEKS [CHECKPOINT_MB]]
+// With VIGIL_BENCH_REPLAY_NO_STAGES=1 the engine has no stages: the replay's own cost.
 // Figures go to docs/performance.md ("Replay in the console").
 #include "common/ReplayPipeline.h"
 #include "replay/ReplayController.h"
@@ -38,10 +39,13 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 2;
     }
+    // VIGIL_BENCH_REPLAY_NO_STAGES=1: an engine with no stages, to measure what the
+    // replay itself costs (read, parse, reorder, batches, checkpoints of the rest).
+    const bool stagesOff = std::getenv("VIGIL_BENCH_REPLAY_NO_STAGES") != nullptr;
     vigil::ReplayControllerOptions opts;
     opts.findEnd = seeks > 0;  // the timeline is needed only to seek
     if (argc > 3) opts.checkpointBytes = std::size_t(std::atof(argv[3]) * 1048576.0);
-    vigil::ReplayController replay(pipeline->installer(), opts);
+    vigil::ReplayController replay(stagesOff ? std::function<void(vigil::Engine&)>([](vigil::Engine&) {}) : pipeline->installer(), opts);
     if (!replay.open(argv[1], error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 2;
