@@ -54,12 +54,14 @@ void ReorderWindow::pushAll(std::span<Record> in, std::span<const std::int64_t> 
     // the newest time less the window, in that order.
     TimestampMs prev = held() > 0 ? held_.back().ts : released_;
     bool inOrder = true;
+    times_.clear();
     for (const Record& r : in) {
         const TimestampMs ts = timestampOf(r);
         if (ts < prev) {
             inOrder = false;
             break;
         }
+        times_.push_back(ts);
         prev = ts;
     }
     if (!inOrder) {
@@ -72,18 +74,13 @@ void ReorderWindow::pushAll(std::span<Record> in, std::span<const std::int64_t> 
         const TimestampMs upTo = newest_ - windowMs_;
         release(upTo, ready);
         if (held() == 0) {
-            for (; i < in.size(); ++i) {
-                const TimestampMs ts = timestampOf(in[i]);
-                if (ts > upTo) break;
-                released_ = ts;
+            for (; i < in.size() && times_[i] <= upTo; ++i) {
+                released_ = times_[i];
                 ready.push_back(std::move(in[i]));
             }
         }
     }
-    for (; i < in.size(); ++i) {
-        const TimestampMs ts = timestampOf(in[i]);
-        held_.emplace_back(ts, std::move(in[i]));
-    }
+    for (; i < in.size(); ++i) held_.emplace_back(times_[i], std::move(in[i]));
 }
 
 void ReorderWindow::flush(std::vector<Record>& ready) { release(std::numeric_limits<TimestampMs>::max(), ready); }

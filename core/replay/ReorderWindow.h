@@ -60,6 +60,7 @@ private:
     TimestampMs released_ = std::numeric_limits<TimestampMs>::min();  // time of the last record passed on in order
     std::int64_t reordered_ = 0, late_ = 0;
     std::vector<DecodeError> reports_;
+    std::vector<TimestampMs> times_;  // pushAll's scratch: its records' times (not copied)
 };
 
 }  // namespace vigil
