@@ -20,7 +20,7 @@ void TrendWindow::countNewest(int dir) {
     else values_.erase(std::lower_bound(values_.begin(), values_.end(), p.v));
 }
 
-void TrendWindow::slopesOfNewest() {
+void TrendWindow::slopesOfNewest() const {
     newest_.clear();
     for (std::size_t i = 0; i + 1 < pts_.size(); ++i) newest_.push_back(slopeOf(pts_[i], pts_.back()));
     newestSorted_ = false;
@@ -32,14 +32,25 @@ void TrendWindow::sortNewest() const {
     newestSorted_ = true;
 }
 
+void TrendWindow::sortAllSlopes() const {
+    base_.clear();
+    for (std::size_t j = 1; j + 1 < pts_.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i) base_.push_back(slopeOf(pts_[i], pts_[j]));
+    std::sort(base_.begin(), base_.end());
+    slopesOfNewest();
+    slopesKept_ = true;
+}
+
 void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
     gone_.clear();  // its slopes with the points up to the newest (those are in base_)
-    for (std::size_t i = 1; i < pts_.size(); ++i) {
-        S_ -= sign(pts_[i].v - o.v);
-        if (i + 1 < pts_.size()) gone_.push_back(slopeOf(o, pts_[i]));
-    }
+    for (std::size_t i = 1; i < pts_.size(); ++i) S_ -= sign(pts_[i].v - o.v);
     values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
+    if (!slopesKept_) {
+        pts_.erase(pts_.begin());
+        return;
+    }
+    for (std::size_t i = 1; i + 1 < pts_.size(); ++i) gone_.push_back(slopeOf(o, pts_[i]));
     std::sort(gone_.begin(), gone_.end());
     pts_.erase(pts_.begin());
     // The newest's slope with the oldest is gone too (none with a window of one).
@@ -50,8 +61,18 @@ void TrendWindow::dropOldest() {
 }
 
 void TrendWindow::push(TrendPoint p) {
+    if (slopesKept_ && ++pushesSinceFit_ > kPushesKeepingSlopes) {
+        slopesKept_ = false;
+        base_.clear();
+        newest_.clear();
+    }
     gone_.clear();
     if (pts_.size() >= cap_) dropOldest();
+    if (!slopesKept_) {
+        pts_.push_back(p);
+        countNewest(+1);
+        return;
+    }
     // The newest point is no longer the newest: in one pass, base_ loses the
     // oldest's slopes (equal doubles are interchangeable in a multiset, so
     // removing by value is exact) and gains the newest's.
@@ -85,7 +106,7 @@ void TrendWindow::replaceNewest(TrendPoint p) {
     countNewest(-1);
     pts_.back() = p;
     countNewest(+1);
-    slopesOfNewest();
+    if (slopesKept_) slopesOfNewest();
 }
 
 // The k-th smallest of the two sorted parts together: how many come from base_
@@ -114,6 +135,8 @@ std::optional<double> TrendWindow::z() const {
 
 std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
     if (pts_.size() < 3) return std::nullopt;
+    if (!slopesKept_) sortAllSlopes();
+    pushesSinceFit_ = 0;
     sortNewest();
     const std::size_t n = pts_.size(), N = base_.size() + newest_.size();
     const double var = detail::varianceOfSorted(values_);
