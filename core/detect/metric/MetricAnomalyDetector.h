@@ -75,8 +75,12 @@ public:
 
 private:
     void learnInterval(std::int64_t dt);
-    void computeSignals(std::int64_t ts, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
-    void learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw);
+    // The point's slot in the daily and the weekly profile (SeasonalProfile::slot).
+    struct Slots {
+        int daily = -1, weekly = -1;
+    };
+    void computeSignals(Slots at, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
+    void learn(Slots at, double x, const std::array<double, kSignalCount>& raw);
     double fuse(const std::array<double, kSignalCount>& strength) const;
 
     DetectorConfig cfg_;
