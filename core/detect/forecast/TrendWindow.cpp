@@ -103,9 +103,22 @@ void TrendWindow::push(TrendPoint p) {
 
 void TrendWindow::replaceNewest(TrendPoint p) {
     if (pts_.empty()) return push(p);
-    countNewest(-1);
+    // countNewest(-1) then countNewest(+1) in one pass over the points, and the
+    // value moved within values_ by one shift instead of an erase and an insert.
+    const double old = pts_.back().v;
+    std::int64_t s = 0;
+    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v) - sign(old - pts_[i].v);
+    S_ += s;
+    const auto e = std::lower_bound(values_.begin(), values_.end(), old);
+    const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
+    if (e < u) {  // after erasing e, p.v goes just before u
+        std::move(e + 1, u, e);
+        *(u - 1) = p.v;
+    } else {
+        std::move_backward(u, e, e + 1);
+        *u = p.v;
+    }
     pts_.back() = p;
-    countNewest(+1);
     if (slopesKept_) slopesOfNewest();
 }
 

@@ -7,7 +7,6 @@ namespace vigil::metric {
 namespace {
 constexpr int kIntervalSamples = 16;    // deltas used to learn the sampling interval
 constexpr double kGapFactor = 3.0;      // a delta this many intervals long is a gap
-constexpr int kShiftPoints = 12;        // sustained-shift window
 constexpr double kMadToSigma = 1.2533;  // mean absolute deviation -> std. deviation
 constexpr double kSeasonalRecordDays = 2.0;  // own record the daily signal needs before it speaks
 constexpr std::int64_t kSeasonalRecordCap = 2048;
@@ -81,7 +80,9 @@ void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
     // it explains the series better) over the last few points, this one included.
     double sum = x - out.expected;
     int n = 1;
-    for (auto it = residuals_.rbegin(); it != residuals_.rend() && n < kShiftPoints; ++it, ++n) sum += *it;
+    // Newest first, as they were summed from the deque's back.
+    for (int k = 0; k < residualsCount_ && n < kShiftPoints; ++k, ++n)
+        sum += residuals_[(residualsHead_ + kShiftPoints - 1 - k) % kShiftPoints];
     raw[int(Signal::Shift)] = std::abs(sum / n);
     last_residual_ = x - out.expected;
     const double halfBand = 3.0 * kMadToSigma * spread;
@@ -140,8 +141,9 @@ void MetricAnomalyDetector::learn(Slots at, double x, const std::array<double, k
     if (counters_.accepted == 1) min_ = max_ = x;
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
-    residuals_.push_back(last_residual_);
-    if (static_cast<int>(residuals_.size()) > kShiftPoints) residuals_.pop_front();
+    residuals_[residualsHead_] = last_residual_;
+    residualsHead_ = (residualsHead_ + 1) % kShiftPoints;
+    residualsCount_ = std::min(residualsCount_ + 1, kShiftPoints);
 }
 
 MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
