@@ -28,9 +28,27 @@ void Topology::link(const std::string& a, const std::string& b) {
     if (!add(a, b) || !add(b, a)) ++dropped_;
 }
 
+bool Topology::learnedBefore(char kind, std::string_view a, std::string_view b, std::string_view c) {
+    // Sizes first: the fields may hold any byte, so no separator would be unambiguous.
+    learnKey_.assign(1, kind);
+    for (const std::string_view f : {a, b, c}) {
+        const auto n = static_cast<std::uint32_t>(f.size());
+        learnKey_.append(reinterpret_cast<const char*>(&n), sizeof n);
+    }
+    learnKey_.append(a).append(b).append(c);
+    return learned_.count(learnKey_) != 0;
+}
+
+void Topology::rememberLearned() {
+    if (learned_.size() >= kLearnedCap) learned_.clear();
+    learned_.insert(learnKey_);
+}
+
 void Topology::learn(const Record& r) {
+    const std::uint64_t droppedBefore = dropped_;
     if (const auto* t = std::get_if<TaskEvent>(&r)) {
         if (t->agent.empty()) return;
+        if (learnedBefore('t', t->agent, t->endpoint, t->workflow)) return;
         const std::string agent = typedTarget("agent", t->agent);
         if (!t->endpoint.empty()) link(agent, typedTarget("rpc", t->endpoint));
         if (!t->workflow.empty()) {
@@ -42,13 +60,17 @@ void Topology::learn(const Record& r) {
         }
     } else if (const auto* x = std::get_if<TxEvent>(&r)) {
         if (x->chain.empty()) return;
+        if (learnedBefore('x', x->chain, x->agent, x->endpoint)) return;
         const std::string chain = typedTarget("chain", x->chain);
         if (!x->agent.empty()) link(typedTarget("agent", x->agent), chain);
         if (!x->endpoint.empty()) {
             link(typedTarget("rpc", x->endpoint), chain);
             if (!x->agent.empty()) link(typedTarget("agent", x->agent), typedTarget("rpc", x->endpoint));
         }
+    } else {
+        return;
     }
+    if (dropped_ == droppedBefore) rememberLearned();
 }
 
 const std::set<std::string>* Topology::neighbours(const std::string& t) const {

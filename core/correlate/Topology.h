@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace vigil {
 
@@ -41,9 +42,21 @@ public:
     std::uint64_t dropped() const { return dropped_; }  // links refused by the caps
 
 private:
+    // Whether the event with these fields ("t" task or "x" tx, sizes, fields) already
+    // put all its links in; remembered only then (links are never taken out), so a
+    // refused link is counted again on every such event, as before.
+    bool learnedBefore(char kind, std::string_view a, std::string_view b, std::string_view c);
+    void rememberLearned();
+
     std::size_t maxNodes_, maxLinks_;
     std::map<std::string, std::set<std::string>> links_;
     std::uint64_t dropped_ = 0;
+    // The same few agents, endpoints and workflows come by in every task and tx event:
+    // a repeated event skips building its targets and walking the maps for links it
+    // already made (the events were ~5 k instructions each). Forgotten when full.
+    static constexpr std::size_t kLearnedCap = 4096;
+    std::unordered_set<std::string> learned_;
+    std::string learnKey_;  // scratch
 };
 
 }  // namespace vigil

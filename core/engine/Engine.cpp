@@ -165,7 +165,8 @@ bool Engine::runStages(const Record& in, TimestampMs ts) {
     const std::size_t first = outputs_.size();
     bool refused = false;
     for (auto& stage : stages_) {
-        scratch_.clear();
+        // Usually empty: clear() on a vector of variants is a loop even then, ten stages a record.
+        if (!scratch_.empty()) scratch_.clear();
         if (!stage->process(in, scratch_)) {
             if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
                 std::string why = stage->lastRejectReason();

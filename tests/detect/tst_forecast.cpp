@@ -155,6 +155,46 @@ private slots:
         }
     }
 
+    // The window drops its slopes after a few points without a fit and sorts them
+    // afresh at the next one: fits asked every point, now and then, or after long
+    // stretches without any (runs of replaced and new points between) still equal
+    // fitTrend on the same points bit for bit.
+    void trendWindowFitsAfterPointsWithoutFits() {
+        Noise noise;
+        int fits = 0, afterLongGap = 0;
+        for (int run = 0; run < 30; ++run) {
+            const std::size_t cap = 3 + std::size_t(run % 36);
+            TrendWindow w(cap);
+            double t = 0;
+            int sinceFit = 0;
+            for (int i = 0; i < 300; ++i) {
+                const double v = std::round(noise.normal() * 3 + (run % 3) * 0.2 * i) / (run % 2 ? 1.0 : 4.0);
+                const bool replace = w.size() >= 2 && noise.uniform() < 0.5;
+                t += replace ? 0.25 : 5.0;
+                if (replace) w.replaceNewest({t, v});
+                else w.push({t, v});
+                ++sinceFit;
+                // Phases: fit every point, then rarely, then in bursts.
+                const int phase = (i / 60) % 3;
+                const bool fitNow = phase == 0 || (phase == 1 && noise.uniform() < 0.04) ||
+                                    (phase == 2 && noise.uniform() < 0.3);
+                if (!fitNow) continue;
+                const auto f = w.fit(1.96);
+                const auto rf = fitTrend(w.points(), 1.96);
+                QCOMPARE(f.has_value(), rf.has_value());
+                if (!rf) continue;
+                ++fits;
+                if (sinceFit > 12) ++afterLongGap;
+                sinceFit = 0;
+                QVERIFY2(f->slope == rf->slope && f->slopeLow == rf->slopeLow && f->slopeHigh == rf->slopeHigh &&
+                             f->z == rf->z && f->level == rf->level,
+                         qPrintable(QString("run %1 point %2: slope %3 vs %4").arg(run).arg(i).arg(f->slope).arg(rf->slope)));
+            }
+        }
+        QVERIFY(fits > 3000);
+        QVERIFY(afterLongGap > 50);  // the slopes were sorted afresh many times
+    }
+
     void secondsToReachProjectsAlongTheSlope() {
         QCOMPARE(*secondsToReach(100, 2, 300), 100.0);
         QCOMPARE(*secondsToReach(5, -0.5, 1), 8.0);

@@ -104,6 +104,18 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     // go (TrendWindow): the same z and fit as trendZ/fitTrend on all its points,
     // without recounting n(n-1)/2 pairs and selecting among them per sample.
     if (const auto z = s.win.z(); !z || sign * *z < cfg_.trendZ) return quiet();
+    // The newest minute (the least the series is ever judged on) must head there as well:
+    // a climb that has stopped — a gas spike's plateau while the jump is still in the
+    // window — is not projected onwards. Asked before the whole window's fit (every
+    // condition here must hold, so the order does not change what fires): a wallet
+    // balance falls significantly on most samples but reaches its reserve far beyond
+    // the horizon, and 12 points settle that cheaper than the window's ~630 slopes,
+    // which then need not be kept sorted at all (TrendWindow).
+    const std::vector<TrendPoint> newest(all.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), all.end());
+    const auto newestFit = fitTrend(newest, cfg_.intervalZ);
+    if (!newestFit || sign * newestFit->slope <= 0) return quiet();
+    const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);
+    if (!etaNewest || *etaNewest > cfg_.horizonS) return quiet();
     const auto fit = s.win.fit(cfg_.intervalZ);
     if (!fit || sign * fit->z < cfg_.trendZ) return quiet();
     // The cautious bound: the end of the interval nearer to no movement at all.
@@ -115,14 +127,6 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const std::vector<TrendPoint> recent(all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2), all.end());
     const auto recentFit = fitTrend(recent, cfg_.intervalZ);
     if (!recentFit || sign * recentFit->slope <= 0) return quiet();
-    // The newest minute (the least the series is ever judged on) must head there as well:
-    // a climb that has stopped — a gas spike's plateau while the jump is still in the
-    // window — is not projected onwards.
-    const std::vector<TrendPoint> newest(all.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), all.end());
-    const auto newestFit = fitTrend(newest, cfg_.intervalZ);
-    if (!newestFit || sign * newestFit->slope <= 0) return quiet();
-    const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);
-    if (!etaNewest || *etaNewest > cfg_.horizonS) return quiet();
     const auto etaRecent = secondsToReach(recentFit->level, recentFit->slope, limit);
     if (!etaRecent || *etaRecent > cfg_.horizonS) return quiet();
 

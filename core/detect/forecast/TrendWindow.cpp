@@ -20,7 +20,7 @@ void TrendWindow::countNewest(int dir) {
     else values_.erase(std::lower_bound(values_.begin(), values_.end(), p.v));
 }
 
-void TrendWindow::slopesOfNewest() {
+void TrendWindow::slopesOfNewest() const {
     newest_.clear();
     for (std::size_t i = 0; i + 1 < pts_.size(); ++i) newest_.push_back(slopeOf(pts_[i], pts_.back()));
     newestSorted_ = false;
@@ -32,14 +32,25 @@ void TrendWindow::sortNewest() const {
     newestSorted_ = true;
 }
 
+void TrendWindow::sortAllSlopes() const {
+    base_.clear();
+    for (std::size_t j = 1; j + 1 < pts_.size(); ++j)
+        for (std::size_t i = 0; i < j; ++i) base_.push_back(slopeOf(pts_[i], pts_[j]));
+    std::sort(base_.begin(), base_.end());
+    slopesOfNewest();
+    slopesKept_ = true;
+}
+
 void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
     gone_.clear();  // its slopes with the points up to the newest (those are in base_)
-    for (std::size_t i = 1; i < pts_.size(); ++i) {
-        S_ -= sign(pts_[i].v - o.v);
-        if (i + 1 < pts_.size()) gone_.push_back(slopeOf(o, pts_[i]));
-    }
+    for (std::size_t i = 1; i < pts_.size(); ++i) S_ -= sign(pts_[i].v - o.v);
     values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
+    if (!slopesKept_) {
+        pts_.erase(pts_.begin());
+        return;
+    }
+    for (std::size_t i = 1; i + 1 < pts_.size(); ++i) gone_.push_back(slopeOf(o, pts_[i]));
     std::sort(gone_.begin(), gone_.end());
     pts_.erase(pts_.begin());
     // The newest's slope with the oldest is gone too (none with a window of one).
@@ -50,8 +61,18 @@ void TrendWindow::dropOldest() {
 }
 
 void TrendWindow::push(TrendPoint p) {
+    if (slopesKept_ && ++pushesSinceFit_ > kPushesKeepingSlopes) {
+        slopesKept_ = false;
+        base_.clear();
+        newest_.clear();
+    }
     gone_.clear();
     if (pts_.size() >= cap_) dropOldest();
+    if (!slopesKept_) {
+        pts_.push_back(p);
+        countNewest(+1);
+        return;
+    }
     // The newest point is no longer the newest: in one pass, base_ loses the
     // oldest's slopes (equal doubles are interchangeable in a multiset, so
     // removing by value is exact) and gains the newest's.
@@ -82,10 +103,23 @@ void TrendWindow::push(TrendPoint p) {
 
 void TrendWindow::replaceNewest(TrendPoint p) {
     if (pts_.empty()) return push(p);
-    countNewest(-1);
+    // countNewest(-1) then countNewest(+1) in one pass over the points, and the
+    // value moved within values_ by one shift instead of an erase and an insert.
+    const double old = pts_.back().v;
+    std::int64_t s = 0;
+    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v) - sign(old - pts_[i].v);
+    S_ += s;
+    const auto e = std::lower_bound(values_.begin(), values_.end(), old);
+    const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
+    if (e < u) {  // after erasing e, p.v goes just before u
+        std::move(e + 1, u, e);
+        *(u - 1) = p.v;
+    } else {
+        std::move_backward(u, e, e + 1);
+        *u = p.v;
+    }
     pts_.back() = p;
-    countNewest(+1);
-    slopesOfNewest();
+    if (slopesKept_) slopesOfNewest();
 }
 
 // The k-th smallest of the two sorted parts together: how many come from base_
@@ -114,6 +148,8 @@ std::optional<double> TrendWindow::z() const {
 
 std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
     if (pts_.size() < 3) return std::nullopt;
+    if (!slopesKept_) sortAllSlopes();
+    pushesSinceFit_ = 0;
     sortNewest();
     const std::size_t n = pts_.size(), N = base_.size() + newest_.size();
     const double var = detail::varianceOfSorted(values_);

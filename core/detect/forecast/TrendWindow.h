@@ -9,6 +9,10 @@
 // detector was a third of a replay).
 // z() and fit() give exactly trendZ(points()) and fitTrend(points()): the same
 // numbers, bit for bit (tst_forecast::trendWindowIsTheFullFit).
+// The slopes are kept only while fits are asked for: most windows are judged on z
+// alone (no significant trend) and never need them, so after a few points without
+// a fit they are dropped, and the next fit sorts them afresh (the same multiset,
+// so the same order statistics: tst_forecast::trendWindowFitsAfterPointsWithoutFits).
 #pragma once
 
 #include "detect/forecast/TrendFit.h"
@@ -38,13 +42,19 @@ public:
     std::optional<TrendFit> fit(double zInterval = 1.96) const;  // fitTrend(points(), zInterval)
 
 private:
+    // Points pushed without a fit before the slopes are dropped: a window that is
+    // fitted on most points keeps them (a fresh sort costs about two pushes).
+    static constexpr int kPushesKeepingSlopes = 8;
+
     // Takes the oldest point out of S, the values and newest_; its slopes with the
     // rest go to gone_ (sorted), for push() to take out of base_.
     void dropOldest();
+    // base_ and newest_ from the points, for a fit after the slopes were dropped.
+    void sortAllSlopes() const;
     // S and the values with or without the newest point (sign +1 / -1).
     void countNewest(int sign);
     // newest_ from the newest point (sorted only when a fit or a push needs it).
-    void slopesOfNewest();
+    void slopesOfNewest() const;
     void sortNewest() const;
     double kth(std::size_t k) const;  // the k-th smallest slope, 0-based
 
@@ -54,9 +64,12 @@ private:
     std::vector<double> values_;   // ascending
     // The slopes (v_j - v_i) / (t_j - t_i), i < j: among all but the newest point
     // (ascending), and of the newest point with each before it.
-    std::vector<double> base_;
+    // Both are a cache for fit() (hence mutable): up to date while slopesKept_.
+    mutable std::vector<double> base_;
     mutable std::vector<double> newest_;
     mutable bool newestSorted_ = true;
+    mutable bool slopesKept_ = false;
+    mutable int pushesSinceFit_ = 0;
     std::vector<double> gone_, merged_;  // scratch for push()
 };
 

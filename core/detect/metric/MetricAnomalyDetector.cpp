@@ -7,7 +7,6 @@ namespace vigil::metric {
 namespace {
 constexpr int kIntervalSamples = 16;    // deltas used to learn the sampling interval
 constexpr double kGapFactor = 3.0;      // a delta this many intervals long is a gap
-constexpr int kShiftPoints = 12;        // sustained-shift window
 constexpr double kMadToSigma = 1.2533;  // mean absolute deviation -> std. deviation
 constexpr double kSeasonalRecordDays = 2.0;  // own record the daily signal needs before it speaks
 constexpr std::int64_t kSeasonalRecordCap = 2048;
@@ -52,7 +51,7 @@ void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
     weekly_.configure(interval_ms_, 7 * SeasonalProfile::kDayMs);
 }
 
-void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScore& out,
+void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
                                            std::array<double, kSignalCount>& raw) {
     raw.fill(0.0);
     live_.fill(false);
@@ -61,7 +60,7 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     out.expected = level_.mean();
     double spread = level_.spread();
     double sMean, sSpread;
-    if (seasonal_.expect(ts, sMean, sSpread) && seasonal_err_.mean() < 0.7 * level_err_.mean()) {
+    if (seasonal_.expectAt(at.daily, sMean, sSpread) && seasonal_err_.mean() < 0.7 * level_err_.mean()) {
         raw[int(Signal::Seasonal)] = std::abs(x - sMean);
         live_[int(Signal::Seasonal)] = true;
         out.expected = sMean;
@@ -71,7 +70,7 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     // the level and the daily profile (weekends, a weekly batch job).
     double wMean, wSpread;
     const double bestErr = live_[int(Signal::Seasonal)] ? seasonal_err_.mean() : level_err_.mean();
-    if (weekly_.expect(ts, wMean, wSpread) && weekly_err_.mean() < kWeeklyGain * bestErr) {
+    if (weekly_.expectAt(at.weekly, wMean, wSpread) && weekly_err_.mean() < kWeeklyGain * bestErr) {
         raw[int(Signal::Weekly)] = std::abs(x - wMean);
         live_[int(Signal::Weekly)] = true;
         out.expected = wMean;
@@ -81,7 +80,9 @@ void MetricAnomalyDetector::computeSignals(std::int64_t ts, double x, MetricScor
     // it explains the series better) over the last few points, this one included.
     double sum = x - out.expected;
     int n = 1;
-    for (auto it = residuals_.rbegin(); it != residuals_.rend() && n < kShiftPoints; ++it, ++n) sum += *it;
+    // Newest first, as they were summed from the deque's back.
+    for (int k = 0; k < residualsCount_ && n < kShiftPoints; ++k, ++n)
+        sum += residuals_[(residualsHead_ + kShiftPoints - 1 - k) % kShiftPoints];
     raw[int(Signal::Shift)] = std::abs(sum / n);
     last_residual_ = x - out.expected;
     const double halfBand = 3.0 * kMadToSigma * spread;
@@ -122,26 +123,27 @@ double MetricAnomalyDetector::fuse(const std::array<double, kSignalCount>& stren
     return c / (1.0 + c);
 }
 
-void MetricAnomalyDetector::learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw) {
+void MetricAnomalyDetector::learn(Slots at, double x, const std::array<double, kSignalCount>& raw) {
     for (int i = 0; i < kSignalCount; ++i) {
         records_[i].update(raw[i]);
         live_points_[i] += live_[i];
     }
     double sMean, sSpread;
-    if (seasonal_.expect(ts, sMean, sSpread)) {
+    if (seasonal_.expectAt(at.daily, sMean, sSpread)) {
         seasonal_err_.update(std::abs(x - sMean));
         level_err_.update(std::abs(x - level_.mean()));
     }
-    seasonal_.update(ts, x);
-    if (weekly_.expect(ts, sMean, sSpread)) weekly_err_.update(std::abs(x - sMean));
-    weekly_.update(ts, x);
+    seasonal_.updateAt(at.daily, x);
+    if (weekly_.expectAt(at.weekly, sMean, sSpread)) weekly_err_.update(std::abs(x - sMean));
+    weekly_.updateAt(at.weekly, x);
     rate_.learn(last_excursion_);
     level_.update(x);
     if (counters_.accepted == 1) min_ = max_ = x;
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
-    residuals_.push_back(last_residual_);
-    if (static_cast<int>(residuals_.size()) > kShiftPoints) residuals_.pop_front();
+    residuals_[residualsHead_] = last_residual_;
+    residualsHead_ = (residualsHead_ + 1) % kShiftPoints;
+    residualsCount_ = std::min(residualsCount_ + 1, kShiftPoints);
 }
 
 MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
@@ -168,8 +170,10 @@ MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
     last_ts_ = ts;
     ++counters_.accepted;
 
+    // The profiles are configured (learnInterval) only above: the slots hold for the whole point.
+    const Slots at{seasonal_.slot(ts), weekly_.slot(ts)};
     std::array<double, kSignalCount> raw{};
-    if (counters_.accepted > 1) computeSignals(ts, x, out, raw);
+    if (counters_.accepted > 1) computeSignals(at, x, out, raw);
     if (counters_.accepted <= cfg_.warmup_points) {
         out.verdict = Verdict::Warmup;
         out.strength.fill(0.0);
@@ -200,7 +204,7 @@ MetricScore MetricAnomalyDetector::update(std::int64_t ts, double x) {
         out.alert = out.score >= cfg_.alert_score;
     }
     if (out.alert) ++counters_.alerts;
-    learn(ts, x, raw);
+    learn(at, x, raw);
     return out;
 }
 

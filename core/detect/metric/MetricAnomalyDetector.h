@@ -12,7 +12,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -75,8 +74,12 @@ public:
 
 private:
     void learnInterval(std::int64_t dt);
-    void computeSignals(std::int64_t ts, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
-    void learn(std::int64_t ts, double x, const std::array<double, kSignalCount>& raw);
+    // The point's slot in the daily and the weekly profile (SeasonalProfile::slot).
+    struct Slots {
+        int daily = -1, weekly = -1;
+    };
+    void computeSignals(Slots at, double x, MetricScore& out, std::array<double, kSignalCount>& raw);
+    void learn(Slots at, double x, const std::array<double, kSignalCount>& raw);
     double fuse(const std::array<double, kSignalCount>& strength) const;
 
     DetectorConfig cfg_;
@@ -90,7 +93,12 @@ private:
     // long-run errors (~1 000 points): with a faster average an anomaly lasting a day
     // (a holiday) raised the profile's error enough to switch it off exactly then.
     RobustLevel seasonal_err_{0.001}, level_err_{0.001}, weekly_err_{0.001};
-    std::deque<double> residuals_;  // last few (value - expected)
+    // The last kShiftPoints residuals (value - expected), in a ring: a deque cost
+    // more to walk and to push and pop than all the sums it fed.
+    static constexpr int kShiftPoints = 12;  // sustained-shift window
+    std::array<double, kShiftPoints> residuals_{};
+    int residualsHead_ = 0;   // where the next one goes
+    int residualsCount_ = 0;  // how many are held (at most kShiftPoints)
     double last_residual_ = 0.0;
     bool last_excursion_ = false;
     EventRate rate_;

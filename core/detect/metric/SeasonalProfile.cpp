@@ -24,18 +24,16 @@ int SeasonalProfile::slotOf(std::int64_t ts) const {
     return std::min<int>(static_cast<int>(tod / slot_ms_), static_cast<int>(mean_.size()) - 1);
 }
 
-bool SeasonalProfile::expect(std::int64_t ts, double& mean, double& spread) const {
-    if (!configured()) return false;
-    const int s = slotOf(ts);
+bool SeasonalProfile::expectAt(int s, double& mean, double& spread) const {
+    if (s < 0) return false;
     if (visits_[s] < kMatureVisits) return false;
     mean = mean_[s];
     spread = dev_[s];
     return true;
 }
 
-void SeasonalProfile::update(std::int64_t ts, double x) {
-    if (!configured()) return;
-    const int s = slotOf(ts);
+void SeasonalProfile::updateAt(int s, double x) {
+    if (s < 0) return;
     if (visits_[s] == 0) {
         mean_[s] = x;
     } else {

@@ -18,8 +18,13 @@ public:
     void configure(std::int64_t interval_ms, std::int64_t period_ms = kDayMs);
     bool configured() const { return !mean_.empty(); }
     // Expected value and deviation for `ts`; false while the slot is immature.
-    bool expect(std::int64_t ts, double& mean, double& spread) const;
-    void update(std::int64_t ts, double x);
+    bool expect(std::int64_t ts, double& mean, double& spread) const { return expectAt(slot(ts), mean, spread); }
+    void update(std::int64_t ts, double x) { updateAt(slot(ts), x); }
+    // The same by slot (-1 while not configured): the detector asks each profile
+    // about one point's time up to three times, and a slot costs two divisions.
+    int slot(std::int64_t ts) const { return configured() ? slotOf(ts) : -1; }
+    bool expectAt(int slot, double& mean, double& spread) const;
+    void updateAt(int slot, double x);
 
 private:
     int slotOf(std::int64_t ts) const;
