@@ -24,7 +24,7 @@ int ActionLogModel::columnCount(const QModelIndex& parent) const { return parent
 
 int ActionLogModel::rowOf(const QString& id) const {
     const auto it = byId_.find(id.toStdString());
-    return it == byId_.end() ? -1 : it->second;
+    return it == byId_.end() || std::size_t(it->second) >= rows_.size() ? -1 : it->second;  // added_: no row yet
 }
 
 QString ActionLogModel::statusName(ActionStatus s) {
@@ -127,9 +127,22 @@ void ActionLogModel::summarize(Row& row) const {
     row.summary = qs(s.text);
 }
 
+ActionLogModel::Row& ActionLogModel::rowAt(int row) {
+    return std::size_t(row) < rows_.size() ? rows_[std::size_t(row)] : added_[std::size_t(row) - rows_.size()];
+}
+
 void ActionLogModel::changed(int row) {
-    summarize(rows_[std::size_t(row)]);
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    summarize(rowAt(row));
+    if (std::size_t(row) < rows_.size()) emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ActionLogModel::insertAdded() {
+    if (added_.empty()) return;
+    const int first = int(rows_.size());
+    beginInsertRows({}, first, first + int(added_.size()) - 1);
+    rows_.insert(rows_.end(), std::make_move_iterator(added_.begin()), std::make_move_iterator(added_.end()));
+    added_.clear();
+    endInsertRows();
 }
 
 void ActionLogModel::addRecords(const std::vector<vigil::Record>& records) {
@@ -140,26 +153,23 @@ void ActionLogModel::addRecords(const std::vector<vigil::Record>& records) {
                 Row row;
                 row.action = *a;
                 summarize(row);
-                const int r = int(rows_.size());
-                beginInsertRows({}, r, r);
-                byId_.emplace(a->id, r);
-                rows_.push_back(std::move(row));
-                endInsertRows();
-            } else if (a->ts >= rows_[std::size_t(it->second)].action.ts) {
-                rows_[std::size_t(it->second)].action = *a;
+                byId_.emplace(a->id, int(rows_.size() + added_.size()));  // a row at insertAdded()
+                added_.push_back(std::move(row));
+            } else if (a->ts >= rowAt(it->second).action.ts) {
+                rowAt(it->second).action = *a;
                 changed(it->second);
             }
         } else if (const auto* ap = std::get_if<Approval>(&rec)) {
             if (ap->decision == ApprovalDecision::Requested && !ap->reason.empty()) rules_[ap->action_id] = ap->reason;
             if (const auto it = byId_.find(ap->action_id); it != byId_.end()) {
-                rows_[std::size_t(it->second)].approval = *ap;
+                rowAt(it->second).approval = *ap;
                 changed(it->second);
             } else {
                 pendingApprovals_[ap->action_id] = *ap;
             }
         } else if (const auto* o = std::get_if<Outcome>(&rec)) {
             if (const auto it = byId_.find(o->action_id); it != byId_.end()) {
-                rows_[std::size_t(it->second)].outcome = *o;
+                rowAt(it->second).outcome = *o;
                 changed(it->second);
             }
         }
@@ -171,10 +181,11 @@ void ActionLogModel::addRecords(const std::vector<vigil::Record>& records) {
             ++it;
             continue;
         }
-        rows_[std::size_t(row->second)].approval = it->second;
+        rowAt(row->second).approval = it->second;
         changed(row->second);
         it = pendingApprovals_.erase(it);
     }
+    insertAdded();
 }
 
 void ActionLogModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {

@@ -3,7 +3,8 @@
 // what was seen, what Vigil did and why, the outcome). Fed from records
 // (actions, approvals, outcomes: the store or a snapshot) and from snapshots
 // (the incidents an action belongs to, for "what was seen"). Rows update in
-// place; new actions append.
+// place; new actions append, those of one batch of records in one insert
+// (after the batch's updates of known rows), not one insert each.
 //
 // Roles: IdRole, TargetRole, KindRole, IncidentIdRole, TitleRole, SummaryRole
 // (QString), StatusRole (int, an ActionStatus), CriticalRole (bool), TimeRole
@@ -63,8 +64,11 @@ private:
     void summarize(Row& row) const;
     static ActionStatus shownStatus(const Row& row);
     void changed(int row);
+    Row& rowAt(int row);  // rows past rows_ are in added_
+    void insertAdded();
 
     std::vector<Row> rows_;
+    std::vector<Row> added_;  // new in this batch, rows from rows_.size() on
     std::unordered_map<std::string, int> byId_;
     std::map<std::string, Incident> incidents_;
     std::map<std::string, std::string> rules_;

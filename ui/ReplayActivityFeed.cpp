@@ -28,7 +28,7 @@ Engine::Sink ReplayActivityFeed::sink() {
 
 std::size_t ReplayActivityFeed::backlog() const {
     std::lock_guard lk(pending_->mutex);
-    return pending_->records.size();
+    return pending_->records.size() - pending_->readAt;
 }
 
 void ReplayActivityFeed::poll() {
@@ -37,10 +37,21 @@ void ReplayActivityFeed::poll() {
     {
         std::lock_guard lk(pending_->mutex);
         auto& q = pending_->records;
-        const auto n = std::ptrdiff_t(std::min(q.size(), kSliceRecords));
-        batch.assign(std::make_move_iterator(q.begin()), std::make_move_iterator(q.begin() + n));
-        q.erase(q.begin(), q.begin() + n);
-        more = !q.empty();
+        std::size_t& at = pending_->readAt;
+        const std::size_t n = std::min(q.size() - at, kSliceRecords);
+        const auto from = q.begin() + std::ptrdiff_t(at);
+        batch.assign(std::make_move_iterator(from), std::make_move_iterator(from + std::ptrdiff_t(n)));
+        at += n;
+        more = at < q.size();
+        if (!more) {
+            q.clear();
+            at = 0;
+        } else if (at >= kCompactAfter && at * 2 >= q.size()) {
+            // A long backlog the engine keeps adding to: drop what was read now and
+            // then (at most as many moves as were read), so it cannot grow without end.
+            q.erase(q.begin(), q.begin() + std::ptrdiff_t(at));
+            at = 0;
+        }
     }
     timer_.setInterval(more ? std::min(kBacklogPollMs, pollMs_) : pollMs_);
     if (!batch.empty()) emit records(batch);

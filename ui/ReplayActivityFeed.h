@@ -17,7 +17,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -29,6 +28,7 @@ class ReplayActivityFeed : public QObject {
 public:
     static constexpr std::size_t kSliceRecords = 256;
     static constexpr int kBacklogPollMs = 20;
+    static constexpr std::size_t kCompactAfter = 16 * kSliceRecords;  // records read before the front is dropped
 
     explicit ReplayActivityFeed(int pollMs = 250, QObject* parent = nullptr);
 
@@ -45,9 +45,12 @@ signals:
     void records(const std::vector<vigil::Record>& batch);
 
 private:
+    // Taken from the front by a read index, not erased: a slice moves only its own
+    // records, and the buffer is emptied (capacity kept) once all is read.
     struct Pending {
         mutable std::mutex mutex;
-        std::deque<Record> records;
+        std::vector<Record> records;
+        std::size_t readAt = 0;  // records before it are handed over
     };
     std::shared_ptr<Pending> pending_ = std::make_shared<Pending>();
     QTimer timer_;

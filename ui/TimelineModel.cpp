@@ -67,7 +67,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
 
 int TimelineModel::rowOf(const std::string& id) const {
     const auto it = rows_.find(id);
-    return it == rows_.end() ? -1 : it->second;
+    return it == rows_.end() || std::size_t(it->second) >= items_.size() ? -1 : it->second;  // added_: no row yet
 }
 
 const std::vector<int>& TimelineModel::laneOrder(Lane lane) const {
@@ -106,12 +106,31 @@ void TimelineModel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot
     setNow(snapshot->engineTime);
     for (const Anomaly& a : snapshot->recentAnomalies) addAnomaly(a);
     for (const Incident& i : snapshot->incidents) addIncident(i);
+    insertAdded();
     trim();
 }
 
 void TimelineModel::addRecords(const std::vector<vigil::Record>& records) {
     for (const Record& r : records) add(r);
+    insertAdded();
     trim();
+}
+
+TimelineItem* TimelineModel::itemAt(int row) {
+    if (row < 0) return nullptr;
+    if (std::size_t(row) < items_.size()) return &items_[std::size_t(row)];
+    const std::size_t k = std::size_t(row) - items_.size();
+    return k < added_.size() ? &added_[k] : nullptr;
+}
+
+void TimelineModel::insertAdded() {
+    if (added_.empty()) return;
+    const int first = int(items_.size());
+    beginInsertRows({}, first, first + int(added_.size()) - 1);
+    items_.insert(items_.end(), std::make_move_iterator(added_.begin()), std::make_move_iterator(added_.end()));
+    added_.clear();
+    orderDirty_ = true;
+    endInsertRows();
 }
 
 void TimelineModel::add(const Record& r) {
@@ -129,19 +148,16 @@ void TimelineModel::add(const Record& r) {
 
 void TimelineModel::put(TimelineItem item, const std::function<void(TimelineItem&)>& update) {
     const auto found = rows_.find(item.id);
-    if (found == rows_.end()) {
-        const int row = int(items_.size());
-        beginInsertRows({}, row, row);
-        rows_.emplace(item.id, row);
-        items_.push_back(std::move(item));
-        endInsertRows();
-        orderDirty_ = true;
+    if (found == rows_.end()) {  // a row once the batch is in (insertAdded)
+        rows_.emplace(item.id, int(items_.size() + added_.size()));
+        added_.push_back(std::move(item));
         return;
     }
-    TimelineItem& it = items_[std::size_t(found->second)];
+    TimelineItem& it = *itemAt(found->second);
     const TimestampMs oldStart = it.start;
     if (update) update(it);
     else it = std::move(item);
+    if (std::size_t(found->second) >= items_.size()) return;  // not a row yet: nobody to tell
     if (it.start != oldStart) orderDirty_ = true;
     const QModelIndex i = index(found->second);
     emit dataChanged(i, i);
@@ -234,10 +250,12 @@ void TimelineModel::addApproval(const Approval& a) {
     approvalActions_.insert(a.action_id);
     if (a.decision == ApprovalDecision::Expired) {
         expiredActions_.insert(a.action_id);
-        const int row = rowOf(a.action_id);  // the action, if seen, shows it expired
-        if (row >= 0 && items_[std::size_t(row)].state == ItemState::ActionRejected) {
-            items_[std::size_t(row)].state = ItemState::ActionExpired;
-            emit dataChanged(index(row), index(row));
+        const auto known = rows_.find(a.action_id);  // the action, if seen, shows it expired
+        const int row = known == rows_.end() ? -1 : known->second;
+        TimelineItem* action = itemAt(row);
+        if (action && action->state == ItemState::ActionRejected) {
+            action->state = ItemState::ActionExpired;
+            if (std::size_t(row) < items_.size()) emit dataChanged(index(row), index(row));
         }
     }
     TimelineItem it;

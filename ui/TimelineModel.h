@@ -3,7 +3,10 @@
 // a snapshot carries them; anomalies and incidents too). An item keeps its row:
 // a record about a known id updates it in place (dataChanged), so views keep
 // their selection; new ids append. Bounded: past maxItems the oldest quarter is
-// dropped (one model reset, not one signal per item).
+// dropped (one model reset, not one signal per item). The new items of one
+// snapshot or one batch of records are inserted together (one rowsInserted),
+// after the batch's updates of known items: a burst of hundreds of new items
+// costs the views one insert, not hundreds.
 //
 // Roles: IdRole (QString), LaneRole (int, a Lane), StateRole (int, an
 // ItemState), StartRole, EndRole, MitigatedRole (qint64 ms since epoch),
@@ -78,10 +81,14 @@ private:
     void addOutcome(const Outcome& o);
     // Inserts or updates by id; `update` edits an existing item.
     void put(TimelineItem item, const std::function<void(TimelineItem&)>& update = {});
+    // The item with this row (rows past items_ are in added_), or null.
+    TimelineItem* itemAt(int row);
+    void insertAdded();  // added_ become rows, in one insert
     void trim();
 
     std::size_t maxItems_;
     std::vector<TimelineItem> items_;
+    std::vector<TimelineItem> added_;  // new in this batch, rows from items_.size() on
     std::unordered_map<std::string, int> rows_;
     mutable std::array<std::vector<int>, kLaneCount> laneOrder_;
     mutable std::vector<int> rank_;

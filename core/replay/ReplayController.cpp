@@ -41,10 +41,6 @@ ReplayController::ReplayController(Install install, ReplayControllerOptions opts
     else
         installDefaultStages(*engine_);
     engine_->addSink([this](const std::vector<Record>&, const std::vector<Record>& out) {
-        if (!engineThreadLowered_) {  // the sinks run on the engine thread: lower it once
-            engineThreadLowered_ = true;
-            lowerThisThreadPriority(opts_.workerNice);
-        }
         if (out.empty()) return;
         std::lock_guard lk(mu_);
         outputs_.add(out);
@@ -85,7 +81,16 @@ bool ReplayController::open(const std::string& path, std::string& error) {
         checkpointBytes_ = start->bytes;
         checkpoints_.push_back(std::move(start));
     }
-    engine_->start();
+    if (opts_.workerNice > 0) {
+        // A new thread takes its creator's nice value: started from a thread lowered
+        // already, the engine thread runs lowered from its first batch on.
+        std::thread([this] {
+            lowerThisThreadPriority(opts_.workerNice);
+            engine_->start();
+        }).join();
+    } else {
+        engine_->start();
+    }
     busy_ = true;  // until the thread has found the start
     thread_ = std::thread([this] { run(); });
     return true;

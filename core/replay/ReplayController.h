@@ -131,7 +131,6 @@ private:
     VirtualClock clock_;  // stays at 0: record time drives the engine
     std::unique_ptr<Engine> engine_;
     std::string path_;
-    bool engineThreadLowered_ = false;  // engine thread only
 
     // Replay thread only.
     LogFileReader reader_;

@@ -110,6 +110,14 @@ int main(int argc, char** argv) {
 
     std::vector<double> lateMs, busyMs;
     double worstAt = 0, worstBusy = 0;  // when the longest piece of GUI work ended (s)
+    // The latest ticks by wall lateness, with what ran in their gap: whether a stall
+    // was the GUI's own work (CPU near the lateness) or waiting for a core.
+    struct Gap {
+        double lateMs, cpuMs, atS;
+        std::vector<std::pair<std::string, double>> events;
+    };
+    std::vector<Gap> latest;
+    constexpr std::size_t kLatestKept = 5;
     double cpuBefore = threadCpuMs();
     QElapsedTimer since, run;
     QTimer tick;
@@ -126,6 +134,11 @@ int main(int argc, char** argv) {
             worstBusy = cpu - cpuBefore;
             worstAt = double(run.elapsed()) / 1000;
             app.worstGap = app.sinceTick;
+        }
+        if (latest.size() < kLatestKept || lateMs.back() > latest.back().lateMs) {
+            if (latest.size() == kLatestKept) latest.pop_back();
+            latest.push_back({lateMs.back(), cpu - cpuBefore, double(run.elapsed()) / 1000, app.sinceTick});
+            std::sort(latest.begin(), latest.end(), [](const Gap& a, const Gap& b) { return a.lateMs > b.lateMs; });
         }
         app.sinceTick.clear();
         cpuBefore = cpu;
@@ -157,6 +170,11 @@ int main(int argc, char** argv) {
     std::printf("the longest gap's events of 0.5 ms or more:");
     for (const auto& [what, ms] : app.worstGap) std::printf("  %s %.1f ms;", what.c_str(), ms);  // NOLINT
     std::printf("\n");
+    for (const Gap& g : latest) {
+        std::printf("late tick at %.2f s: %.2f ms late, GUI CPU %.2f ms:", g.atS, g.lateMs, g.cpuMs);
+        for (const auto& [what, ms] : g.events) std::printf("  %s %.1f ms;", what.c_str(), ms);  // NOLINT
+        std::printf("\n");
+    }
     std::printf("load average before: %s  after: %s\n", loadBefore.c_str(), loadAverage().c_str());
     std::fflush(stdout);
     delete session->window();  // the session follows its window

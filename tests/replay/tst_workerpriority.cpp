@@ -1,7 +1,8 @@
 // A replay's reader and engine threads can run at a lower priority than the
 // thread that drives it (the console's GUI thread): with workerNice they both
-// carry the higher nice value, the caller's thread keeps its own, and the
-// outputs are those of a replay at normal priority.
+// carry the higher nice value from their start (before the first batch), the
+// caller's thread keeps its own, and the outputs are those of a replay at normal
+// priority.
 #include "ReplayTestSupport.h"
 
 #include "replay/ReplayController.h"
@@ -80,6 +81,9 @@ private slots:
         opts.workerNice = 3;
         ReplayController lowered({}, opts);
         QVERIFY2(lowered.open(log_, error), error.c_str());
+        // Lowered from their start, before any batch: the engine thread at once, the
+        // reader as soon as it runs (it reads ahead while paused, submitting nothing).
+        QTRY_COMPARE_WITH_TIMEOUT(countWithNice(niceByThread(), mine + 3), 2, 30000);
         lowered.play();
         lowered.waitIdle();
         const auto threads = niceByThread();

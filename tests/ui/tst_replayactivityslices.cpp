@@ -51,6 +51,43 @@ private slots:
         feed.poll();
         QCOMPARE(sizes.size(), polls);
     }
+
+    // The feed reads its backlog by an index and drops the read front now and then:
+    // records added while a long backlog drains (past that drop) still come out
+    // once each, in order, and the backlog counts what is left.
+    void aGrowingBacklogDrainsInOrder() {
+        ui::ReplayActivityFeed feed(60'000);
+        const std::size_t slice = ui::ReplayActivityFeed::kSliceRecords;
+        std::size_t made = 0;
+        auto add = [&](std::size_t n) {
+            std::vector<Record> out;
+            for (std::size_t i = 0; i < n; ++i) {
+                Action a;
+                a.id = "act-" + std::to_string(made++);
+                out.emplace_back(a);
+            }
+            feed.sink()({}, out);
+        };
+        std::vector<std::string> seen;
+        connect(&feed, &ui::ReplayActivityFeed::records, this, [&](const std::vector<Record>& batch) {
+            QVERIFY(batch.size() <= slice);
+            for (const Record& r : batch) seen.push_back(std::get<Action>(r).id);
+        });
+        add(ui::ReplayActivityFeed::kCompactAfter + 3 * slice + 11);
+        for (int i = 0; i < 10; ++i) feed.poll();
+        add(2 * slice + 5);  // the engine adds while the GUI drains
+        QCOMPARE(feed.backlog(), made - seen.size());
+        for (int i = 0; i < 40 && feed.backlog() > 0; ++i) {
+            feed.poll();
+            QCOMPARE(feed.backlog(), made - seen.size());
+            if (i == 12) add(7);  // past the dropped front
+        }
+        QCOMPARE(feed.backlog(), std::size_t(0));
+        add(3);  // after the buffer was emptied
+        feed.poll();
+        QCOMPARE(seen.size(), made);
+        for (std::size_t i = 0; i < made; ++i) QCOMPARE(seen[i], "act-" + std::to_string(i));
+    }
 };
 
 QTEST_MAIN(TestReplayActivitySlices)
