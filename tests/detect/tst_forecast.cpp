@@ -195,6 +195,28 @@ private slots:
         QVERIFY(afterLongGap > 50);  // the slopes were sorted afresh many times
     }
 
+    // The detector's checks on the newest part of its window take the slope and the
+    // level from senLine: fitTrend's, bit for bit, on ties, trends and noise alike.
+    void senLineIsTheFitsLine() {
+        Noise noise;
+        for (int run = 0; run < 200; ++run) {
+            const int n = 3 + run % 20;
+            std::vector<TrendPoint> pts;
+            double t = 0;
+            for (int i = 0; i < n; ++i) {
+                t += noise.uniform() < 0.5 ? 5.0 : 0.25 + noise.uniform();
+                pts.push_back({t, std::round(noise.normal() * 3 + (run % 3) * 0.2 * i) / (run % 2 ? 1.0 : 7.0)});
+            }
+            const auto f = fitTrend(pts);
+            const auto l = senLine(pts);
+            QVERIFY(f.has_value() && l.has_value());
+            QVERIFY2(l->slope == f->slope && l->level == f->level,
+                     qPrintable(QString("run %1: %2 %3 vs %4 %5").arg(run).arg(l->slope).arg(l->level).arg(f->slope).arg(f->level)));
+        }
+        QVERIFY(!senLine(std::vector<TrendPoint>{{0, 1}, {1, 2}}).has_value());
+        QVERIFY(!senLine(std::vector<TrendPoint>{{0, 1}, {2, 2}, {1, 3}}).has_value());
+    }
+
     void secondsToReachProjectsAlongTheSlope() {
         QCOMPARE(*secondsToReach(100, 2, 300), 100.0);
         QCOMPARE(*secondsToReach(5, -0.5, 1), 8.0);

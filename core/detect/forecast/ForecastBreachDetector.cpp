@@ -111,8 +111,7 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     // balance falls significantly on most samples but reaches its reserve far beyond
     // the horizon, and 12 points settle that cheaper than the window's ~630 slopes,
     // which then need not be kept sorted at all (TrendWindow).
-    const std::vector<TrendPoint> newest(all.end() - static_cast<std::ptrdiff_t>(cfg_.minPoints), all.end());
-    const auto newestFit = fitTrend(newest, cfg_.intervalZ);
+    const auto newestFit = senLine(std::span(all).last(std::min(cfg_.minPoints, all.size())));
     if (!newestFit || sign * newestFit->slope <= 0) return quiet();
     const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);
     if (!etaNewest || *etaNewest > cfg_.horizonS) return quiet();
@@ -124,8 +123,7 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     const auto eta = secondsToReach(fit->level, fit->slope, limit);
     const auto etaCautious = secondsToReach(fit->level, cautious, limit);
     if (!eta || !etaCautious || *etaCautious > cfg_.horizonS) return quiet();
-    const std::vector<TrendPoint> recent(all.begin() + static_cast<std::ptrdiff_t>(all.size() / 2), all.end());
-    const auto recentFit = fitTrend(recent, cfg_.intervalZ);
+    const auto recentFit = senLine(std::span(all).subspan(all.size() / 2));
     if (!recentFit || sign * recentFit->slope <= 0) return quiet();
     const auto etaRecent = secondsToReach(recentFit->level, recentFit->slope, limit);
     if (!etaRecent || *etaRecent > cfg_.horizonS) return quiet();

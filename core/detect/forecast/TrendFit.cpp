@@ -7,7 +7,7 @@ namespace vigil::forecast {
 
 namespace {
 
-bool increasing(const std::vector<TrendPoint>& pts) {
+bool increasing(std::span<const TrendPoint> pts) {
     if (pts.size() < 3) return false;
     for (std::size_t i = 1; i < pts.size(); ++i)
         if (!(pts[i].t > pts[i - 1].t)) return false;
@@ -123,6 +123,23 @@ std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInt
     for (const auto& p : pts) intercepts.push_back(p.v - f.slope * p.t);
     f.level = medianOf(intercepts) + f.slope * pts.back().t;
     return f;
+}
+
+std::optional<SenLine> senLine(std::span<const TrendPoint> pts) {
+    if (!increasing(pts)) return std::nullopt;
+    const std::size_t n = pts.size();
+    // The slopes in fitTrend's order and the same medians: the same bits.
+    std::vector<double> slopes;
+    slopes.reserve(n * (n - 1) / 2);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = i + 1; j < n; ++j) slopes.push_back((pts[j].v - pts[i].v) / (pts[j].t - pts[i].t));
+    SenLine line;
+    line.slope = medianOf(slopes);
+    std::vector<double> intercepts;
+    intercepts.reserve(n);
+    for (const auto& p : pts) intercepts.push_back(p.v - line.slope * p.t);
+    line.level = medianOf(intercepts) + line.slope * pts.back().t;
+    return line;
 }
 
 std::optional<double> secondsToReach(double level, double slope, double limit) {

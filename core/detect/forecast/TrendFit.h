@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace vigil::forecast {
@@ -26,6 +27,14 @@ struct TrendFit {
 // nullopt for fewer than 3 points or points not strictly increasing in time.
 // `zInterval` sets the interval's confidence (1.96: 95 %).
 std::optional<TrendFit> fitTrend(const std::vector<TrendPoint>& pts, double zInterval = 1.96);
+
+// fitTrend's `slope` and `level` alone (the same values, bit for bit; nullopt in the
+// same cases), without the test or the interval: for the detector's checks on the
+// newest part of its window, which use no more than that.
+struct SenLine {
+    double slope = 0, level = 0;
+};
+std::optional<SenLine> senLine(std::span<const TrendPoint> pts);
 
 // fitTrend's `z` alone (the same value, bit for bit; nullopt in the same cases),
 // from n(n-1)/2 comparisons without the slopes or their order statistics: a
