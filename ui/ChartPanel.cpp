@@ -57,7 +57,11 @@ void ChartPanel::showSnapshot(std::shared_ptr<const vigil::Snapshot> snapshot) {
     // Rasterising antialiased lines is most of the console's CPU time: draw at
     // most 5 frames a second; the bridge's next tick brings the newest data anyway.
     if (sinceRedraw_.isValid() && sinceRedraw_.elapsed() < kMinRedrawIntervalMs && !dirty_) return;
-    replot();
+    // Not here: the snapshot's other panels and their layouts run in this turn of
+    // the event loop; the frame starts in a turn of its own (plotNext), so the
+    // charts' work never lands back to back with theirs.
+    frameWanted_ = true;
+    if (!stagger_.isActive()) stagger_.start();
 }
 
 void ChartPanel::replot() {
@@ -101,7 +105,7 @@ void ChartPanel::replot() {
     frameTails_ = std::move(perChart);
     frameFrom_ = to - span;
     frameTo_ = to;
-    if (added || !stagger_.isActive()) nextChart_ = 0;
+    if (added || remaining_ == 0) nextChart_ = 0;
     remaining_ = charts_.size();  // every chart gets this frame, wherever the round is
     if (!stagger_.isActive()) stagger_.start();
     sinceRedraw_.start();
@@ -110,6 +114,12 @@ void ChartPanel::replot() {
 }
 
 void ChartPanel::plotNext() {
+    if (frameWanted_) {  // a new snapshot: the frame is set up in this turn, drawn from the next
+        frameWanted_ = false;
+        replot();
+        if (remaining_ > 0) stagger_.start();
+        return;
+    }
     if (remaining_ > 0 && !charts_.empty()) {
         nextChart_ %= charts_.size();
         LiveChart* c = charts_[nextChart_++];

@@ -67,6 +67,7 @@ private:
     TimestampMs frameFrom_ = 0, frameTo_ = 0;
     std::size_t nextChart_ = 0;  // charts_ index, round-robin
     std::size_t remaining_ = 0;  // charts still to get the newest frame
+    bool frameWanted_ = false;   // a snapshot came: replot() at the next turn
 };
 
 }  // namespace vigil::ui

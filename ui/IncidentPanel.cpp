@@ -4,9 +4,10 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 
 namespace vigil::ui {
 
@@ -33,24 +34,20 @@ IncidentPanel::IncidentPanel(IncidentListModel* model, QWidget* parent) : QStack
     // letters. The table keeps the columns an engineer triages by.
     table_->setColumnHidden(IncidentListModel::NarrativeCol, true);
 
-    // Narratives can be long: the detail scrolls rather than clipping.
-    auto* detailScroll = new QScrollArea(split);
-    detailScroll->setWidgetResizable(true);
-    detailScroll->setFrameShape(QFrame::NoFrame);
-    detail_ = new QLabel(detailScroll);
+    // Narratives can be long: the detail scrolls rather than clipping. Selectable:
+    // ids and targets get pasted into tickets.
+    detail_ = new QTextBrowser(split);
     detail_->setObjectName(QStringLiteral("incidentDetail"));
-    detail_->setWordWrap(true);
-    detail_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    detail_->setTextInteractionFlags(Qt::TextSelectableByMouse);  // ids and targets get pasted into tickets
-    detail_->setMargin(4);
+    detail_->setFrameShape(QFrame::NoFrame);
+    detail_->setOpenLinks(false);
+    detail_->viewport()->setAutoFillBackground(false);  // the panel's background, as the label had
     split->addWidget(table_);
-    detailScroll->setWidget(detail_);
-    split->addWidget(detailScroll);
+    split->addWidget(detail_);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     // A narrative runs to ten lines or more in a narrow dock; the table rarely holds
     // more than a handful of incidents, so the detail gets the larger share.
-    detailScroll->setMinimumHeight(fontMetrics().lineSpacing() * 14);
+    detail_->setMinimumHeight(fontMetrics().lineSpacing() * 14);
     split->setSizes({fontMetrics().lineSpacing() * 8, fontMetrics().lineSpacing() * 20});
     split->setChildrenCollapsible(false);
     addWidget(split);
@@ -94,12 +91,12 @@ void IncidentPanel::selectIncident(const QString& id) {
 void IncidentPanel::showDetail() {
     const QModelIndex cur = table_->selectionModel()->currentIndex();
     if (!cur.isValid()) {
-        detail_->setText(tr("Select an incident to see its narrative and targets."));
+        setDetail(tr("Select an incident to see its narrative and targets."));
         return;
     }
     const QModelIndex row = cur.siblingAtColumn(0);
     const QStringList targets = row.data(IncidentListModel::TargetsRole).toStringList();
-    detail_->setText(
+    setDetail(
         tr("<b>%1</b> — %2, %3, cause %4<br>%5<br><i>Targets (%6):</i> %7")
             .arg(row.data(IncidentListModel::IdRole).toString().toHtmlEscaped(),
                  row.siblingAtColumn(IncidentListModel::SeverityCol).data().toString(),
@@ -108,6 +105,15 @@ void IncidentPanel::showDetail() {
                  row.data(IncidentListModel::NarrativeRole).toString().toHtmlEscaped())
             .arg(targets.size())
             .arg(targets.join(QStringLiteral(", ")).toHtmlEscaped()));
+}
+
+void IncidentPanel::setDetail(const QString& html) {
+    if (html == shown_) return;  // every snapshot reports the incidents, mostly unchanged
+    shown_ = html;
+    QScrollBar* bar = detail_->verticalScrollBar();
+    const int at = bar->value();  // a reader further down stays there as the narrative grows
+    detail_->setHtml(html);
+    bar->setValue(at);
 }
 
 }  // namespace vigil::ui

@@ -5,8 +5,8 @@
 
 #include <QStackedWidget>
 
-class QLabel;
 class QTableView;
+class QTextBrowser;
 
 namespace vigil::ui {
 
@@ -18,7 +18,7 @@ public:
     explicit IncidentPanel(IncidentListModel* model, QWidget* parent = nullptr);
 
     QTableView* table() const { return table_; }
-    QLabel* detail() const { return detail_; }
+    QTextBrowser* detail() const { return detail_; }
 
 public slots:
     // Selects the incident with this id (from another panel); keeps it selected.
@@ -31,9 +31,14 @@ signals:
 private:
     void showTableIfAny();
     void showDetail();
+    void setDetail(const QString& html);
     IncidentListModel* model_;
     QTableView* table_;
-    QLabel* detail_;
+    // A text browser, not a word-wrapped QLabel in a scroll area: the label's size
+    // hints laid a long narrative out several times (once a word per line) on
+    // every update, 10-15 ms a snapshot in a fast replay; this lays it out once.
+    QTextBrowser* detail_;
+    QString shown_;  // the detail's text, so an unchanged one is not set again
     bool followTop_ = true;  // until the user selects a row
 };
 

@@ -1,6 +1,7 @@
 #include "ui/LiveChart.h"
 
 #include "ui/ChartPalette.h"
+#include "ui/NiceAxisRange.h"
 #include "ui/PlotLines.h"
 
 #include <QChart>
@@ -287,13 +288,18 @@ void LiveChart::fitValueAxis(double lo, double hi) {
     if (pad <= 0) pad = std::max(std::abs(hi) * 0.1, 1.0);
     if (!spec_.zeroBased || lo < 0) lo -= pad;
     hi += pad;
-    axis->setRange(lo, hi);
-    axis->applyNiceNumbers();
-    if (spec_.ceiling > 0 && axis->max() > spec_.ceiling && hi - pad <= spec_.ceiling)
-        axis->setMax(spec_.ceiling);  // 0..100 %, not 0..200 %
+    // What setRange(lo, hi) and applyNiceNumbers() gave, set in one go and only
+    // when it changed (NiceAxisRange.h): a frame that moves only the time axis
+    // leaves this axis, its labels and the chart's layout alone.
+    NiceAxisRange nice = looseNiceRange(lo, hi, axis->tickCount());
+    if (spec_.ceiling > 0 && nice.max > spec_.ceiling && hi - pad <= spec_.ceiling)
+        nice.max = spec_.ceiling;  // 0..100 %, not 0..200 %
+    if (nice.ticks != axis->tickCount()) axis->setTickCount(nice.ticks);
+    if (nice.min != axis->min() || nice.max != axis->max()) axis->setRange(nice.min, nice.max);
     const double step = (axis->max() - axis->min()) / std::max(1, axis->tickCount() - 1);
     const int decimals = spec_.integral || step >= 1.0 ? 0 : step >= 0.1 ? 1 : 2;
-    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    const QString format = QStringLiteral("%.%1f").arg(decimals);
+    if (axis->labelFormat() != format) axis->setLabelFormat(format);  // a new format lays the chart out again
 }
 
 }  // namespace vigil::ui
