@@ -63,6 +63,7 @@ QHash<int, QByteArray> ActionLogModel::roleNames() const {
     n.insert(StatusRole, "status");
     n.insert(CriticalRole, "critical");
     n.insert(TimeRole, "time");
+    n.insert(UpdatedRole, "updated");
     return n;
 }
 
@@ -90,7 +91,8 @@ QVariant ActionLogModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: return r.summary;
     case StatusRole: return int(status);
     case CriticalRole: return a.critical;
-    case TimeRole: return qint64(a.ts);
+    case TimeRole: return qint64(r.firstSeen);
+    case UpdatedRole: return qint64(a.ts);
     case Qt::ForegroundRole:
         if (index.column() != StatusCol) return {};
         if (status == ActionStatus::Failed) return palette::bad();
@@ -99,7 +101,7 @@ QVariant ActionLogModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TimeCol: return QDateTime::fromMSecsSinceEpoch(a.ts).toString(QStringLiteral("HH:mm:ss"));
+        case TimeCol: return QDateTime::fromMSecsSinceEpoch(r.firstSeen).toString(QStringLiteral("HH:mm:ss"));
         case TargetCol: return qs(a.target);
         case KindCol: return qs(a.kind);
         case StatusCol: return statusName(status);
@@ -152,6 +154,7 @@ void ActionLogModel::addRecords(const std::vector<vigil::Record>& records) {
             if (it == byId_.end()) {
                 Row row;
                 row.action = *a;
+                row.firstSeen = a->ts;
                 summarize(row);
                 byId_.emplace(a->id, int(rows_.size() + added_.size()));  // a row at insertAdded()
                 added_.push_back(std::move(row));

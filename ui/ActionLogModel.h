@@ -8,7 +8,9 @@
 //
 // Roles: IdRole, TargetRole, KindRole, IncidentIdRole, TitleRole, SummaryRole
 // (QString), StatusRole (int, an ActionStatus), CriticalRole (bool), TimeRole
-// (qint64 ms since epoch). Qt::ToolTipRole is the summary.
+// (qint64 ms since epoch: when the action was first seen, as the Time column
+// shows, so the column reads in row order; the state column says where it is
+// now), UpdatedRole (qint64: its latest state's time). Qt::ToolTipRole is the summary.
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -37,6 +39,7 @@ public:
         StatusRole,
         CriticalRole,
         TimeRole,
+        UpdatedRole,
     };
 
     explicit ActionLogModel(QObject* parent = nullptr);
@@ -57,6 +60,7 @@ public slots:
 private:
     struct Row {
         Action action;
+        TimestampMs firstSeen = 0;  // the first state's time: a retry approved minutes later stays in its place
         std::optional<Approval> approval;
         std::optional<Outcome> outcome;
         QString title, summary;

@@ -71,6 +71,27 @@ private slots:
         QCOMPARE(esc.data(ActionLogModel::StatusRole).toInt(), int(ActionStatus::Suppressed));
     }
 
+    // The Time column is when the action was first seen, so it reads in row order
+    // (a retry approved minutes later stays where it was proposed); the state
+    // column and UpdatedRole carry its latest state.
+    void theTimeColumnIsWhenTheActionWasFirstSeen() {
+        ActionLogModel m;
+        m.addRecords(someActions());
+        const int row = m.rowOf(QStringLiteral("act-2"));
+        const QString first = m.index(row, ActionLogModel::TimeCol).data().toString();
+        m.addRecords({Record(action("act-2", "scale_workers", "pool:airdrop_claim", ActionStatus::Succeeded,
+                                    T0 + 5 * 60'000, "{\"replicas\":\"8\"}"))});
+        QCOMPARE(m.rowOf(QStringLiteral("act-2")), row);
+        QCOMPARE(m.index(row, ActionLogModel::TimeCol).data().toString(), first);
+        QCOMPARE(m.index(row, 0).data(ActionLogModel::TimeRole).toLongLong(), qint64(T0 + 1000));
+        QCOMPARE(m.index(row, 0).data(ActionLogModel::UpdatedRole).toLongLong(), qint64(T0 + 5 * 60'000));
+        QCOMPARE(m.index(row, ActionLogModel::StatusCol).data().toString(),
+                 ActionLogModel::statusName(ActionStatus::Succeeded));
+        for (int r = 1; r < m.rowCount(); ++r)
+            QVERIFY(m.index(r - 1, 0).data(ActionLogModel::TimeRole).toLongLong() <=
+                    m.index(r, 0).data(ActionLogModel::TimeRole).toLongLong());
+    }
+
     void summariesInWords() {
         ActionLogModel m;
         m.addRecords(someActions());
