@@ -6,9 +6,11 @@
 // thread (the settings dialog) request()s a level without waiting; the engine
 // thread latch()es it between batches (an engine sink, sensitivityLatch() in
 // ui/StoredSettingsUse.h), so every anomaly of one batch is judged at one level;
-// the correlator reads it at each anomaly. vigilctl has no dial: normal, byte
-// for byte as before; a console replay gets a fixed one for its whole run (the
-// stored setting; a new one restarts the replay: ui/ReplaySettingsApplier).
+// the correlator reads it at each anomaly. A console replay gets a fixed one for
+// its whole run (the stored setting; a new one restarts the replay:
+// ui/ReplaySettingsApplier), as does `vigilctl replay --setting
+// detect.sensitivity=...` (engine/FixedSensitivity.h); without it vigilctl has no
+// dial: normal, byte for byte as before.
 #pragma once
 
 #include <atomic>
