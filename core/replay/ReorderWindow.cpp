@@ -28,8 +28,11 @@ void ReorderWindow::push(Record&& r, std::int64_t line, std::vector<Record>& rea
         // Records up to released_ are already in the engine: this one cannot be put
         // back in order any more. Said, counted, and replayed as it comes.
         ++late_;
+        // How far back, in unsigned arithmetic: exact for released_ > ts, where the
+        // signed difference overflows for times far apart (int64 extremes in a log).
+        const std::uint64_t behind = std::uint64_t(released_) - std::uint64_t(ts);
         if (reports_.size() < DecodeStats::kMaxKeptErrors)
-            reports_.push_back({line, "timestamp " + isoTime(ts) + " is " + std::to_string(released_ - ts) +
+            reports_.push_back({line, "timestamp " + isoTime(ts) + " is " + std::to_string(behind) +
                                           " ms before records already replayed, beyond the " +
                                           std::to_string(windowMs_) + " ms reorder window; replayed out of order"});
         ready.push_back(std::move(r));

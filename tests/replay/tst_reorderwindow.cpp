@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <limits>
 #include <random>
 
 using namespace vigil;
@@ -60,6 +61,20 @@ private slots:
         w.flush(ready);
         const std::vector<std::pair<TimestampMs, int>> want = {{1000, 0}, {500, 2}, {5000, 1}};
         QCOMPARE(keys(ready), want);
+    }
+
+    // Times far apart (a log with int64 extremes): the report says the exact
+    // distance; the signed difference overflowed (fuzz_reorder found it).
+    void aLateRecordFarBackIsReportedExactly() {
+        ReorderWindow w(1000);
+        std::vector<Record> ready;
+        const TimestampMs high = std::numeric_limits<TimestampMs>::max() - 5, low = std::numeric_limits<TimestampMs>::min() + 5;
+        w.push(sample(high - 2000, 0), 1, ready);
+        w.push(sample(high, 1), 2, ready);  // releases high - 2000
+        w.push(sample(low, 2), 3, ready);
+        QCOMPARE(w.late(), std::int64_t(1));
+        const std::string distance = std::to_string(std::uint64_t(high - 2000) - std::uint64_t(low));
+        QVERIFY2(w.reports()[0].reason.find(" is " + distance + " ms before") != std::string::npos, w.reports()[0].reason.c_str());
     }
 
     void manyRecordsThroughAndACopyHoldsTheSame() {
