@@ -47,7 +47,13 @@ void ReorderWindow::push(Record&& r, std::int64_t line, std::vector<Record>& rea
         held_.insert(at, Held(ts, std::move(r)));
     }
     if (ts > newest_) newest_ = ts;
-    if (newest_ > std::numeric_limits<TimestampMs>::min() + windowMs_) release(newest_ - windowMs_, ready);
+    if (TimestampMs upTo; dueUpTo(upTo)) release(upTo, ready);
+}
+
+bool ReorderWindow::dueUpTo(TimestampMs& upTo) const {
+    if (newest_ <= std::numeric_limits<TimestampMs>::min() + windowMs_) return false;  // newest_ - windowMs_ would overflow
+    upTo = newest_ - windowMs_;
+    return true;
 }
 
 void ReorderWindow::pushAll(std::span<Record> in, std::span<const std::int64_t> lines, std::vector<Record>& ready) {
@@ -73,8 +79,7 @@ void ReorderWindow::pushAll(std::span<Record> in, std::span<const std::int64_t> 
     }
     newest_ = std::max(newest_, prev);
     std::size_t i = 0;
-    if (newest_ > std::numeric_limits<TimestampMs>::min() + windowMs_) {
-        const TimestampMs upTo = newest_ - windowMs_;
+    if (TimestampMs upTo; dueUpTo(upTo)) {
         release(upTo, ready);
         if (held() == 0) {
             for (; i < in.size() && times_[i] <= upTo; ++i) {

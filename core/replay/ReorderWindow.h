@@ -48,6 +48,9 @@ private:
         Record r;
     };
     void release(TimestampMs upTo, std::vector<Record>& ready);
+    // The time up to which held records are due (the newest less the window), for
+    // push() and pushAll() alike; false while there is none.
+    bool dueUpTo(TimestampMs& upTo) const;
 
     TimestampMs windowMs_;
     // Held records from head_ on, sorted by time, arrival order among equal times.
