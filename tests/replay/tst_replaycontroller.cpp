@@ -110,6 +110,31 @@ private slots:
     // goes and the spacing doubles, and seeks from the fewer checkpoints left still
     // give the straight run. Each checkpoint here "takes" 1 MB (the heap count is
     // the test's), the budget is 4 MB: a 15-minute recording would keep 15.
+    // Knowing the recording's end, the replay starts at the spacing thinning would reach:
+    // every checkpoint it takes is kept (none copied only to be dropped), where without
+    // the end it takes many more on the way. The heap count is called twice a checkpoint.
+    void aKnownEndSetsTheSpacingAtOnce() {
+        auto taken = [&](bool findEnd) {
+            ReplayControllerOptions opts;
+            opts.findEnd = findEnd;
+            opts.checkpointEveryMs = 5'000;  // 900 s of recording: 180 spacings, max 32 kept
+            auto calls = std::make_shared<std::atomic<std::size_t>>(0);
+            opts.heapInUse = [calls] { return calls->fetch_add(1); };
+            Run r = openRun(plain_, opts);
+            r.replay->play();
+            r.replay->waitIdle();
+            const auto p = r.replay->progress();
+            if (!p.finished || r.replay->outputs().serialize() != expected_) qFatal("the run went wrong");
+            return std::pair{calls->load() / 2, std::size_t(p.checkpoints)};
+        };
+        const auto [withEnd, keptWithEnd] = taken(true);
+        const auto [withoutEnd, keptWithoutEnd] = taken(false);
+        QVERIFY2(withEnd == keptWithEnd, qPrintable(QString("%1 taken, %2 kept").arg(withEnd).arg(keptWithEnd)));
+        QVERIFY(keptWithEnd >= 16 && keptWithEnd <= 32);
+        QVERIFY2(withoutEnd > withEnd + 16, qPrintable(QString("%1 vs %2").arg(withoutEnd).arg(withEnd)));
+        QVERIFY(keptWithoutEnd <= 32);
+    }
+
     void checkpointsStayWithinTheirByteBudgetAndSeeksStillAgree() {
         ReplayControllerOptions opts;
         auto calls = std::make_shared<std::atomic<std::size_t>>(0);
