@@ -5,7 +5,17 @@
 
 namespace vigil::app {
 
-WhatIfEngine::WhatIfEngine(const WhatIfSide& side) : label_(side.label), engine_(clock_) {
+namespace {
+// Nothing draws these runs' series (what they produce is compared, reported and put on
+// a timeline): the snapshot keeps no chart points, which spares a copy of every sample.
+EngineOptions headless() {
+    EngineOptions o;
+    o.snapshot.seriesCapacity = 0;
+    return o;
+}
+}  // namespace
+
+WhatIfEngine::WhatIfEngine(const WhatIfSide& side) : label_(side.label), engine_(clock_, headless()) {
     installDefaultStages(engine_, side.cfg);
     if (side.policy) {
         policy_ = std::make_unique<remedy::LivePolicy>(*side.policy);

@@ -8,8 +8,10 @@ SnapshotBuilder::SnapshotBuilder(SnapshotOptions opts)
     : opts_(opts), series_(opts.seriesCapacity, opts.seriesLimit), fleet_(AgentHealthRules{}, opts.agentLimit) {}
 
 void SnapshotBuilder::consumeInput(const Record& in) {
-    if (const auto* m = std::get_if<MetricSample>(&in)) series_.add(*m);
-    else if (const auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
+    // A capacity of 0 keeps no chart points at all: headless runs have no charts.
+    if (const auto* m = std::get_if<MetricSample>(&in)) {
+        if (opts_.seriesCapacity > 0) series_.add(*m);
+    } else if (const auto* t = std::get_if<TaskEvent>(&in)) fleet_.add(*t);
 }
 
 void SnapshotBuilder::consumeOutputs(const std::vector<Record>& outputs) {

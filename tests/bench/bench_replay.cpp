@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     // replay itself costs (read, parse, reorder, batches, checkpoints of the rest).
     const bool stagesOff = std::getenv("VIGIL_BENCH_REPLAY_NO_STAGES") != nullptr;
     vigil::ReplayControllerOptions opts;
-    opts.findEnd = seeks > 0;  // the timeline is needed only to seek
+    // Headless, as vigilctl replay: no charts, so no chart points kept (or copied into checkpoints).
+    opts.engine.snapshot.seriesCapacity = 0;
     if (argc > 3) opts.checkpointBytes = std::size_t(std::atof(argv[3]) * 1048576.0);
     vigil::ReplayController replay(stagesOff ? std::function<void(vigil::Engine&)>([](vigil::Engine&) {}) : pipeline->installer(), opts);
     if (!replay.open(argv[1], error)) {

@@ -172,6 +172,26 @@ private slots:
         QVERIFY(engine.snapshotNow()->sequence > seq);
     }
 
+    // Headless runs (vigilctl replay, what-if) keep no chart points: capacity 0 means
+    // none, not one; the rest of the snapshot is as before.
+    void snapshotWithoutChartPointsStillCarriesTheFleet() {
+        VirtualClock clock;
+        EngineOptions o;
+        o.snapshot.seriesCapacity = 0;
+        Engine engine(clock, o);
+        engine.start();
+        std::vector<Record> batch;
+        for (int i = 0; i < 25; ++i) batch.push_back(MetricSample{1000 + i, "rpc.latency_ms", "rpc:a", double(i)});
+        batch.push_back(TaskEvent{2000, "t1", "agent-1", "rebalance", TaskState::Failed, "rpc:a", "timeout", 10});
+        engine.submit(std::move(batch));
+        auto snap = engine.snapshotNow();
+        QVERIFY(snap->series.empty());
+        QCOMPARE(snap->agents.size(), std::size_t(1));
+        QCOMPARE(snap->agents[0].failed, 1);
+        QCOMPARE(snap->engineTime, TimestampMs(2000));
+        QCOMPARE(snap->counters.inputsPerKind[std::size_t(RecordKind::Metric)], std::int64_t(25));
+    }
+
     void rejectedInputsAreCounted() {
         VirtualClock clock;
         Engine engine(clock);
