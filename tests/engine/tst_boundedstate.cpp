@@ -38,6 +38,33 @@ private slots:
         QVERIFY(t.find("a") != nullptr && *t.find("a") == 1);  // its state survived
     }
 
+    // atIf(): a refused entry is left exactly as it was, recency included; an accepted
+    // or a new one is what at() would have given.
+    void keyedTableAtIfRefusesWithoutTouching() {
+        events::KeyedTable<int> t(3);
+        t.at("a", 1) = 1;
+        t.at("b", 2) = 2;
+        t.at("c", 3) = 3;
+        int asked = 0;
+        auto refuse = [&](const int&) {
+            ++asked;
+            return false;
+        };
+        QVERIFY(t.atIf("a", 4, refuse) == nullptr);  // refused: a stays the least recent
+        QCOMPARE(asked, 1);
+        int* d = t.atIf("d", 5, refuse);  // new: not asked, inserted, a evicted
+        QVERIFY(d != nullptr);
+        QCOMPARE(asked, 1);
+        QCOMPARE(*d, 0);
+        QVERIFY(t.find("a") == nullptr);
+        QCOMPARE(t.evicted(), std::uint64_t(1));
+        int* b = t.atIf("b", 6, [](const int& v) { return v == 2; });  // accepted: b the most recent
+        QVERIFY(b != nullptr && *b == 2);
+        t.at("e", 7);  // so c is the one to go
+        QVERIFY(t.find("c") == nullptr);
+        QVERIFY(t.find("b") != nullptr);
+    }
+
     void metricStageForgetsInsteadOfRefusing() {
         // Past the cap, a new series replaces the least recently updated one: its
         // samples are scored, not refused, and memory stays at the cap.

@@ -16,14 +16,15 @@ bool GasSpikeDetector::process(const Record& in, std::vector<Record>& out) {
         return false;
     }
     const std::string key = chainTarget(m->target);
-    if (KeyState* s = table_.find(key); s && s->seen && m->ts <= s->newest) {
+    KeyState* known = table_.atIf(key, m->ts, [&](const KeyState& k) { return !k.seen || m->ts > k.newest; });
+    if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = cfg_.series + " on " + key + " at " + std::to_string(m->ts) +
                                " is not newer than the previous sample";
         return false;
     }
     ++counters_.accepted;
-    KeyState& s = table_.at(key, m->ts);
+    KeyState& s = *known;
     if (!s.seen) {
         // The first price seeds the baseline; its spread is learned from what follows.
         s.base = LogNormalBaseline(m->value, 0.3, cfg_.halfLife, cfg_.minSigma);

@@ -32,14 +32,15 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     key_ += '|';
     key_ += m->target;
     const std::string& key = key_;
-    if (KeyState* s = table_.find(key); s && s->samples > 0 && m->ts <= s->newest) {
+    KeyState* known = table_.atIf(key, m->ts, [&](const KeyState& k) { return k.samples == 0 || m->ts > k.newest; });
+    if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
                                " is not newer than the previous sample";
         return false;
     }
     ++counters_.accepted;
-    KeyState& s = table_.at(key, m->ts);
+    KeyState& s = *known;
     s.newest = m->ts;
     const double x = std::log(m->value + w->offset);
     if (s.samples == 0) {

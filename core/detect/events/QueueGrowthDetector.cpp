@@ -67,14 +67,16 @@ bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
                                formatNumber(m->value) + " is not a depth";
         return false;
     }
-    if (KeyState* s = table_.find(m->target); s && s->samples > 0 && m->ts <= s->newest) {
+    KeyState* known =
+        table_.atIf(m->target, m->ts, [&](const KeyState& k) { return k.samples == 0 || m->ts > k.newest; });
+    if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = cfg_.series + " on " + m->target + " at " + std::to_string(m->ts) +
                                " is not newer than the previous sample";
         return false;
     }
     ++counters_.accepted;
-    KeyState& s = table_.at(m->target, m->ts);
+    KeyState& s = *known;
     s.newest = m->ts;
     for (std::size_t i = 0; i < s.windows.size(); ++i) s.windows[i].add(Point{m->ts, m->value}, cfg_.spacingMs[i]);
 

@@ -1,6 +1,7 @@
 #include "detect/events/TxDelayDetector.h"
 
 #include <cmath>
+#include <string_view>
 
 namespace vigil::events {
 
@@ -19,8 +20,11 @@ std::uint64_t digestOf(const std::string& s) {
 TxDelayDetector::TxDelayDetector(TxDelayConfig cfg) : cfg_(cfg), chains_(cfg.maxChains) {}
 
 TxDelayDetector::ChainState& TxDelayDetector::chain(const std::string& key, TimestampMs ts) {
-    const bool fresh = chains_.find(key) == nullptr;
-    ChainState& c = chains_.at(key, ts);
+    bool fresh = true;
+    ChainState& c = *chains_.atIf(key, ts, [&](const ChainState&) {
+        fresh = false;  // asked only about an entry that is there
+        return true;
+    });
     if (fresh) c.delay = LogNormalBaseline(cfg_.priorDelayMs, cfg_.priorSigma, cfg_.halfLife, cfg_.minSigma);
     return c;
 }
@@ -32,7 +36,8 @@ bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
     if (!pending_.empty() && ts - lastScan_ >= cfg_.checkEveryMs && !std::holds_alternative<TxEvent>(in))
         scan(ts, out);
     if (const auto* m = std::get_if<MetricSample>(&in)) {
-        if (m->series != "gas.price_gwei") return true;
+        // A view: its length is compared first (against a char*, every sample's series went to memcmp).
+        if (m->series != std::string_view("gas.price_gwei")) return true;
         if (!std::isfinite(m->value) || m->value <= 0) {
             ++counters_.nonFinite;
             counters_.lastReason = "gas.price_gwei on " + m->target + ": value " + formatNumber(m->value) +
