@@ -151,8 +151,47 @@ private slots:
                          qPrintable(QString("run %1 point %2: slope %3 vs %4").arg(run).arg(i).arg(f->slope).arg(rf->slope)));
                 QVERIFY(f->level == rf->level);
                 QCOMPARE(f->n, rf->n);
+                const auto l = w.line();
+                const auto rl = senLine(pts);
+                QVERIFY(l && rl && l->slope == rl->slope && l->level == rl->level);
             }
         }
+    }
+
+    // line() asked now and then (the forecast asks it of the newest minute only when the
+    // whole window trends), z() every point: both stay senLine's and trendZ's numbers
+    // bit for bit, ties included (the values are rounded: many are equal).
+    void trendWindowLineIsSenLine() {
+        Noise noise;
+        int lines = 0;
+        for (int run = 0; run < 30; ++run) {
+            const std::size_t cap = 1 + std::size_t(run % 14);
+            TrendWindow w(cap);
+            double t = 0;
+            for (int i = 0; i < 300; ++i) {
+                const double v = std::round(noise.normal() * 2 + (run % 3) * 0.1 * i) / (run % 2 ? 1.0 : 4.0);
+                const bool replace = w.size() >= 2 && noise.uniform() < 0.6;
+                t += replace ? 0.25 : 5.0;
+                if (replace) w.replaceNewest({t, v});
+                else w.push({t, v});
+                const auto z = w.z();
+                const auto rz = trendZ(w.points());
+                QCOMPARE(z.has_value(), rz.has_value());
+                if (z) QVERIFY2(*z == *rz, qPrintable(QString("run %1 point %2: z").arg(run).arg(i)));
+                if (noise.uniform() < 0.3) {
+                    const auto l = w.line();
+                    const auto rl = senLine(w.points());
+                    QCOMPARE(l.has_value(), rl.has_value());
+                    if (!rl) continue;
+                    ++lines;
+                    QVERIFY2(
+                        l->slope == rl->slope && l->level == rl->level,
+                        qPrintable(
+                            QString("run %1 point %2: slope %3 vs %4").arg(run).arg(i).arg(l->slope).arg(rl->slope)));
+                }
+            }
+        }
+        QVERIFY(lines > 1000);
     }
 
     // The window drops its slopes after a few points without a fit and sorts them

@@ -53,18 +53,20 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
         return false;
     }
     const std::string& key = keyOf(m->series, m->target);
-    if (KeyState* s = table_.find(key); s && s->seen && m->ts <= s->newest) {
+    KeyState* known = table_.atIf(key, m->ts, [&](const KeyState& k) { return !k.seen || m->ts > k.newest; });
+    if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
                                " is not newer than the previous sample";
         return false;
     }
     ++counters_.accepted;
-    KeyState& s = table_.at(key, m->ts);
+    KeyState& s = *known;
     if (!s.seen) {
         s.seen = true;
         s.origin = m->ts;
         s.win = TrendWindow(cfg_.windowPoints);
+        s.recent = TrendWindow(cfg_.minPoints);
     }
     s.newest = m->ts;
     // Points at least spacingMs apart whatever the scrape rate; in between, the
@@ -72,8 +74,10 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
     const double t = static_cast<double>(m->ts - s.origin) / 1000.0;
     if (!s.win.empty() && m->ts - s.lastPoint < cfg_.spacingMs && s.win.size() >= 2) {
         s.win.replaceNewest({t, m->value});
+        s.recent.replaceNewest({t, m->value});
     } else {
         s.win.push({t, m->value});  // the oldest leaves beyond windowPoints
+        s.recent.push({t, m->value});
         s.lastPoint = m->ts;
     }
     judge(*w, *m, s, out);
@@ -111,7 +115,9 @@ void ForecastBreachDetector::judge(const ForecastWatch& w, const MetricSample& m
     // balance falls significantly on most samples but reaches its reserve far beyond
     // the horizon, and 12 points settle that cheaper than the window's ~630 slopes,
     // which then need not be kept sorted at all (TrendWindow).
-    const auto newestFit = senLine(std::span(all).last(std::min(cfg_.minPoints, all.size())));
+    // (s.recent holds exactly those points, all.size() ≥ minPoints here; its line is
+    // senLine's, bit for bit, from slopes kept as points come: tst_forecast.)
+    const auto newestFit = s.recent.line();
     if (!newestFit || sign * newestFit->slope <= 0) return quiet();
     const auto etaNewest = secondsToReach(newestFit->level, newestFit->slope, limit);
     if (!etaNewest || *etaNewest > cfg_.horizonS) return quiet();

@@ -68,6 +68,7 @@ public:
 private:
     struct KeyState {
         TrendWindow win;  // t in seconds since `origin`; at most windowPoints, oldest first
+        TrendWindow recent;  // the same points' newest minPoints: its line is the newest minute's
         TimestampMs origin = 0, newest = 0, lastPoint = 0;
         TimestampMs lastPast = -1;  // last sample at or past the limit
         bool seen = false;

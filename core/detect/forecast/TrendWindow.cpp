@@ -9,15 +9,40 @@ namespace {
 int sign(double d) { return (d > 0) - (d < 0); }
 // The slope of the pair (a before b), computed as fitTrend computes it.
 double slopeOf(const TrendPoint& a, const TrendPoint& b) { return (b.v - a.v) / (b.t - a.t); }
+// How ties_ grows when a run of c equal values gets one more: f(c+1) - f(c) for
+// f(c) = c(c-1)(2c+5).
+std::int64_t tieStep(std::int64_t c) { return 6 * c * (c + 2); }
 }  // namespace
+
+void TrendWindow::insertValue(double x) {
+    const auto u = std::upper_bound(values_.begin(), values_.end(), x);
+    std::int64_t c = 0;  // values equal to x already there: the run just before u
+    for (auto it = u; it != values_.begin() && *(it - 1) == x; --it) ++c;
+    ties_ += tieStep(c);
+    values_.insert(u, x);
+}
+
+void TrendWindow::eraseValue(double x) {
+    const auto e = std::lower_bound(values_.begin(), values_.end(), x);
+    std::int64_t c = 0;  // the run of x, e on
+    for (auto it = e; it != values_.end() && *it == x; ++it) ++c;
+    ties_ -= tieStep(c - 1);
+    values_.erase(e);
+}
+
+double TrendWindow::varianceOfS() const {
+    // varianceOfSorted sums exact integers in a double: the same value, bit for bit.
+    const auto n = static_cast<std::int64_t>(values_.size());
+    return static_cast<double>(n * (n - 1) * (2 * n + 5) - ties_) / 18.0;
+}
 
 void TrendWindow::countNewest(int dir) {
     const TrendPoint& p = pts_.back();
     std::int64_t s = 0;
     for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v);
     S_ += dir * s;
-    if (dir > 0) values_.insert(std::upper_bound(values_.begin(), values_.end(), p.v), p.v);
-    else values_.erase(std::lower_bound(values_.begin(), values_.end(), p.v));
+    if (dir > 0) insertValue(p.v);
+    else eraseValue(p.v);
 }
 
 void TrendWindow::slopesOfNewest() const {
@@ -45,7 +70,7 @@ void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
     gone_.clear();  // its slopes with the points up to the newest (those are in base_)
     for (std::size_t i = 1; i < pts_.size(); ++i) S_ -= sign(pts_[i].v - o.v);
-    values_.erase(std::lower_bound(values_.begin(), values_.end(), o.v));
+    eraseValue(o.v);
     if (!slopesKept_) {
         pts_.erase(pts_.begin());
         return;
@@ -111,6 +136,12 @@ void TrendWindow::replaceNewest(TrendPoint p) {
     S_ += s;
     const auto e = std::lower_bound(values_.begin(), values_.end(), old);
     const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
+    if (old != p.v) {  // old's run loses one, then p.v's run (old no longer in it) gains one
+        std::int64_t cOld = 0, cNew = 0;
+        for (auto it = e; it != values_.end() && *it == old; ++it) ++cOld;
+        for (auto it = u; it != values_.begin() && *(it - 1) == p.v; --it) ++cNew;
+        ties_ += tieStep(cNew) - tieStep(cOld - 1);
+    }
     if (e < u) {  // after erasing e, p.v goes just before u
         std::move(e + 1, u, e);
         *(u - 1) = p.v;
@@ -143,7 +174,25 @@ double TrendWindow::kth(std::size_t k) const {
 
 std::optional<double> TrendWindow::z() const {
     if (pts_.size() < 3) return std::nullopt;
-    return detail::zOf(static_cast<double>(S_), detail::varianceOfSorted(values_));
+    return detail::zOf(static_cast<double>(S_), varianceOfS());
+}
+
+double TrendWindow::medianSlope() const {
+    const std::size_t N = base_.size() + newest_.size();
+    return N % 2 ? kth(N / 2) : (kth(N / 2 - 1) + kth(N / 2)) / 2.0;
+}
+
+std::optional<SenLine> TrendWindow::line() const {
+    if (pts_.size() < 3) return std::nullopt;
+    if (!slopesKept_) sortAllSlopes();
+    pushesSinceFit_ = 0;
+    sortNewest();
+    SenLine line;
+    line.slope = medianSlope();
+    intercepts_.clear();
+    for (const auto& p : pts_) intercepts_.push_back(p.v - line.slope * p.t);
+    line.level = detail::medianOf(intercepts_) + line.slope * pts_.back().t;
+    return line;
 }
 
 std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
@@ -152,10 +201,10 @@ std::optional<TrendFit> TrendWindow::fit(double zInterval) const {
     pushesSinceFit_ = 0;
     sortNewest();
     const std::size_t n = pts_.size(), N = base_.size() + newest_.size();
-    const double var = detail::varianceOfSorted(values_);
+    const double var = varianceOfS();
     TrendFit f;
     f.n = static_cast<int>(n);
-    f.slope = N % 2 ? kth(N / 2) : (kth(N / 2 - 1) + kth(N / 2)) / 2.0;
+    f.slope = medianSlope();
     f.z = detail::zOf(static_cast<double>(S_), var);
     // Gilbert (1987), as in fitTrend: from the M1-th to the (M2+1)-th ordered slope.
     const double C = zInterval * std::sqrt(std::max(0.0, var));

@@ -13,6 +13,8 @@
 // alone (no significant trend) and never need them, so after a few points without
 // a fit they are dropped, and the next fit sorts them afresh (the same multiset,
 // so the same order statistics: tst_forecast::trendWindowFitsAfterPointsWithoutFits).
+// Var(S)'s correction for tied values is kept as points come and go too (ties_), not
+// recounted over the values for every z().
 #pragma once
 
 #include "detect/forecast/TrendFit.h"
@@ -40,6 +42,7 @@ public:
 
     std::optional<double> z() const;                          // trendZ(points())
     std::optional<TrendFit> fit(double zInterval = 1.96) const;  // fitTrend(points(), zInterval)
+    std::optional<SenLine> line() const;                         // senLine(points()), from the kept slopes
 
 private:
     // Points pushed without a fit before the slopes are dropped: a window that is
@@ -57,11 +60,19 @@ private:
     void slopesOfNewest() const;
     void sortNewest() const;
     double kth(std::size_t k) const;  // the k-th smallest slope, 0-based
+    double medianSlope() const;       // of the kept slopes, as medianOf() gives it
+    // values_ gains / loses one value x; ties_ follows.
+    void insertValue(double x);
+    void eraseValue(double x);
+    double varianceOfS() const;  // detail::varianceOfSorted(values_), the same bits
 
     std::size_t cap_ = 36;
     std::vector<TrendPoint> pts_;  // oldest first
     std::int64_t S_ = 0;           // sum of sign(v_j - v_i) over i < j
     std::vector<double> values_;   // ascending
+    // Σ c(c-1)(2c+5) over the runs of c equal values in values_: an integer, exact here
+    // and, as a double, in varianceOfSorted (n ≤ a few hundred).
+    std::int64_t ties_ = 0;
     // The slopes (v_j - v_i) / (t_j - t_i), i < j: among all but the newest point
     // (ascending), and of the newest point with each before it.
     // Both are a cache for fit() (hence mutable): up to date while slopesKept_.
@@ -71,6 +82,7 @@ private:
     mutable bool slopesKept_ = false;
     mutable int pushesSinceFit_ = 0;
     std::vector<double> gone_, merged_;  // scratch for push()
+    mutable std::vector<double> intercepts_;  // scratch for line()
 };
 
 }  // namespace vigil::forecast
