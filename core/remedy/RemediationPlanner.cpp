@@ -5,9 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <tuple>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <tuple>
 
 namespace vigil::remedy {
 
@@ -57,7 +58,8 @@ void RemediationPlanner::advanceTime(TimestampMs t) {
 bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
     s_.load.observe(in);
-    if (const auto* m = std::get_if<MetricSample>(&in); m && m->series == "worker.queue_depth" && s_.scaleBack.tracking(m->target))
+    if (const auto* m = std::get_if<MetricSample>(&in);
+        m && m->series == std::string_view("worker.queue_depth") && s_.scaleBack.tracking(m->target))
         if (const auto down = s_.scaleBack.check(m->target, s_.load, time_.now())) planScaleDown(*down, out);
     if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
