@@ -16,7 +16,7 @@
 namespace vigil {
 
 struct SnapshotOptions {
-    std::size_t seriesCapacity = 4096;  // points kept per series for the charts
+    std::size_t seriesCapacity = 4096;  // points kept per series for the charts; 0: none (headless, no charts)
     std::size_t recentAnomalies = 500;  // newest anomalies kept
     std::size_t seriesLimit = 10'000;   // series kept (least recently updated forgotten, counted)
     std::size_t agentLimit = 10'000;    // agents kept (least recently heard forgotten, counted)
