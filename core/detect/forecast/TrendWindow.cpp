@@ -12,21 +12,30 @@ double slopeOf(const TrendPoint& a, const TrendPoint& b) { return (b.v - a.v) / 
 // How ties_ grows when a run of c equal values gets one more: f(c+1) - f(c) for
 // f(c) = c(c-1)(2c+5).
 std::int64_t tieStep(std::int64_t c) { return 6 * c * (c + 2); }
+// In ascending values: how many equal x just before `upper` (its upper bound), and how
+// many from `lower` (its lower bound) on.
+using ValueIt = std::vector<double>::const_iterator;
+std::int64_t runBefore(ValueIt begin, ValueIt upper, double x) {
+    std::int64_t c = 0;
+    for (; upper != begin && *(upper - 1) == x; --upper) ++c;
+    return c;
+}
+std::int64_t runFrom(ValueIt lower, ValueIt end, double x) {
+    std::int64_t c = 0;
+    for (; lower != end && *lower == x; ++lower) ++c;
+    return c;
+}
 }  // namespace
 
 void TrendWindow::insertValue(double x) {
     const auto u = std::upper_bound(values_.begin(), values_.end(), x);
-    std::int64_t c = 0;  // values equal to x already there: the run just before u
-    for (auto it = u; it != values_.begin() && *(it - 1) == x; --it) ++c;
-    ties_ += tieStep(c);
+    ties_ += tieStep(runBefore(values_.begin(), u, x));
     values_.insert(u, x);
 }
 
 void TrendWindow::eraseValue(double x) {
     const auto e = std::lower_bound(values_.begin(), values_.end(), x);
-    std::int64_t c = 0;  // the run of x, e on
-    for (auto it = e; it != values_.end() && *it == x; ++it) ++c;
-    ties_ -= tieStep(c - 1);
+    ties_ -= tieStep(runFrom(e, values_.end(), x) - 1);
     values_.erase(e);
 }
 
@@ -136,12 +145,8 @@ void TrendWindow::replaceNewest(TrendPoint p) {
     S_ += s;
     const auto e = std::lower_bound(values_.begin(), values_.end(), old);
     const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
-    if (old != p.v) {  // old's run loses one, then p.v's run (old no longer in it) gains one
-        std::int64_t cOld = 0, cNew = 0;
-        for (auto it = e; it != values_.end() && *it == old; ++it) ++cOld;
-        for (auto it = u; it != values_.begin() && *(it - 1) == p.v; --it) ++cNew;
-        ties_ += tieStep(cNew) - tieStep(cOld - 1);
-    }
+    if (old != p.v)  // old's run loses one, then p.v's run (old no longer in it) gains one
+        ties_ += tieStep(runBefore(values_.begin(), u, p.v)) - tieStep(runFrom(e, values_.end(), old) - 1);
     if (e < u) {  // after erasing e, p.v goes just before u
         std::move(e + 1, u, e);
         *(u - 1) = p.v;
