@@ -178,9 +178,12 @@ void ReplayController::run() {
     // a long log then takes about maxCheckpoints checkpoints instead of ≈ 16 more for
     // every doubling on the way (each a copy of the engine; ≈ 10 % of a 1 GB replay).
     if (haveEnd && firstTs_ != kUnknown && last > firstTs_) {
-        const TimestampMs span = last - firstTs_;
-        const auto slots = TimestampMs(std::max<std::size_t>(opts_.maxCheckpoints, 2) - 1);
-        while (checkpointEvery_ < span / slots && checkpointEvery_ < std::numeric_limits<TimestampMs>::max() / 4)
+        // Unsigned: exact as last > first, where the signed difference of times far apart
+        // (a log's int64 extremes) would overflow.
+        const std::uint64_t span = std::uint64_t(last) - std::uint64_t(firstTs_);
+        const auto slots = std::uint64_t(std::max<std::size_t>(opts_.maxCheckpoints, 2) - 1);
+        while (std::uint64_t(checkpointEvery_) < span / slots &&
+               checkpointEvery_ < std::numeric_limits<TimestampMs>::max() / 4)
             checkpointEvery_ *= 2;
     }
     std::uint64_t seenSeq = 0;
@@ -293,9 +296,17 @@ bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
     // checkpoints are checkpointEvery_ apart however large the batches.
     const bool ahead = !checkpoints_.empty() && now_ >= checkpoints_.back()->ts;
     TimestampMs due = std::numeric_limits<TimestampMs>::max();
+    auto plus = [](TimestampMs t, TimestampMs d) {  // saturating: times may be near the int64 ends
+        return t > std::numeric_limits<TimestampMs>::max() - d ? std::numeric_limits<TimestampMs>::max() : t + d;
+    };
     if (ahead) {
         const TimestampMs from = checkpoints_.size() == 1 ? firstTs_ : checkpoints_.back()->ts;
-        if (from != kUnknown) due = from + checkpointEvery_;
+        if (from != kUnknown) due = plus(from, checkpointEvery_);
+        // A gap in record time longer than the spacing right after a checkpoint: nothing
+        // lies before `due` to send or keep, so the next checkpoint is a spacing after the
+        // next record (without this the replay spun here, sending nothing, for ever).
+        if (readyAt_ < ready_.size() && records_ == checkpoints_.back()->records && timestampOf(ready_[readyAt_]) > due)
+            due = plus(timestampOf(ready_[readyAt_]), checkpointEvery_);
     }
     const TimestampMs limit = std::min(upTo, due);
     std::size_t n = 0;
@@ -446,7 +457,8 @@ void ReplayController::updateProgressLocked() {
     p.reordered = reorder_.reordered();
     p.late = reorder_.late();
     if (p.first != kUnknown && p.last != kUnknown && p.last > p.first && now_ != kUnknown)
-        p.fraction = std::clamp(double(now_ - p.first) / double(p.last - p.first), 0.0, 1.0);
+        // Differences of doubles: exact for real times, no signed overflow for a log's int64 extremes.
+        p.fraction = std::clamp((double(now_) - double(p.first)) / (double(p.last) - double(p.first)), 0.0, 1.0);
     else if (fileBytes_ > 0)
         p.fraction = std::clamp(double(reader_.compressedOffset()) / double(fileBytes_), 0.0, 1.0);
     if (exhausted()) p.fraction = 1.0;
@@ -454,7 +466,7 @@ void ReplayController::updateProgressLocked() {
     // possible, the pace of the last run so far.
     const auto wall = std::chrono::steady_clock::now();
     if (speed_ > 0 && p.last != kUnknown && now_ != kUnknown) {
-        p.secondsLeft = std::max(0.0, double(p.last - now_) / speed_ / 1000.0);
+        p.secondsLeft = std::max(0.0, (double(p.last) - double(now_)) / speed_ / 1000.0);
     } else if (rateFraction0_ < 0) {
         rateWall0_ = wall;
         rateFraction0_ = p.fraction;

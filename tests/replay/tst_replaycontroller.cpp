@@ -135,6 +135,23 @@ private slots:
         QVERIFY(keptWithoutEnd <= 32);
     }
 
+    // The spacing from the end copes with a log whose first and last times are int64
+    // extremes (their signed difference overflows; UBSan in the sanitizer build).
+    void aKnownEndFarFromTheStartIsNoOverflow() {
+        const std::string path = dir_.filePath(QStringLiteral("extremes.ndjson")).toStdString();
+        const std::string text =
+            "{\"v\":1,\"kind\":\"metric\",\"ts\":-9223372036854775807,\"series\":\"s\",\"target\":\"t\",\"value\":1}\n"
+            "{\"v\":1,\"kind\":\"metric\",\"ts\":9223372036854775807,\"series\":\"s\",\"target\":\"t\",\"value\":2}\n";
+        QVERIFY(replaytest::writeFile(path, text, false));
+        Run r = openRun(path);
+        r.replay->play();
+        r.replay->waitIdle();
+        const auto p = r.replay->progress();
+        QVERIFY(p.finished);
+        QCOMPARE(p.records, std::int64_t(2));
+        QVERIFY(p.checkpoints >= 1);
+    }
+
     void checkpointsStayWithinTheirByteBudgetAndSeeksStillAgree() {
         ReplayControllerOptions opts;
         auto calls = std::make_shared<std::atomic<std::size_t>>(0);
