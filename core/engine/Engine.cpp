@@ -125,7 +125,10 @@ void Engine::restoreState(const State& st) {
 
 void Engine::run() {
     while (auto item = queue_.pop()) {
-        if (!item->batch.empty()) processBatch(item->batch);
+        if (!item->batch.empty()) {
+            processBatch(item->batch);
+            if (opts_.spentBatches) opts_.spentBatches(std::move(item->batch));
+        }
         if (item->call) (*item->call)();
         // A drain marker that asks for a snapshot gets one made after everything
         // before it, even if a requestSnapshot() was served a few batches earlier.

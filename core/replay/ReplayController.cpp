@@ -15,6 +15,7 @@ namespace vigil {
 namespace {
 constexpr std::size_t kPacedBatch = 4096;  // at most per submit when paced (usually far fewer are due)
 constexpr std::size_t kStepBatch = 256;    // stepping stops within this many records of the anomaly
+constexpr std::size_t kSpentKept = 4;      // spent batches waiting for the replay thread to free them
 constexpr TimestampMs kUnknown = ReplayProgress::kUnknown;
 }  // namespace
 
@@ -35,6 +36,13 @@ ReplayController::ReplayController(Install install, ReplayControllerOptions opts
     checkpointEvery_ = std::max<TimestampMs>(opts_.checkpointEveryMs, 1);
     outputs_.maxIncidents = opts_.maxIncidents;
     outputs_.maxActions = opts_.maxActions;
+    // The engine hands spent batches back: their records were allocated on the replay
+    // thread, and freed there they cost the engine nothing (and the reader's allocator
+    // reuses them at once). A few at most wait; beyond that the engine frees them.
+    opts_.engine.spentBatches = [this](std::vector<Record>&& spent) {
+        std::lock_guard lk(spentMu_);
+        if (spent_.size() < kSpentKept) spent_.push_back(std::move(spent));
+    };
     engine_ = std::make_unique<Engine>(clock_, opts_.engine);
     if (install_)
         install_(*engine_);
@@ -290,7 +298,29 @@ void ReplayController::fill(std::size_t want) {
     }
 }
 
+void ReplayController::reclaimSpent() {
+    std::vector<std::vector<Record>> spent;
+    {
+        std::lock_guard lk(spentMu_);
+        if (spent_.empty()) return;
+        spent.swap(spent_);
+    }
+    for (auto& b : spent) {
+        b.clear();
+        if (b.capacity() > spare_.capacity()) spare_.swap(b);
+    }
+}
+
+std::vector<Record> ReplayController::takeSpare(std::size_t capacity) {
+    std::vector<Record> v;
+    // Only a buffer about the size wanted: a larger one would hold memory for nothing.
+    if (spare_.capacity() >= capacity && spare_.capacity() <= 2 * capacity) v.swap(spare_);
+    v.reserve(capacity);
+    return v;
+}
+
 bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
+    reclaimSpent();
     fill(maxRecords);
     // Beyond the furthest checkpoint a batch stops at the next one's time, so
     // checkpoints are checkpointEvery_ apart however large the batches.
@@ -315,11 +345,10 @@ bool ReplayController::submitBatch(std::size_t maxRecords, TimestampMs upTo) {
     if (readyAt_ == 0 && n > 0 && n * 2 >= ready_.size()) {
         // Most of the ready buffer goes: it becomes the batch, and the few records
         // after it move to a new buffer, instead of every record moving to the batch.
-        std::vector<Record> rest;
         // A batch's worth and a little: what fill() usually adds without regrowing, and
         // as this buffer becomes the next batch, the queue's batches stay about as large
         // as before (a larger reserve raised c10h's peak RSS by 7 MB).
-        rest.reserve(maxRecords + 512);
+        std::vector<Record> rest = takeSpare(maxRecords + 512);
         rest.insert(rest.end(), std::make_move_iterator(ready_.begin() + std::ptrdiff_t(n)),
                     std::make_move_iterator(ready_.end()));
         ready_.resize(n);

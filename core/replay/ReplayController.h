@@ -125,6 +125,10 @@ private:
     void updateProgress();
     void updateProgressLocked();
     void noteProblems();
+    // Frees the batches the engine is done with, here on the thread that allocated
+    // their records, and keeps one emptied buffer to reuse (spare_).
+    void reclaimSpent();
+    std::vector<Record> takeSpare(std::size_t capacity);
 
     ReplayControllerOptions opts_;
     Install install_;
@@ -138,6 +142,7 @@ private:
     std::vector<Record> ready_;           // released by the window, not yet submitted
     std::size_t readyAt_ = 0;             // next of ready_ to submit
     std::vector<Record> readBuf_;
+    std::vector<Record> spare_;  // an emptied spent batch, its capacity kept
     std::vector<std::int64_t> lineBuf_;
     bool atEnd_ = false;                  // reader finished, window flushed
     std::vector<std::shared_ptr<const Checkpoint>> checkpoints_;
@@ -152,6 +157,10 @@ private:
     std::int64_t fileBytes_ = 0;
     std::chrono::steady_clock::time_point rateWall0_;  // time left as fast as possible: since here
     double rateFraction0_ = -1;
+
+    // Shared with the engine thread: batches it is done with (EngineOptions::spentBatches).
+    std::mutex spentMu_;
+    std::vector<std::vector<Record>> spent_;
 
     // Shared: commands and progress.
     mutable std::mutex mu_;

@@ -146,6 +146,40 @@ private slots:
         engine.stop();
     }
 
+    void spentBatchesComeBackWholeAfterTheSinks() {
+        // EngineOptions::spentBatches: each input batch, records intact, after every sink
+        // had it, in submission order (the replay frees them on its own thread).
+        VirtualClock clock;
+        EngineOptions o;
+        std::vector<std::vector<Record>> spent;  // engine thread only until drain()
+        std::int64_t sunk = 0;
+        std::vector<std::int64_t> sunkAtHandBack;
+        o.spentBatches = [&](std::vector<Record>&& b) {
+            sunkAtHandBack.push_back(sunk);
+            spent.push_back(std::move(b));
+        };
+        Engine engine(clock, o);
+        engine.addSink(
+            [&](const std::vector<Record>& in, const std::vector<Record>&) { sunk += std::int64_t(in.size()); });
+        engine.start();
+        for (int b = 0; b < 3; ++b) {
+            std::vector<Record> batch;
+            for (int i = 0; i < 100; ++i)
+                batch.push_back(MetricSample{1000 * b + i, "worker.queue_depth", "pool:wallet_monitor", double(i)});
+            QVERIFY(engine.submit(std::move(batch)));
+        }
+        engine.drain();
+        engine.stop();
+        QCOMPARE(spent.size(), std::size_t(3));
+        QCOMPARE(sunkAtHandBack, (std::vector<std::int64_t>{100, 200, 300}));  // after the sinks
+        for (int b = 0; b < 3; ++b) {
+            QCOMPARE(spent[b].size(), std::size_t(100));
+            const auto& last = std::get<MetricSample>(spent[b].back());
+            QCOMPARE(last.ts, TimestampMs(1000 * b + 99));
+            QCOMPARE(last.target, std::string("pool:wallet_monitor"));  // the strings are still there
+        }
+        QCOMPARE(engine.recordsProcessed(), std::int64_t(300));
+    }
     void snapshotCarriesSeriesAndFleet() {
         VirtualClock clock;
         EngineOptions o;
