@@ -4,6 +4,7 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/SameText.h"
 
 #include <array>
 #include <cstdint>
@@ -72,26 +73,6 @@ inline constexpr auto kSlots = [] {
     return t;
 }();
 
-// Equality of two strings of the same length n ≥ 1 with a few overlapping fixed-size
-// loads inside both strings: a byte loop's exit branch mispredicted on most keys.
-template <class T>
-T load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-inline bool sameBytes(const char* a, const char* b, std::size_t n) {
-    if (n >= 8) {
-        const bool ends = (load<std::uint64_t>(a) == load<std::uint64_t>(b)) &
-                          (load<std::uint64_t>(a + n - 8) == load<std::uint64_t>(b + n - 8));
-        return n <= 16 ? ends : ends && std::memcmp(a + 8, b + 8, n - 16) == 0;
-    }
-    if (n >= 4)
-        return (load<std::uint32_t>(a) == load<std::uint32_t>(b)) &
-               (load<std::uint32_t>(a + n - 4) == load<std::uint32_t>(b + n - 4));
-    return (a[0] == b[0]) & (a[n / 2] == b[n / 2]) & (a[n - 1] == b[n - 1]);
-}
-
 }  // namespace detail
 
 // The id of a wire field name, fUnknown for a name this build does not know. Inline:
@@ -101,7 +82,7 @@ inline int fieldId(std::string_view k) {
     const int i = detail::kSlots[detail::slotOf(k)];
     if (i < 0) return fUnknown;
     const std::string_view n = detail::kNames[i].n;
-    if (n.size() != k.size() || !detail::sameBytes(n.data(), k.data(), n.size())) return fUnknown;
+    if (n.size() != k.size() || !sameBytes(n.data(), k.data(), n.size())) return fUnknown;
     return detail::kNames[i].id;
 }
 std::string_view fieldName(int id);

@@ -1,4 +1,5 @@
 #include "remedy/PoolLoad.h"
+#include "record/SameText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,11 +20,12 @@ void PoolLoad::trim(Pool& p, TimestampMs now) {
 
 void PoolLoad::observe(const Record& r) {
     if (const auto* m = std::get_if<MetricSample>(&r)) {
-        if (m->target.rfind("pool:", 0) != 0 || !std::isfinite(m->value) || m->value < 0) return;
-        if (m->series != "worker.count" && m->series != "worker.queue_depth") return;
+        if (!m->target.starts_with("pool:") || !std::isfinite(m->value) || m->value < 0) return;
+        const bool count = sameText(m->series, "worker.count");
+        if (!count && !sameText(m->series, "worker.queue_depth")) return;
         Pool* p = at(m->target);
         if (!p) return;
-        if (m->series == "worker.count") {
+        if (count) {
             p->workers = static_cast<int>(m->value);
         } else {
             if (!p->depth.empty() && m->ts <= p->depth.back().first) return;  // out of order: ignore

@@ -1,4 +1,5 @@
 #include "remedy/RemediationPlanner.h"
+#include "record/SameText.h"
 
 #include "record/NdjsonCodec.h"
 #include "remedy/PolicyMatch.h"
@@ -59,7 +60,7 @@ bool RemediationPlanner::process(const Record& in, std::vector<Record>& out) {
     advanceTime(std::max(clock_.now(), timestampOf(in)));
     s_.load.observe(in);
     if (const auto* m = std::get_if<MetricSample>(&in);
-        m && m->series == std::string_view("worker.queue_depth") && s_.scaleBack.tracking(m->target))
+        m && sameText(m->series, "worker.queue_depth") && s_.scaleBack.tracking(m->target))
         if (const auto down = s_.scaleBack.check(m->target, s_.load, time_.now())) planScaleDown(*down, out);
     if (const auto* tx = std::get_if<TxEvent>(&in)) observeTx(*tx);
     if (const auto* a = std::get_if<Anomaly>(&in)) {

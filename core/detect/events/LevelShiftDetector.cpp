@@ -1,4 +1,5 @@
 #include "detect/events/LevelShiftDetector.h"
+#include "record/SameText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,7 @@ LevelShiftDetector::LevelShiftDetector(LevelShiftConfig cfg)
 
 const LevelShiftSeries* LevelShiftDetector::watched(const std::string& series) const {
     for (const auto& s : cfg_.series)
-        if (s.series == series) return &s;
+        if (sameText(s.series, series)) return &s;
     return nullptr;
 }
 
@@ -49,8 +50,9 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     }
     const double sigma = std::max(1.25 * s.mad, cfg_.minSigma);
     const double z = (x - s.mu) / sigma;
-    const double usual = std::exp(s.mu) - w->offset;
-    const double ratio = (m->value + w->offset) / std::exp(s.mu);
+    const double expMu = std::exp(s.mu);  // once: every watched sample needs it
+    const double usual = expMu - w->offset;
+    const double ratio = (m->value + w->offset) / expMu;
     const bool warm = s.samples >= cfg_.warmupSamples;
     const double before = s.cusum;
     if (warm) s.cusum = std::clamp(s.cusum + std::min(z, cfg_.maxStep) - cfg_.reference, 0.0, 3 * cfg_.threshold);

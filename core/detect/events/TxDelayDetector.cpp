@@ -1,4 +1,5 @@
 #include "detect/events/TxDelayDetector.h"
+#include "record/SameText.h"
 
 #include <cmath>
 #include <string_view>
@@ -36,8 +37,7 @@ bool TxDelayDetector::process(const Record& in, std::vector<Record>& out) {
     if (!pending_.empty() && ts - lastScan_ >= cfg_.checkEveryMs && !std::holds_alternative<TxEvent>(in))
         scan(ts, out);
     if (const auto* m = std::get_if<MetricSample>(&in)) {
-        // A view: its length is compared first (against a char*, every sample's series went to memcmp).
-        if (m->series != std::string_view("gas.price_gwei")) return true;
+        if (!sameText(m->series, "gas.price_gwei")) return true;
         if (!std::isfinite(m->value) || m->value <= 0) {
             ++counters_.nonFinite;
             counters_.lastReason = "gas.price_gwei on " + m->target + ": value " + formatNumber(m->value) +

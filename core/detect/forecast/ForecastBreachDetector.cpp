@@ -1,4 +1,5 @@
 #include "detect/forecast/ForecastBreachDetector.h"
+#include "record/SameText.h"
 
 #include <cctype>
 #include <cmath>
@@ -18,12 +19,6 @@ const std::string& ForecastBreachDetector::keyOf(const std::string& series, cons
     return key_;
 }
 
-const ForecastWatch* ForecastBreachDetector::watchOf(const std::string& series) const {
-    for (const auto& w : cfg_.watches)
-        if (w.series == series) return &w;
-    return nullptr;
-}
-
 bool ForecastBreachDetector::onLimit(const MetricSample& m) {
     if (!std::isfinite(m.value)) {
         ++counters_.nonFinite;
@@ -40,12 +35,18 @@ bool ForecastBreachDetector::onLimit(const MetricSample& m) {
 bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;
-    const ForecastWatch* w = watchOf(m->series);
-    if (!w) {
-        for (const auto& x : cfg_.watches)
-            if (!x.limitSeries.empty() && x.limitSeries == m->series) return onLimit(*m);
-        return true;
+    // One pass over the watches (every sample comes here): the series is watched, or
+    // some watch's limit, or neither; watched first.
+    const ForecastWatch* w = nullptr;
+    bool limit = false;
+    for (const auto& x : cfg_.watches) {
+        if (sameText(x.series, m->series)) {
+            w = &x;
+            break;
+        }
+        limit = limit || (!x.limitSeries.empty() && sameText(x.limitSeries, m->series));
     }
+    if (!w) return limit ? onLimit(*m) : true;
     if (!std::isfinite(m->value)) {
         ++counters_.nonFinite;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value " +

@@ -78,7 +78,6 @@ private:
         double value = 0;
         bool seen = false;
     };
-    const ForecastWatch* watchOf(const std::string& series) const;
     // "<series>|<target>" in a reused buffer (valid until the next call): a watched
     // sample looks up its key and its limit's, and most keys outgrow the small-string buffer.
     const std::string& keyOf(const std::string& series, const std::string& target);
