@@ -1,6 +1,7 @@
 #include "correlate/RecentChanges.h"
 
 #include <algorithm>
+#include <array>
 
 namespace vigil {
 namespace {
@@ -16,6 +17,13 @@ bool isWordChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr std::size_t kShortest = std::ranges::min(kChangeWords, {}, &std::string_view::size).size();
+constexpr std::size_t kLongest = std::ranges::max(kChangeWords, {}, &std::string_view::size).size();
+constexpr auto kFirstLetters = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view w : kChangeWords) t[static_cast<unsigned char>(w[0])] = true;
+    return t;
+}();
 }  // namespace
 
 bool RecentChanges::announcesChange(std::string_view message) {
@@ -26,6 +34,11 @@ bool RecentChanges::announcesChange(std::string_view message) {
         while (i < message.size() && isWordChar(message[i])) ++i;
         if (i == start) break;
         const std::string_view word = message.substr(start, i - start);
+        // Most words of a log line are no change word's length or first letter: the
+        // list is not walked for them (every log line of the fleet comes through here).
+        if (word.size() < kShortest || word.size() > kLongest ||
+            !kFirstLetters[static_cast<unsigned char>(lower(word[0]))])
+            continue;
         for (std::string_view w : kChangeWords)
             if (word.size() == w.size() &&
                 std::equal(word.begin(), word.end(), w.begin(), [](char a, char b) { return lower(a) == b; }))

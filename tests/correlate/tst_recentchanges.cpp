@@ -31,6 +31,19 @@ private slots:
         QVERIFY(!RecentChanges::announcesChange("rebalanced portfolio of wallet 0xb9 in tx 0x01"));
         QVERIFY(!RecentChanges::announcesChange(""));
     }
+    void everyChangeWordInAnyCaseAndPlace() {
+        // The shortest and longest words and every first letter pass the quick filter.
+        for (const char* w : {"deployed", "deploying", "redeployed", "upgraded", "downgraded", "rolled", "rollout",
+                              "rollback", "restarted", "reloaded", "reconfigured", "migrated", "scaled"}) {
+            const QString word = QString::fromLatin1(w);
+            for (const QString& msg :
+                 {word, "agent-7 " + word.toUpper() + " ok", "x=" + word.left(1).toUpper() + word.mid(1)})
+                QVERIFY2(RecentChanges::announcesChange(msg.toStdString()), qPrintable(msg));
+            // One letter more or less is another word.
+            QVERIFY2(!RecentChanges::announcesChange((word + "s").toStdString()), w);
+            QVERIFY2(!RecentChanges::announcesChange(word.chopped(1).toStdString()), w);
+        }
+    }
     void newestChangeOfASourceInRange() {
         RecentChanges c;
         c.observe(line(1000, "agent-11", "deployed workflow rebalance v2.4.0"));
