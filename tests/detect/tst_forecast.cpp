@@ -158,6 +158,27 @@ private slots:
         }
     }
 
+    // S from the sorted values (TrendWindow::signSum) at the ends of the doubles: huge
+    // differences that overflow to infinity, signed zeros, the smallest subnormal.
+    void trendWindowZAtTheExtremes() {
+        const double vals[] = {1e308, -1e308, 0.0, -0.0, 5e-324, -5e-324, 1e308, 3.0, -0.0, 1e-300};
+        for (std::size_t cap : {3, 4, 7, 36}) {
+            TrendWindow w(cap);
+            double t = 0;
+            for (int i = 0; i < 60; ++i) {
+                const double v = vals[(i * 7) % std::size(vals)];
+                const bool replace = w.size() >= 2 && i % 3 == 1;
+                t += replace ? 0.5 : 5.0;
+                if (replace) w.replaceNewest({t, v});
+                else w.push({t, v});
+                const auto z = w.z();
+                const auto rz = trendZ(w.points());
+                QCOMPARE(z.has_value(), rz.has_value());
+                if (rz) QVERIFY2(*z == *rz, qPrintable(QString("cap %1 point %2").arg(cap).arg(i)));
+            }
+        }
+    }
+
     // line() asked now and then (the forecast asks it of the newest minute only when the
     // whole window trends), z() every point: both stay senLine's and trendZ's numbers
     // bit for bit, ties included (the values are rounded: many are equal).

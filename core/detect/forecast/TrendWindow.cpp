@@ -45,13 +45,17 @@ double TrendWindow::varianceOfS() const {
     return static_cast<double>(n * (n - 1) * (2 * n + 5) - ties_) / 18.0;
 }
 
+std::int64_t TrendWindow::signSum(double x) const {
+    const auto lo = std::lower_bound(values_.begin(), values_.end(), x);
+    const auto hi = std::upper_bound(lo, values_.end(), x);
+    return (lo - values_.begin()) - (values_.end() - hi);
+}
+
 void TrendWindow::countNewest(int dir) {
-    const TrendPoint& p = pts_.back();
-    std::int64_t s = 0;
-    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v);
-    S_ += dir * s;
-    if (dir > 0) insertValue(p.v);
-    else eraseValue(p.v);
+    const double x = pts_.back().v;
+    S_ += dir * signSum(x);  // x itself, if already in values_, is equal: it adds 0
+    if (dir > 0) insertValue(x);
+    else eraseValue(x);
 }
 
 void TrendWindow::slopesOfNewest() const {
@@ -78,7 +82,7 @@ void TrendWindow::sortAllSlopes() const {
 void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
     gone_.clear();  // its slopes with the points up to the newest (those are in base_)
-    for (std::size_t i = 1; i < pts_.size(); ++i) S_ -= sign(pts_[i].v - o.v);
+    S_ += signSum(o.v);  // takes out Σ sign(v - o.v) over the others
     eraseValue(o.v);
     if (!slopesKept_) {
         pts_.erase(pts_.begin());
@@ -137,12 +141,11 @@ void TrendWindow::push(TrendPoint p) {
 
 void TrendWindow::replaceNewest(TrendPoint p) {
     if (pts_.empty()) return push(p);
-    // countNewest(-1) then countNewest(+1) in one pass over the points, and the
-    // value moved within values_ by one shift instead of an erase and an insert.
+    // countNewest(-1) then countNewest(+1) from the sorted values, and the value moved
+    // within values_ by one shift instead of an erase and an insert. values_ holds old:
+    // its own term in p.v's sum, sign(p.v - old), is taken out.
     const double old = pts_.back().v;
-    std::int64_t s = 0;
-    for (std::size_t i = 0; i + 1 < pts_.size(); ++i) s += sign(p.v - pts_[i].v) - sign(old - pts_[i].v);
-    S_ += s;
+    S_ += signSum(p.v) - sign(p.v - old) - signSum(old);
     const auto e = std::lower_bound(values_.begin(), values_.end(), old);
     const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
     if (old != p.v)  // old's run loses one, then p.v's run (old no longer in it) gains one

@@ -56,6 +56,10 @@ private:
     void sortAllSlopes() const;
     // S and the values with or without the newest point (sign +1 / -1).
     void countNewest(int sign);
+    // Σ sign(x - v) over values_: how many lie below x less how many above, from two
+    // binary searches (S's terms are exact integers: the same S as summing the signs
+    // over the points, in O(log n) instead of O(n) per sample).
+    std::int64_t signSum(double x) const;
     // newest_ from the newest point (sorted only when a fit or a push needs it).
     void slopesOfNewest() const;
     void sortNewest() const;
