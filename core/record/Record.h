@@ -17,6 +17,18 @@ using TimestampMs = std::int64_t;
 
 inline constexpr int kWireVersion = 1;
 
+// Where a sample's (series, target) pair sits in the numbering of whoever read it
+// (record/SeriesInterner.h): stages keep their per-series state by this number
+// (record/SeriesHintCache.h) instead of hashing the two names, each of them, on every
+// sample. Only a shortcut: table 0 means none, and a stage that meets a hint it
+// does not know looks the names up. Not part of the sample's value: any two hints
+// compare equal, so a decoded sample equals the one that was written.
+struct SeriesHint {
+    std::uint32_t table = 0;  // the numbering's own id, unique in the process; 0: no hint
+    std::uint32_t id = 0;     // the pair's number in it, dense from 0
+    bool operator==(const SeriesHint&) const { return true; }
+};
+
 // A numeric observation of one series on one target, e.g.
 // series "rpc.latency_ms", target "rpc:eth-main-a".
 struct MetricSample {
@@ -24,6 +36,7 @@ struct MetricSample {
     std::string series;
     std::string target;
     double value = 0.0;
+    SeriesHint hint{};  // set where samples are read in bulk (replay), else none
     bool operator==(const MetricSample&) const = default;
 };
 

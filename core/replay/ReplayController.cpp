@@ -290,6 +290,7 @@ void ReplayController::fill(std::size_t want) {
         // the ready records are about one batch and go to the engine whole.
         const std::size_t missing = want - (ready_.size() - readyAt_);
         const bool more = reader_.readBatch(readBuf_, std::clamp<std::size_t>(missing, 256, 4096), lineBuf_);
+        series_.internAll(readBuf_);  // here, so that the engine thread's stages need not hash names
         reorder_.pushAll(readBuf_, lineBuf_, ready_);
         if (!more) {
             reorder_.flush(ready_);

@@ -23,6 +23,7 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "record/SeriesInterner.h"
 #include "replay/LogFileReader.h"
 #include "replay/ReorderWindow.h"
 #include "replay/ReplayOutputs.h"
@@ -139,6 +140,9 @@ private:
     // Replay thread only.
     LogFileReader reader_;
     ReorderWindow reorder_;
+    // Numbers the samples' (series, target) pairs for the stages (record/SeriesInterner.h);
+    // kept across seeks, so the stages' shortcuts stay good after one.
+    SeriesInterner series_;
     std::vector<Record> ready_;           // released by the window, not yet submitted
     std::size_t readyAt_ = 0;             // next of ready_ to submit
     std::vector<Record> readBuf_;

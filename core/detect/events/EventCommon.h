@@ -6,6 +6,7 @@
 #include "detect/ExplanationText.h"
 #include "record/LruRelink.h"
 #include "record/Record.h"
+#include "record/SeriesHintCache.h"
 #include "record/Target.h"
 
 #include <cstdint>
@@ -69,6 +70,7 @@ class KeyedTable {
 public:
     explicit KeyedTable(std::size_t cap) : cap_(cap ? cap : 1) {}
     // Copies point their entries at their own list (record/LruRelink.h); every member listed.
+    // The hint cache is not copied: a copy starts it empty (record/SeriesHintCache.h).
     KeyedTable(const KeyedTable& o) : cap_(o.cap_), order_(o.order_), map_(o.map_), evicted_(o.evicted_) {
         relinkLru(order_, map_);
     }
@@ -98,6 +100,24 @@ public:
         if (it->second.pos != order_.begin()) order_.splice(order_.begin(), order_, it->second.pos);
         return &it->second.state;
     }
+    // atIf() for a metric sample's (series, target): its hint finds the entry without
+    // the key, which `makeKey()` builds (a reused buffer) only when the hint does not.
+    template <class MakeKey, class Accept>
+    State* atIf(const SeriesHint& hint, MakeKey&& makeKey, TimestampMs seen, Accept&& accept) {
+        if (Entry* e = hints_.find(hint)) {
+            if (!accept(std::as_const(e->state))) return nullptr;
+            if (e->pos != order_.begin()) order_.splice(order_.begin(), order_, e->pos);
+            return &e->state;
+        }
+        const std::string& key = makeKey();
+        State* s = atIf(key, seen, std::forward<Accept>(accept));
+        if (s && hint.table != 0) {  // an entry and its slot name each other
+            Entry& e = map_.find(key)->second;
+            e.hint = hint;
+            hints_.remember(hint, &e);
+        }
+        return s;
+    }
     State* find(const std::string& key) {
         auto it = map_.find(key);
         return it == map_.end() ? nullptr : &it->second.state;
@@ -113,15 +133,19 @@ private:
     struct Entry {
         State state{};
         std::list<std::string>::iterator pos;  // in order_
+        SeriesHint hint{};                     // the last one it was remembered under, forgotten when evicted
     };
     void evictLeastRecent() {
-        map_.erase(order_.back());
+        const auto victim = map_.find(order_.back());
+        hints_.forget(victim->second.hint);
+        map_.erase(victim);
         order_.pop_back();
         ++evicted_;
     }
     std::size_t cap_;
     std::list<std::string> order_;  // most recently used first
     std::unordered_map<std::string, Entry> map_;
+    SeriesHintCache<Entry> hints_;
     std::uint64_t evicted_ = 0;
 };
 

@@ -28,12 +28,16 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
                                formatNumber(m->value) + " cannot be judged";
         return false;
     }
-    // Built in a reused buffer: every watched sample needs it.
-    key_.assign(m->series);
-    key_ += '|';
-    key_ += m->target;
-    const std::string& key = key_;
-    KeyState* known = table_.atIf(key, m->ts, [&](const KeyState& k) { return k.samples == 0 || m->ts > k.newest; });
+    // The key is built in a reused buffer, and only when the sample's hint does not
+    // find its state.
+    auto key = [&]() -> const std::string& {
+        key_.assign(m->series);
+        key_ += '|';
+        key_ += m->target;
+        return key_;
+    };
+    KeyState* known =
+        table_.atIf(m->hint, key, m->ts, [&](const KeyState& k) { return k.samples == 0 || m->ts > k.newest; });
     if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +
@@ -68,7 +72,7 @@ bool LevelShiftDetector::process(const Record& in, std::vector<Record>& out) {
     if (!warm || s.cusum < cfg_.threshold || ratio < cfg_.minRatio) return true;
     if (!s.alarm.shouldFire(m->ts, cfg_.refireMs)) return true;
 
-    Anomaly a = makeAnomaly("level.shift", m->series, m->target, m->ts, seq_++, key);
+    Anomaly a = makeAnomaly("level.shift", m->series, m->target, m->ts, seq_++, key());
     a.observed = m->value;
     a.expected_low = std::max(0.0, std::exp(s.mu - 3 * sigma) - w->offset);
     a.expected_high = std::exp(s.mu + 3 * sigma) - w->offset;

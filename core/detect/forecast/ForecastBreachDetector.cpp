@@ -53,8 +53,9 @@ bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out)
                                formatNumber(m->value) + " is not a number";
         return false;
     }
-    const std::string& key = keyOf(m->series, m->target);
-    KeyState* known = table_.atIf(key, m->ts, [&](const KeyState& k) { return !k.seen || m->ts > k.newest; });
+    KeyState* known = table_.atIf(
+        m->hint, [&]() -> const std::string& { return keyOf(m->series, m->target); }, m->ts,
+        [&](const KeyState& k) { return !k.seen || m->ts > k.newest; });
     if (!known) {
         ++counters_.outOfOrder;
         counters_.lastReason = m->series + " on " + m->target + " at " + std::to_string(m->ts) +

@@ -33,24 +33,33 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;
     ++counters_.samples;
-    // The key is built in a reused buffer: one per sample on the engine's hot path, and
-    // a (series, target) pair is usually longer than the small-string buffer.
-    key_.assign(m->series);
-    key_ += '\x1f';
-    key_ += m->target;
-    auto it = detectors_.find(key_);
-    if (it == detectors_.end()) {
-        if (detectors_.size() >= max_series_) {
-            detectors_.erase(order_.back());
-            order_.pop_back();
-            ++counters_.evicted;
+    Entry* e = hints_.find(m->hint);
+    if (!e) {
+        // By name. The key is built in a reused buffer: a (series, target) pair is
+        // usually longer than the small-string buffer.
+        key_.assign(m->series);
+        key_ += '\x1f';
+        key_ += m->target;
+        auto it = detectors_.find(key_);
+        if (it == detectors_.end()) {
+            if (detectors_.size() >= max_series_) {
+                const auto victim = detectors_.find(order_.back());
+                hints_.forget(victim->second.hint);
+                detectors_.erase(victim);
+                order_.pop_back();
+                ++counters_.evicted;
+            }
+            order_.push_front(key_);
+            it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), order_.begin(), {}}).first;
         }
-        order_.push_front(key_);
-        it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), order_.begin()}).first;
-    } else if (it->second.pos != order_.begin()) {
-        order_.splice(order_.begin(), order_, it->second.pos);
+        e = &it->second;
+        if (m->hint.table != 0) {  // an entry and its slot name each other (SeriesHintCache.h)
+            e->hint = m->hint;
+            hints_.remember(m->hint, e);
+        }
     }
-    const metric::MetricScore s = it->second.detector.update(m->ts, m->value);
+    if (e->pos != order_.begin()) order_.splice(order_.begin(), order_, e->pos);
+    const metric::MetricScore s = e->detector.update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {
         ++counters_.rejected_non_finite;
         lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value is not a finite number";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "record/LruRelink.h"
+#include "record/SeriesHintCache.h"
 
 #include "detect/metric/MetricAnomalyDetector.h"
 #include "record/Stage.h"
@@ -26,7 +27,8 @@ public:
     // beyond it replaces the pair updated least recently, which starts afresh if it
     // comes back. O(1) per sample however many pairs pass by.
     explicit MetricDetectionStage(const metric::DetectorConfig& cfg = {}, std::size_t max_series = 20'000);
-    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    // Copies point their entries at their own LRU list (record/LruRelink.h); every member
+    // listed but the hint cache, which a copy starts empty.
     MetricDetectionStage(const MetricDetectionStage& o)
         : cfg_(o.cfg_), max_series_(o.max_series_), detectors_(o.detectors_), order_(o.order_), key_(o.key_),
           counters_(o.counters_), lastReason_(o.lastReason_) {
@@ -48,8 +50,10 @@ private:
     struct Entry {
         metric::MetricAnomalyDetector detector;
         std::list<std::string>::iterator pos;  // in order_
+        SeriesHint hint{};                     // the last one it was remembered under, forgotten when evicted
     };
     std::unordered_map<std::string, Entry> detectors_;
+    SeriesHintCache<Entry> hints_;
     std::list<std::string> order_;  // keys, most recently updated first
     std::string key_;  // scratch for the lookup key
     MetricStageCounters counters_;
