@@ -37,9 +37,10 @@ public:
         return *this;
     }
 
-    // The entry remembered for this hint, or nullptr (no hint, another table, not yet seen).
+    // The entry remembered for this hint, or nullptr (no hint, another table, not yet
+    // seen). No hint needs no test of its own: while table_ is 0, slots_ is empty.
     Entry* find(const SeriesHint& h) const {
-        return h.table == table_ && h.table != 0 && h.id < slots_.size() ? slots_[h.id] : nullptr;
+        return h.table == table_ && h.id < slots_.size() ? slots_[h.id] : nullptr;
     }
     void remember(const SeriesHint& h, Entry* e) {
         if (h.table == 0) return;
@@ -51,7 +52,7 @@ public:
         slots_[h.id] = e;
     }
     void forget(const SeriesHint& h) {
-        if (h.table == table_ && h.table != 0 && h.id < slots_.size()) slots_[h.id] = nullptr;
+        if (h.table == table_ && h.id < slots_.size()) slots_[h.id] = nullptr;
     }
     void clear() {
         table_ = 0;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 
 namespace vigil {
 namespace {
@@ -24,13 +23,6 @@ std::uint64_t fold(std::uint64_t a, std::uint64_t b) {
     return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
 }
 
-template <class T>
-T load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
 constexpr std::uint64_t kP0 = 0xa0761d6478bd642full, kP1 = 0xe7037ed1a0b428dbull, kP2 = 0x8ebc6af09c88c6e3ull;
 
 // Words of 8 bytes, the last one overlapping the one before; short names in two
@@ -40,12 +32,12 @@ std::uint64_t hashBytes(std::string_view s, std::uint64_t h) {
     const std::size_t n = s.size();
     h ^= (n + 1) * kP0;
     if (n >= 8) {
-        for (std::size_t i = 0; i + 8 < n; i += 8) h = fold(h ^ load<std::uint64_t>(p + i), kP1);
-        return fold(h ^ load<std::uint64_t>(p + n - 8), kP2);
+        for (std::size_t i = 0; i + 8 < n; i += 8) h = fold(h ^ detail::loadBytes<std::uint64_t>(p + i), kP1);
+        return fold(h ^ detail::loadBytes<std::uint64_t>(p + n - 8), kP2);
     }
     std::uint64_t w = 0;
     if (n >= 4) {
-        w = std::uint64_t{load<std::uint32_t>(p)} << 32 | load<std::uint32_t>(p + n - 4);
+        w = std::uint64_t{detail::loadBytes<std::uint32_t>(p)} << 32 | detail::loadBytes<std::uint32_t>(p + n - 4);
     } else if (n > 0) {
         w = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
             std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]);
