@@ -424,7 +424,10 @@ void ReplayController::thinCheckpoints() {
                 kept.push_back(checkpoints_[i]);
             }
         checkpoints_ = std::move(kept);
-        checkpointEvery_ *= 2;
+        // Saturating: on a log whose times span most of int64 the spacing is already
+        // huge, and doubling it overflowed (fuzz_replay, UBSan).
+        constexpr TimestampMs kMax = std::numeric_limits<TimestampMs>::max();
+        checkpointEvery_ = checkpointEvery_ > kMax / 2 ? kMax : checkpointEvery_ * 2;
     }
 }
 
