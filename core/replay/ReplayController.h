@@ -57,7 +57,15 @@ struct ReplayControllerOptions {
     // Nice increment for the replay's reader and engine threads (replay/WorkerPriority.h):
     // the console gives 10 so its GUI thread wins the cores; 0 leaves them as they are.
     int workerNice = 0;
-    EngineOptions engine;
+    // The engine's queue holds batchRecords-sized batches: 16 (16 MB of records) keep the
+    // engine busy however the reader's pace varies. The live default of 64 let a replay
+    // run 64 MB ahead whenever the engine paused for a checkpoint (peak RSS on a 1 GB
+    // log 148-159 MB against 108 MB, docs/performance.md).
+    EngineOptions engine = [] {
+        EngineOptions e;
+        e.queueCapacity = 16;
+        return e;
+    }();
 };
 
 enum class ReplayStep { Anomaly, Incident };

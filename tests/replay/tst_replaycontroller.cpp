@@ -76,6 +76,23 @@ private slots:
         QCOMPARE(straight(plain_), expected_);  // plain and gzip alike
     }
 
+    // The reader runs at most the engine's queue ahead: 16 batches unless told
+    // otherwise (the live default of 64 held tens of MB of records in flight). How far
+    // ahead it may run changes nothing in the outputs, down to one batch in flight.
+    void queuedBatchesAreBoundedAndDoNotChangeTheOutputs() {
+        Run byDefault = openRun(gz_);
+        QCOMPARE(byDefault.replay->engine().queueCapacity(), std::size_t(16));
+        ReplayControllerOptions tight;
+        tight.engine.queueCapacity = 1;
+        tight.batchRecords = 64;
+        Run r = openRun(gz_, tight);
+        QCOMPARE(r.replay->engine().queueCapacity(), std::size_t(1));
+        r.replay->play();
+        r.replay->waitIdle();
+        QVERIFY(r.replay->progress().finished);
+        QCOMPARE(r.replay->outputs().serialize(), expected_);
+    }
+
     void seeksBackAndForthThenToTheEndGiveTheStraightRun() {
         Run r = openRun(gz_);
         const auto start = FleetSimulator::kDefaultStart;
