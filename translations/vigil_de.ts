@@ -2086,8 +2086,8 @@ Richtlinienregel: %3 · Vorfall %4 · angefragt von %5</translation>
         <translation>Engine-Zeit –</translation>
     </message>
     <message>
-        <source>Agents: %1 healthy, %2 degraded, %3 failing, %4 silent</source>
-        <translation>Agenten: %1 gesund, %2 beeinträchtigt, %3 gestört, %4 stumm</translation>
+        <source>Agents: %1 healthy, %2 degraded, %3 failing, %4 silent, %5 retired</source>
+        <translation>Agenten: %1 gesund, %2 beeinträchtigt, %3 gestört, %4 stumm, %5 außer Dienst</translation>
     </message>
     <message>
         <source>Anomalies: %1</source>
@@ -2153,6 +2153,10 @@ Richtlinienregel: %3 · Vorfall %4 · angefragt von %5</translation>
     <message>
         <source>Silent</source>
         <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Außer Dienst</translation>
     </message>
     <message>
         <source>Agent</source>

@@ -41,8 +41,13 @@ void EngineStatusBar::showSnapshot(const vigil::Snapshot& s, double recordsPerSe
                                     : tr("Engine time –"));
 }
 
-void EngineStatusBar::showFleet(const std::array<int, 4>& n) {
-    fleet_->setText(tr("Agents: %1 healthy, %2 degraded, %3 failing, %4 silent").arg(n[0]).arg(n[1]).arg(n[2]).arg(n[3]));
+void EngineStatusBar::showFleet(const std::array<int, kAgentHealthCount>& n) {
+    fleet_->setText(tr("Agents: %1 healthy, %2 degraded, %3 failing, %4 silent, %5 retired")
+                        .arg(n[0])
+                        .arg(n[1])
+                        .arg(n[2])
+                        .arg(n[3])
+                        .arg(n[4]));
 }
 
 }  // namespace vigil::ui

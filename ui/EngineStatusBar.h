@@ -19,7 +19,7 @@ public:
     explicit EngineStatusBar(QWidget* parent = nullptr);
 
     // Fleet health counts in FleetStatusModel::Health order.
-    void showFleet(const std::array<int, 4>& healthCounts);
+    void showFleet(const std::array<int, kAgentHealthCount>& healthCounts);
 
 public slots:
     void showSnapshot(const vigil::Snapshot& snapshot, double recordsPerSecond);

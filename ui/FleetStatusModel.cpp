@@ -25,6 +25,7 @@ QString FleetStatusModel::nameOf(Health h) {
     case Health::Degraded: return tr("Degraded");
     case Health::Failing: return tr("Failing");
     case Health::Silent: return tr("Silent");
+    case Health::Retired: return tr("Retired");
     }
     return {};
 }

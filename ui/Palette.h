@@ -31,7 +31,8 @@ inline QColor of(AgentHealth h) {
     case AgentHealth::Healthy: return good();
     case AgentHealth::Degraded: return warning();
     case AgentHealth::Failing: return bad();
-    case AgentHealth::Silent: return muted();
+    case AgentHealth::Silent:
+    case AgentHealth::Retired: return muted();
     }
     return {};
 }

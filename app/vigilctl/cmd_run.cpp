@@ -41,7 +41,7 @@ std::atomic<int> g_signal{0};
 void onSignal(int sig) { g_signal = sig; }
 constexpr double kMaxDurationS = 366.0 * 24 * 3600;  // a year: beyond it a typo, not a plan
 
-// "9 healthy, 2 degraded, 1 failing, 0 silent": the engine's judgement, as the console shows it.
+// "9 healthy, 2 degraded, 1 failing, 0 silent, 2 retired": the engine's judgement, as the console shows it.
 std::string agentHealthSummary(const std::vector<vigil::AgentStatus>& agents) {
     std::array<int, vigil::kAgentHealthCount> n{};
     for (const auto& a : agents) ++n[static_cast<int>(a.health)];

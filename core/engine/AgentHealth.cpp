@@ -17,6 +17,7 @@ std::string_view healthName(AgentHealth h) {
     case AgentHealth::Degraded: return "degraded";
     case AgentHealth::Failing: return "failing";
     case AgentHealth::Silent: return "silent";
+    case AgentHealth::Retired: return "retired";
     }
     return "unknown";
 }

@@ -6,6 +6,9 @@
 //   Silent   — for 30 s of engine time, no task event and no metric sample about
 //              the agent (target "agent:<name>")
 //   Healthy  — otherwise
+//   Retired  — its last task event said it stopped on purpose (a scale-down drained
+//              it) and no metric about it came since: not silent, not a fault
+//              (decided by FleetState, which sees the events)
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -20,6 +23,9 @@ struct AgentHealthRules {
     double failingRatio = 0.5;
     double degradedRatio = 0.1;
     std::int64_t failingMinFailures = 3;
+    // A retired agent is listed this long after it retired, then no more (workers
+    // come and go with every scale cycle; the list is of the fleet as it is).
+    TimestampMs listRetiredForMs = 3'600'000;
 };
 
 // `quietMs`: engine time since the agent last showed a sign of life.

@@ -35,6 +35,7 @@ void FleetState::add(const TaskEvent& t) {
     if (!t.workflow.empty()) a.workflow = t.workflow;
     if (!t.endpoint.empty()) a.endpoint = t.endpoint;
     a.lastSeen = t.ts;
+    a.retiredAt = t.state == TaskState::Retired ? t.ts : 0;
     if (t.state == TaskState::Succeeded) ++a.succeeded;
     if (t.state == TaskState::Failed) {
         ++a.failed;
@@ -52,6 +53,10 @@ std::vector<AgentStatus> FleetState::agents(TimestampMs now, const std::vector<S
     std::vector<AgentStatus> out;
     out.reserve(agents_.size());
     for (const auto& [name, tr] : agents_) {
+        if (tr.status.retiredAt > 0 && now - tr.status.retiredAt > rules_.listRetiredForMs) {
+            auto it = lastSample.find(name);
+            if (it == lastSample.end() || it->second <= tr.status.retiredAt) continue;  // long gone
+        }
         AgentStatus a = tr.status;
         // The baseline is the newest mark at least a window old (or the oldest kept).
         std::size_t b = 0;
@@ -60,7 +65,10 @@ std::vector<AgentStatus> FleetState::agents(TimestampMs now, const std::vector<S
         a.recentFinished = a.recentFailed + a.succeeded - tr.marks[b].succeeded;
         auto it = lastSample.find(name);
         const TimestampMs lastSign = std::max(a.lastSeen, it == lastSample.end() ? TimestampMs(0) : it->second);
-        a.health = classifyAgent(a.recentFailed, a.recentFinished, now - lastSign, rules_);
+        // Retired and quiet since: it left on purpose, which is not silence.
+        a.health = a.retiredAt > 0 && lastSign <= a.retiredAt
+                       ? AgentHealth::Retired
+                       : classifyAgent(a.recentFailed, a.recentFinished, now - lastSign, rules_);
         out.push_back(std::move(a));
     }
     return out;

@@ -27,8 +27,8 @@ struct SeriesTail {
 
 // How a worker agent is doing over the last minute of engine time (rules in
 // engine/AgentHealth.h). The order is the display order of the counts.
-enum class AgentHealth { Healthy, Degraded, Failing, Silent };
-inline constexpr int kAgentHealthCount = 4;
+enum class AgentHealth { Healthy, Degraded, Failing, Silent, Retired };
+inline constexpr int kAgentHealthCount = 5;
 
 // One worker agent: lifetime totals, and its health over the engine's recent window.
 struct AgentStatus {
@@ -39,6 +39,7 @@ struct AgentStatus {
     std::int64_t failed = 0;
     std::string lastError;
     TimestampMs lastSeen = 0;
+    TimestampMs retiredAt = 0;  // its `retired` task event, 0 while it works (a later event clears it)
     AgentHealth health = AgentHealth::Healthy;
     std::int64_t recentFailed = 0;    // failed tasks in the recent window
     std::int64_t recentFinished = 0;  // failed + succeeded in the recent window

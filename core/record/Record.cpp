@@ -18,7 +18,7 @@ bool lookup(std::string_view s, const std::array<std::string_view, N>& names, E&
 
 constexpr std::array<std::string_view, kRecordKindCount> kKinds{
     "metric", "task", "tx", "log", "anomaly", "incident", "action", "approval", "outcome"};
-constexpr std::array<std::string_view, 3> kTaskStates{"started", "succeeded", "failed"};
+constexpr std::array<std::string_view, 4> kTaskStates{"started", "succeeded", "failed", "retired"};
 constexpr std::array<std::string_view, 5> kTxStates{"submitted", "confirmed", "failed", "replaced", "dropped"};
 constexpr std::array<std::string_view, 4> kLevels{"debug", "info", "warn", "error"};
 constexpr std::array<std::string_view, 3> kIncidentStates{"open", "mitigated", "resolved"};

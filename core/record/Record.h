@@ -40,9 +40,11 @@ struct MetricSample {
     bool operator==(const MetricSample&) const = default;
 };
 
-enum class TaskState : std::uint8_t { Started, Succeeded, Failed };
+// Retired: the agent left the fleet on purpose (drained and stopped by a scale-down or
+// a shutdown), not a task; a later event of the agent brings it back.
+enum class TaskState : std::uint8_t { Started, Succeeded, Failed, Retired };
 
-// One step in a worker agent's life: a wallet check, a claim, a rebalance.
+// One step in a worker agent's life: a wallet check, a claim, a rebalance; or its end.
 struct TaskEvent {
     TimestampMs ts = 0;
     std::string task_id;

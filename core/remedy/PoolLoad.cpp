@@ -39,7 +39,7 @@ void PoolLoad::observe(const Record& r) {
         if (t->state == TaskState::Started) {
             p->starts.push_back(t->ts);
             trim(*p, t->ts);
-        } else if (std::isfinite(t->duration_ms) && t->duration_ms > 0) {
+        } else if (t->state != TaskState::Retired && std::isfinite(t->duration_ms) && t->duration_ms > 0) {
             // EWMA over about the last 20 tasks: follows a slower endpoint, ignores one outlier.
             p->taskMs = p->finished == 0 ? t->duration_ms : p->taskMs + (t->duration_ms - p->taskMs) / 20.0;
             ++p->finished;

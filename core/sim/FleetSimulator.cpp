@@ -131,7 +131,10 @@ bool FleetSimulator::scaleWorkers(const std::string& poolName, int delta) {
             for (auto it = w.agents.rbegin(); it != w.agents.rend() && left > 0; ++it) {
                 if (it->pool != p || it->removed || it->retiring) continue;
                 it->retiring = true;
-                if (it->phase == AgentPhase::Idle) it->removed = true;
+                if (it->phase == AgentPhase::Idle) {
+                    it->removed = true;
+                    w.retiredEvent(ts, *it);
+                }
                 names += (names.empty() ? "" : ", ") + it->id;
                 --left;
             }

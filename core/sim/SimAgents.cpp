@@ -96,6 +96,7 @@ void finish(SimWorld& w, SimAgent& a, TimestampMs ts, const std::string& error) 
     a.txHash.clear();
     if (a.retiring) {
         a.removed = true;
+        w.retiredEvent(ts, a);
         w.log(ts, "scheduler", LogLevel::Info, "worker " + a.id + " drained and stopped (pool " + a.workflow + ")");
     }
 }

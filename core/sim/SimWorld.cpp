@@ -41,6 +41,16 @@ void SimWorld::taskEvent(TimestampMs ts, const SimAgent& a, TaskState state, con
     out->push_back(std::move(e));
 }
 
+void SimWorld::retiredEvent(TimestampMs ts, const SimAgent& a) {
+    TaskEvent e;
+    e.ts = clampToTick(ts);
+    e.agent = a.id;
+    e.workflow = a.workflow;
+    e.state = TaskState::Retired;
+    e.endpoint = endpoints[static_cast<std::size_t>(a.endpoint)].name;
+    out->push_back(std::move(e));
+}
+
 void SimWorld::txEvent(TimestampMs ts, const SimTx& tx, TxState state) {
     TxEvent e;
     e.ts = clampToTick(ts);

@@ -184,6 +184,8 @@ struct SimWorld {
     void metric(TimestampMs ts, const char* series, const std::string& target, double value);
     void log(TimestampMs ts, const std::string& source, LogLevel level, std::string message);
     void taskEvent(TimestampMs ts, const SimAgent& a, TaskState state, const std::string& error, double durationMs);
+    // The agent's last word when it is removed from its pool: a `retired` task event.
+    void retiredEvent(TimestampMs ts, const SimAgent& a);
     void txEvent(TimestampMs ts, const SimTx& tx, TxState state);
     // Keeps a timestamp inside the current tick.
     TimestampMs clampToTick(TimestampMs ts) const;

@@ -117,6 +117,29 @@ private slots:
         QCOMPARE(anomalies(out).size(), atRecovery);
     }
 
+    // A worker drained by a scale-down ("retired") finished no task: it counts neither
+    // as a success that would dilute a failure burst nor as a failure.
+    void retirementsAreNotOutcomes() {
+        FailureRatioDetector d;
+        std::vector<Record> out;
+        TimestampMs ts = warmFailures(d, out, 400);
+        const auto accepted = d.counters().accepted;
+        int events = 0;
+        while (anomalies(out).empty() && events < 50) {
+            QVERIFY(d.process(task(ts, true), out));
+            for (int k = 0; k < 10; ++k) {  // ten workers leave between two failures
+                TaskEvent bye = task(ts + 1 + k, false, "agent-" + std::to_string(10 + k));
+                bye.state = TaskState::Retired;
+                bye.task_id.clear();
+                QVERIFY(d.process(bye, out));
+            }
+            ts += 1000;
+            ++events;
+        }
+        QVERIFY2(events <= 5, qPrintable(QString("fired after %1 failures").arg(events)));
+        QCOMPARE(d.counters().accepted, accepted + events);
+    }
+
     void steadyStateQuiet() {
         // A day of tasks at a constant 2 % failure rate, random order: no alarm.
         FailureRatioDetector d;

@@ -114,9 +114,42 @@ private slots:
         QCOMPARE(a->lastSeen, T0 + 1);
     }
 
+    // A worker drained by a scale-down says so ("retired"): it is listed as retired,
+    // never as silent however long it stays quiet, and keeps its totals; a later
+    // event of the same agent, or a metric about it, makes it a working agent again.
+    void aRetiredAgentIsRetiredNotSilent() {
+        FleetState f;
+        feed(f, "a", 10, 0, T0, T0 + 9'000);
+        feed(f, "b", 10, 0, T0, T0 + 9'000);
+        auto bye = task(T0 + 10'000, "a", TaskState::Retired);
+        bye.task_id.clear();
+        f.add(bye);
+        for (const TimestampMs later : {T0 + 11'000, T0 + 45'000, T0 + 3'600'000}) {
+            const auto all = f.agents(later);
+            QCOMPARE(find(all, "a")->health, AgentHealth::Retired);
+            QCOMPARE(find(all, "a")->retiredAt, T0 + 10'000);
+            QCOMPARE(find(all, "a")->succeeded, std::int64_t(10));
+        }
+        QCOMPARE(find(f.agents(T0 + 45'000), "b")->health, AgentHealth::Silent);  // quiet without a word: silent
+        // Listed for an hour after it left, then no more; the silent one stays listed.
+        QVERIFY(!find(f.agents(T0 + 10'000 + 3'600'001), "a"));
+        QVERIFY(find(f.agents(T0 + 10'000 + 3'600'001), "b"));
+        // A retirement is not an outcome: it neither fails nor succeeds a task.
+        QCOMPARE(find(f.agents(T0 + 11'000), "a")->recentFinished, std::int64_t(10));
+        // A metric about the agent after it retired: it is working again.
+        SeriesTail tail{"agent.heartbeat", "agent:a", {{T0 + 50'000, 1.0}}};
+        QCOMPARE(find(f.agents(T0 + 51'000, {tail}), "a")->health, AgentHealth::Healthy);
+        // So is a new task: scaled up again under the same name.
+        f.add(task(T0 + 60'000, "a", TaskState::Started));
+        const auto back = f.agents(T0 + 61'000);
+        QCOMPARE(find(back, "a")->health, AgentHealth::Healthy);
+        QCOMPARE(find(back, "a")->retiredAt, TimestampMs(0));
+    }
+
     void healthNamesForTheCli() {
         QCOMPARE(std::string(healthName(AgentHealth::Healthy)), std::string("healthy"));
         QCOMPARE(std::string(healthName(AgentHealth::Silent)), std::string("silent"));
+        QCOMPARE(std::string(healthName(AgentHealth::Retired)), std::string("retired"));
     }
 };
 

@@ -76,7 +76,7 @@ private:
                                 value()};
         case 4: case 5: {
             TaskEvent t{ts(), text({"t1", "t2", "t3"}), agent(), text({"wallet_monitor", "airdrop_claim", "rebalance"})};
-            t.state = static_cast<TaskState>(in_.ConsumeIntegralInRange<int>(0, 2));
+            t.state = static_cast<TaskState>(in_.ConsumeIntegralInRange<int>(0, 3));
             t.endpoint = endpoint();
             t.error = text({"timeout", "rpc_unavailable", "reverted", ""});
             t.duration_ms = value();

@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace vigil;
@@ -122,6 +123,39 @@ private slots:
         QCOMPARE(sim.workerCount("rebalance"), 2);
         runFor(sim, sim.start() + 10 * kMin);
         QCOMPARE(sim.agents().size(), std::size_t(11));
+    }
+
+    // A worker scaled down leaves with a word: one `retired` task event once it has
+    // drained (at once when idle), and nothing from it afterwards; the workers that
+    // stay never say it.
+    void scaledDownWorkersSayTheyRetired() {
+        FleetSimulator sim("calm", 1);
+        const auto all = sim.agents();
+        const auto records0 = runFor(sim, sim.start() + 2 * kMin);
+        QVERIFY(sim.scaleWorkers("rebalance", -2));
+        const auto records = runFor(sim, sim.start() + 12 * kMin);
+        const auto left = sim.agents();
+        std::set<std::string> gone;
+        for (const auto& a : all)
+            if (std::find(left.begin(), left.end(), a) == left.end()) gone.insert(a.substr(a.find(':') + 1));
+        QCOMPARE(gone.size(), std::size_t(2));
+        QVERIFY(only<TaskEvent>(records0, [](const TaskEvent& t) { return t.state == TaskState::Retired; }).empty());
+        const auto retired = only<TaskEvent>(records, [](const TaskEvent& t) { return t.state == TaskState::Retired; });
+        QCOMPARE(retired.size(), std::size_t(2));
+        for (const TaskEvent& r : retired) {
+            QVERIFY2(gone.count(r.agent), r.agent.c_str());
+            QCOMPARE(r.workflow, std::string("rebalance"));
+            QVERIFY(r.task_id.empty());
+            QVERIFY(!r.endpoint.empty());
+            // Its last word: no task event and no metric about it afterwards.
+            const std::string target = "agent:" + r.agent;
+            for (const auto& rec : records) {
+                if (timestampOf(rec) <= r.ts) continue;
+                if (const auto* t = std::get_if<TaskEvent>(&rec)) QVERIFY2(t->agent != r.agent, r.agent.c_str());
+                if (const auto* m = std::get_if<MetricSample>(&rec)) QVERIFY2(m->target != target, target.c_str());
+            }
+        }
+        QCOMPARE(retired[0].agent == retired[1].agent, false);
     }
 
     void replacingAStuckTxConfirmsIt() {

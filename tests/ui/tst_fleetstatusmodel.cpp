@@ -101,6 +101,7 @@ private slots:
         QTest::newRow("degraded") << int(Health::Degraded);
         QTest::newRow("failing") << int(Health::Failing);
         QTest::newRow("silent") << int(Health::Silent);
+        QTest::newRow("retired") << int(Health::Retired);
     }
     void showsTheEnginesHealth() {
         QFETCH(int, health);
