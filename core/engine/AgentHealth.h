@@ -7,8 +7,8 @@
 //              the agent (target "agent:<name>")
 //   Healthy  — otherwise
 //   Retired  — its last task event said it stopped on purpose (a scale-down drained
-//              it) and no metric about it came since: not silent, not a fault
-//              (decided by FleetState, which sees the events)
+//              it) and no metric about it came a silence's length (30 s) or more
+//              after that: not silent, not a fault (decided by FleetState)
 #pragma once
 
 #include "engine/Snapshot.h"

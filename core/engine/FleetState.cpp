@@ -53,22 +53,23 @@ std::vector<AgentStatus> FleetState::agents(TimestampMs now, const std::vector<S
     std::vector<AgentStatus> out;
     out.reserve(agents_.size());
     for (const auto& [name, tr] : agents_) {
-        if (tr.status.retiredAt > 0 && now - tr.status.retiredAt > rules_.listRetiredForMs) {
-            auto it = lastSample.find(name);
-            if (it == lastSample.end() || it->second <= tr.status.retiredAt) continue;  // long gone
-        }
+        auto it = lastSample.find(name);
+        const TimestampMs sampled = it == lastSample.end() ? TimestampMs(0) : it->second;
+        // Retired (its last task event said so) and nothing since but stragglers, metrics
+        // already on their way when it left: only a sign of life a silence's length
+        // after it retired brings it back. It left on purpose, which is not silence.
+        const TimestampMs retiredAt = tr.status.retiredAt;
+        const bool retired = retiredAt > 0 && sampled < retiredAt + rules_.silentAfterMs;
+        if (retired && now - retiredAt > rules_.listRetiredForMs) continue;  // long gone
         AgentStatus a = tr.status;
         // The baseline is the newest mark at least a window old (or the oldest kept).
         std::size_t b = 0;
         while (b + 1 < tr.marks.size() && now - tr.marks[b + 1].time >= rules_.recentWindowMs) ++b;
         a.recentFailed = a.failed - tr.marks[b].failed;
         a.recentFinished = a.recentFailed + a.succeeded - tr.marks[b].succeeded;
-        auto it = lastSample.find(name);
-        const TimestampMs lastSign = std::max(a.lastSeen, it == lastSample.end() ? TimestampMs(0) : it->second);
-        // Retired and quiet since: it left on purpose, which is not silence.
-        a.health = a.retiredAt > 0 && lastSign <= a.retiredAt
-                       ? AgentHealth::Retired
-                       : classifyAgent(a.recentFailed, a.recentFinished, now - lastSign, rules_);
+        const TimestampMs lastSign = std::max(a.lastSeen, sampled);
+        a.health =
+            retired ? AgentHealth::Retired : classifyAgent(a.recentFailed, a.recentFinished, now - lastSign, rules_);
         out.push_back(std::move(a));
     }
     return out;

@@ -35,7 +35,8 @@ public:
     void add(const TaskEvent& t);
     // Sorted by agent name, health judged at `now`. `series` (the snapshot's tails)
     // tells which agents still report metrics about themselves: alive, not busy.
-    // Agents retired longer ago than AgentHealthRules::listRetiredForMs are left out.
+    // Agents retired longer ago than AgentHealthRules::listRetiredForMs are left out;
+    // a metric about an agent within silentAfterMs of its retirement is a straggler.
     std::vector<AgentStatus> agents(TimestampMs now, const std::vector<SeriesTail>& series = {}) const;
     std::size_t size() const { return agents_.size(); }
     std::uint64_t evicted() const { return evicted_; }

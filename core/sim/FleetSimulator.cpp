@@ -130,11 +130,7 @@ bool FleetSimulator::scaleWorkers(const std::string& poolName, int delta) {
             int left = -delta;
             for (auto it = w.agents.rbegin(); it != w.agents.rend() && left > 0; ++it) {
                 if (it->pool != p || it->removed || it->retiring) continue;
-                it->retiring = true;
-                if (it->phase == AgentPhase::Idle) {
-                    it->removed = true;
-                    w.retiredEvent(ts, *it);
-                }
+                it->retiring = true;  // leaves once idle, in a later tick (stepAgents)
                 names += (names.empty() ? "" : ", ") + it->id;
                 --left;
             }

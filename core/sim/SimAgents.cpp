@@ -192,6 +192,16 @@ void step(SimWorld& w, int index, TimestampMs t) {
 }  // namespace
 
 void stepAgents(SimWorld& w) {
+    // Workers told to leave while idle (FleetSimulator::scaleWorkers) leave here, at the
+    // start of the next tick: the simulator has already made the tick they were told
+    // in, so their last word must come after it.
+    for (SimAgent& a : w.agents)
+        if (a.retiring && !a.removed && a.phase == AgentPhase::Idle) {
+            a.removed = true;
+            w.retiredEvent(w.tickStart + 1, a);
+            w.log(w.tickStart + 1, "scheduler", LogLevel::Info,
+                  "worker " + a.id + " stopped (pool " + a.workflow + ")");
+        }
     for (SimPool& pool : w.pools) {
         const double rate = pool.overloadRate > 0 ? pool.overloadRate : pool.model->arrivalPerS * diurnal(w.tickStart, 0.15);
         const int n = pool.rng.poisson(rate);

@@ -136,9 +136,14 @@ private slots:
         QVERIFY(find(f.agents(T0 + 10'000 + 3'600'001), "b"));
         // A retirement is not an outcome: it neither fails nor succeeds a task.
         QCOMPARE(find(f.agents(T0 + 11'000), "a")->recentFinished, std::int64_t(10));
-        // A metric about the agent after it retired: it is working again.
+        // A metric already on its way when it left is a straggler, not a sign of life...
+        SeriesTail straggler{"agent.heartbeat", "agent:a", {{T0 + 10'900, 1.0}}};
+        QCOMPARE(find(f.agents(T0 + 45'000, {straggler}), "a")->health, AgentHealth::Retired);
+        QVERIFY(!find(f.agents(T0 + 10'000 + 3'600'001, {straggler}), "a"));
+        // ...one a silence's length (30 s) after it retired is: it is working again.
         SeriesTail tail{"agent.heartbeat", "agent:a", {{T0 + 50'000, 1.0}}};
         QCOMPARE(find(f.agents(T0 + 51'000, {tail}), "a")->health, AgentHealth::Healthy);
+        QVERIFY(find(f.agents(T0 + 10'000 + 3'600'001, {tail}), "a"));
         // So is a new task: scaled up again under the same name.
         f.add(task(T0 + 60'000, "a", TaskState::Started));
         const auto back = f.agents(T0 + 61'000);
