@@ -1,5 +1,6 @@
 #include "remedy/PoolLoad.h"
 #include "record/SameText.h"
+#include "record/TaskOutcome.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,7 +40,7 @@ void PoolLoad::observe(const Record& r) {
         if (t->state == TaskState::Started) {
             p->starts.push_back(t->ts);
             trim(*p, t->ts);
-        } else if (t->state != TaskState::Retired && std::isfinite(t->duration_ms) && t->duration_ms > 0) {
+        } else if (isOutcome(t->state) && std::isfinite(t->duration_ms) && t->duration_ms > 0) {
             // EWMA over about the last 20 tasks: follows a slower endpoint, ignores one outlier.
             p->taskMs = p->finished == 0 ? t->duration_ms : p->taskMs + (t->duration_ms - p->taskMs) / 20.0;
             ++p->finished;

@@ -60,7 +60,7 @@ struct ReplayControllerOptions {
     // The engine's queue holds batchRecords-sized batches: 16 (16 MB of records) keep the
     // engine busy however the reader's pace varies. The live default of 64 let a replay
     // run 64 MB ahead whenever the engine paused for a checkpoint (peak RSS on a 1 GB
-    // log 148-159 MB against 108 MB, docs/performance.md).
+    // log 129-159 MB against 108-126 MB by the machine's pace, docs/performance.md).
     EngineOptions engine = [] {
         EngineOptions e;
         e.queueCapacity = 16;

@@ -77,6 +77,14 @@ std::string successText(const SimWorld& w, SimAgent& a, double durationMs) {
     return "rebalanced portfolio of wallet " + shortHash(wallet) + " in tx " + shortHash(a.txHash) + " (block " + block + ")" + took;
 }
 
+// A worker told to leave (FleetSimulator::scaleWorkers) leaves: its last word, a
+// 'retired' event, and the scheduler's line saying how it went (`how`).
+void retire(SimWorld& w, SimAgent& a, TimestampMs ts, const char* how) {
+    a.removed = true;
+    w.retiredEvent(ts, a);
+    w.log(ts, "scheduler", LogLevel::Info, "worker " + a.id + " " + how + " (pool " + a.workflow + ")");
+}
+
 void finish(SimWorld& w, SimAgent& a, TimestampMs ts, const std::string& error) {
     const double duration = static_cast<double>(ts - a.taskStart);
     SimPool& pool = w.pools[static_cast<std::size_t>(a.pool)];
@@ -94,11 +102,7 @@ void finish(SimWorld& w, SimAgent& a, TimestampMs ts, const std::string& error) 
     a.freeAt = ts;
     a.idem.clear();
     a.txHash.clear();
-    if (a.retiring) {
-        a.removed = true;
-        w.retiredEvent(ts, a);
-        w.log(ts, "scheduler", LogLevel::Info, "worker " + a.id + " drained and stopped (pool " + a.workflow + ")");
-    }
+    if (a.retiring) retire(w, a, ts, "drained and stopped");
 }
 
 void startTask(SimWorld& w, SimAgent& a, TimestampMs ts) {
@@ -196,12 +200,7 @@ void stepAgents(SimWorld& w) {
     // start of the next tick: the simulator has already made the tick they were told
     // in, so their last word must come after it.
     for (SimAgent& a : w.agents)
-        if (a.retiring && !a.removed && a.phase == AgentPhase::Idle) {
-            a.removed = true;
-            w.retiredEvent(w.tickStart + 1, a);
-            w.log(w.tickStart + 1, "scheduler", LogLevel::Info,
-                  "worker " + a.id + " stopped (pool " + a.workflow + ")");
-        }
+        if (a.retiring && !a.removed && a.phase == AgentPhase::Idle) retire(w, a, w.tickStart + 1, "stopped");
     for (SimPool& pool : w.pools) {
         const double rate = pool.overloadRate > 0 ? pool.overloadRate : pool.model->arrivalPerS * diurnal(w.tickStart, 0.15);
         const int n = pool.rng.poisson(rate);

@@ -1,4 +1,5 @@
 #include "detect/events/FailureRatioDetector.h"
+#include "record/TaskOutcome.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,7 +42,7 @@ bool FailureRatioDetector::processTx(const TxEvent& t, std::vector<Record>& out)
 bool FailureRatioDetector::process(const Record& in, std::vector<Record>& out) {
     if (const auto* t = std::get_if<TxEvent>(&in)) return processTx(*t, out);
     const auto* e = std::get_if<TaskEvent>(&in);
-    if (!e || e->state == TaskState::Started || e->state == TaskState::Retired) return true;  // not an outcome
+    if (!e || !isOutcome(e->state)) return true;
     if (e->agent.empty() && e->workflow.empty() && e->endpoint.empty()) {
         ++counters_.malformed;
         counters_.lastReason = "task event " + e->task_id + ": no agent, workflow or endpoint";
