@@ -4,6 +4,7 @@
 #include "ui/Palette.h"
 
 #include <QPainter>
+#include <QSortFilterProxyModel>
 
 #include <algorithm>
 #include <QStyledItemDelegate>
@@ -49,11 +50,28 @@ public:
     }
 };
 
+// The model's rows less the retired agents; rows leave and come back as their health
+// changes (an agent seen again after retiring is in the fleet again).
+class InFleetFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        const QModelIndex i = sourceModel()->index(row, 0, parent);
+        return i.data(FleetStatusModel::HealthRole).toInt() != int(FleetStatusModel::Health::Retired);
+    }
+};
+
 }  // namespace
 
 FleetStrip::FleetStrip(FleetStatusModel* model, QWidget* parent) : QListView(parent) {
     setObjectName(QStringLiteral("fleetStrip"));
-    setModel(model);
+    auto* inFleet = new InFleetFilter(this);
+    inFleet->setSourceModel(model);
+    // Re-filters a row when its data changes (health among it), not only on inserts.
+    inFleet->setDynamicSortFilter(true);
+    setModel(inFleet);
     setModelColumn(FleetStatusModel::AgentCol);
     setItemDelegate(new AgentChipDelegate(this));
     setViewMode(QListView::ListMode);
@@ -69,10 +87,12 @@ FleetStrip::FleetStrip(FleetStatusModel* model, QWidget* parent) : QListView(par
     viewport()->setAutoFillBackground(false);
     setAccessibleName(tr("Fleet health"));
     // As agents come and go the strip asks for as many rows as it needs.
-    connect(model, &QAbstractItemModel::rowsInserted, this, &QWidget::updateGeometry);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &QWidget::updateGeometry);
-    connect(model, &QAbstractItemModel::modelReset, this, &QWidget::updateGeometry);
+    connect(inFleet, &QAbstractItemModel::rowsInserted, this, &QWidget::updateGeometry);
+    connect(inFleet, &QAbstractItemModel::rowsRemoved, this, &QWidget::updateGeometry);
+    connect(inFleet, &QAbstractItemModel::modelReset, this, &QWidget::updateGeometry);
 }
+
+int FleetStrip::chipCount() const { return model()->rowCount(); }
 
 QSize FleetStrip::sizeHint() const {
     const QSize chip = chipSize(fontMetrics()) + QSize(2 * spacing(), 2 * spacing());
