@@ -9,13 +9,14 @@
 
 namespace vigil {
 
-IncidentCorrelator::IncidentCorrelator(CorrelatorConfig cfg) : cfg_(std::move(cfg)) {}
+IncidentCorrelator::IncidentCorrelator(CorrelatorConfig cfg)
+    : cfg_(std::move(cfg)), ownEffects_(cfg_.ownActionEffects, cfg_.ownEffectSettleMs, cfg_.maxTrackedActions) {}
 
 bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
     topology_.learn(in);
     if (const auto* l = std::get_if<LogLine>(&in)) changes_.observe(*l);
     if (const auto* a = std::get_if<Anomaly>(&in)) {
-        if (belowLearnedCut(*a)) {
+        if (belowLearnedCut(*a) || ownActionEffect(*a)) {
             advance(a->ts, out);
             return true;
         }
@@ -30,6 +31,7 @@ bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
         return true;
     }
     if (const auto* act = std::get_if<Action>(&in)) {
+        ownEffects_.observe(*act);
         if (!act->incident_id.empty() && !act->id.empty() &&
             actionIncident_.emplace(act->id, act->incident_id).second) {
             actionOrder_.push_back(act->id);
@@ -38,9 +40,10 @@ bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
                 actionOrder_.pop_front();
             }
         }
-    } else if (const auto* o = std::get_if<Outcome>(&in); o && o->success) {
+    } else if (const auto* o = std::get_if<Outcome>(&in)) {
+        ownEffects_.observe(*o);
         // A remediation worked: its incident is mitigated until signals say otherwise.
-        auto a = actionIncident_.find(o->action_id);
+        auto a = o->success ? actionIncident_.find(o->action_id) : actionIncident_.end();
         if (a != actionIncident_.end()) {
             auto it = incidents_.find(a->second);
             if (it != incidents_.end() && it->second.rec.state == IncidentState::Open) {
@@ -52,6 +55,12 @@ bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
         }
     }
     advance(timestampOf(in), out);
+    return true;
+}
+
+bool IncidentCorrelator::ownActionEffect(const Anomaly& a) {
+    if (!ownEffects_.expected(a)) return false;
+    ++counters_.ownActionEffects;
     return true;
 }
 

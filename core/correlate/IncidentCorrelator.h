@@ -12,9 +12,12 @@
 // earliest upstream target that explains the others. Lifecycle on record time:
 // open → mitigated (a remediation succeeded, or signals quiet) → resolved (quiet
 // for quietToResolveMs). Emits an Incident on open, on every state change and on
-// significant updates (new target, new cause, new severity), coalesced.
+// significant updates (new target, new cause, new severity), coalesced. Vigil's own
+// actions taking effect (a pool's worker count after Vigil scaled it) are no evidence
+// (OwnActionEffects).
 #pragma once
 
+#include "correlate/OwnActionEffects.h"
 #include "correlate/RecentChanges.h"
 #include "correlate/Sensitivity.h"
 #include "correlate/SeriesCuts.h"
@@ -60,6 +63,11 @@ struct CorrelatorConfig {
     std::size_t maxTargetsPerIncident = 64;
     std::size_t maxActiveIncidents = 256;
     std::size_t maxTrackedActions = 4096;
+    // What Vigil's own actions change (correlate/OwnActionEffects.h): an anomaly on such
+    // a series of the action's target, up to ownEffectSettleMs after the action's last
+    // news, is the action working, not evidence. Scaling a pool changes its worker count.
+    std::vector<ActionEffect> ownActionEffects = {{"scale_workers", {"worker.count"}}};
+    TimestampMs ownEffectSettleMs = 300'000;
     // Learned per-series cuts (core/learn, docs/learning.md); null: none.
     std::shared_ptr<const SeriesCutBoard> learnedCuts;
     // Operators' sensitivity (correlate/Sensitivity.h): shifts decisiveScore and
@@ -75,6 +83,8 @@ struct CorrelatorCounters {
     std::int64_t openRefused = 0;
     // Anomalies below their series' learned cut: kept as anomalies, not evidence.
     std::int64_t belowLearnedCut = 0;
+    // Anomalies that were Vigil's own action taking effect: kept, not evidence.
+    std::int64_t ownActionEffects = 0;
 };
 
 class IncidentCorrelator final : public Stage {
@@ -142,12 +152,14 @@ private:
     CorrelatorConfig cfg_;
     Topology topology_;
     RecentChanges changes_;
+    OwnActionEffects ownEffects_;
     std::deque<Anomaly> pending_;            // not (yet) part of an incident, newest last
     std::map<std::string, Tracked> incidents_;  // by id; resolved ones kept for the flap cool-down
     std::map<std::string, std::string> actionIncident_;  // action id -> incident id
     std::deque<std::string> actionOrder_;
     CorrelatorCounters counters_;
     bool belowLearnedCut(const Anomaly& a);
+    bool ownActionEffect(const Anomaly& a);  // counted when true
     std::shared_ptr<const SeriesCuts> cuts_;
     std::uint64_t cutsVersion_ = 0;
     std::uint64_t seq_ = 0;

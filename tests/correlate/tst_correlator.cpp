@@ -207,6 +207,41 @@ private slots:
         QVERIFY(h.last().narrative.find("remediation succeeded") != std::string::npos);
     }
 
+    void vigilsOwnScaleIsNotASymptom() {
+        // A growing queue opens an incident; Vigil scales the pool and it is mitigated.
+        // The pool's worker count then jumps (the action working), which the metric
+        // detector rightly finds unusual: that must not bring the incident back.
+        auto run = [](bool withAction) {
+            Harness h;
+            h.feed(anomaly(kT0 + 100 * kS, "worker.queue_growth", "pool:airdrop_claim", 0.95, "worker.queue_depth"));
+            const std::string id = h.last().id;
+            Action act;
+            act.ts = kT0 + 105 * kS;
+            act.id = "ACT-1";
+            act.incident_id = id;
+            act.kind = withAction ? "scale_workers" : "notify";
+            act.target = "pool:airdrop_claim";
+            act.status = ActionStatus::Executing;
+            h.feed(act);
+            h.feed(Outcome{kT0 + 106 * kS, "ACT-1", true, "scaled pool:airdrop_claim from 4 to 12"});
+            [&] { QCOMPARE(std::string(toString(h.last().state)), std::string("mitigated")); }();
+            h.feed(anomaly(kT0 + 108 * kS, "metric.ensemble", "pool:airdrop_claim", 1.0, "worker.count"));
+            return h;
+        };
+        Harness own = run(true);
+        QCOMPARE(std::string(toString(own.last().state)), std::string("mitigated"));
+        QCOMPARE(own.corr.counters().ownActionEffects, std::int64_t(1));
+        QCOMPARE(own.last().anomaly_count, std::int64_t(1));  // not evidence of the incident
+        // The same jump with no action of Vigil's to explain it is news: signals are back.
+        Harness other = run(false);
+        QCOMPARE(std::string(toString(other.last().state)), std::string("open"));
+        QCOMPARE(other.corr.counters().ownActionEffects, std::int64_t(0));
+        // After Vigil's scale, the queue itself growing again is still news.
+        own.feed(anomaly(kT0 + 130 * kS, "worker.queue_growth", "pool:airdrop_claim", 0.95, "worker.queue_depth"));
+        QCOMPARE(std::string(toString(own.last().state)), std::string("open"));
+        QCOMPARE(own.ids().size(), std::size_t(1));
+    }
+
     void outputIsBounded() {
         Harness h;
         // 300 anomalies on the same few targets over 5 minutes: a handful of updates.
