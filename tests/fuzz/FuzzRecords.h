@@ -97,14 +97,20 @@ private:
                            text({"deploy of workflow rebalance v2 finished", "rpc timeout after 3000 ms",
                                  "nonce too low for 0xaa", "config reload", "restart"})};
         case 11: {  // the engine's own kinds can come from a recording too
-            Anomaly a{ts(), text({"an1"}), text({"metric.ensemble", "tx.stuck"}), text({"rpc.latency_ms"}),
-                      text({"rpc:eth-main-a"})};
+            Anomaly a{ts(), text({"an1"}), text({"metric.ensemble", "tx.stuck"}),
+                      text({"rpc.latency_ms", "worker.count"}), text({"rpc:eth-main-a", "pool:rebalance"})};
             a.score = value();
             return a;
         }
         default: {
-            Action a{ts(), text({"ac1"}), text({"inc1"}), text({"retry_tx", "failover_rpc", "transfer"}),
-                     text({"rpc:eth-main-a"}), text({"{}", "{\"x\":1}"})};
+            // An action's outcome (the correlator follows both: OwnActionEffects).
+            if (in_.ConsumeBool()) return Outcome{ts(), text({"ac1"}), in_.ConsumeBool(), text({"ok"})};
+            Action a{ts(),
+                     text({"ac1"}),
+                     text({"inc1"}),
+                     text({"retry_tx", "failover_rpc", "transfer", "scale_workers"}),
+                     text({"rpc:eth-main-a", "pool:rebalance"}),
+                     text({"{}", "{\"x\":1}"})};
             a.status = static_cast<ActionStatus>(in_.ConsumeIntegralInRange<int>(0, 6));
             a.critical = in_.ConsumeBool();
             return a;
