@@ -13,13 +13,14 @@
 #include "vigilctl/RunLive.h"
 
 #include "audit/AuditChain.h"
-#include "common/LiveEngineOptions.h"
 #include "common/DefaultPaths.h"
 #include "common/DemoHealing.h"
 #include "common/LearnedModelFollower.h"
-#include "common/SilenceWiring.h"
+#include "common/LiveEngineOptions.h"
 #include "common/ShippedPolicy.h"
 #include "common/SignoffOptions.h"
+#include "common/SilenceWiring.h"
+#include "correlate/IncidentCorrelator.h"
 #include "engine/AgentHealth.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
@@ -182,8 +183,10 @@ RunOutcome runDemo(const RunOptions& o, vigil::Engine& engine, vigil::app::DemoH
     return r;
 }
 
+// `correlator` is read after the engine stopped (runDemo): its counters are the engine
+// thread's no longer.
 int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHealing& healing,
-              const vigil::store::StoreWriter& writer) {
+              const vigil::IncidentCorrelator& correlator, const vigil::store::StoreWriter& writer) {
     const int sig = g_signal;
     const auto& snap = *r.last;
     std::printf("stopped after %.1f s (%s): %lld records, %.0f simulated s, anomalies=%lld, incidents=%zu, agents: %s\n",
@@ -205,6 +208,10 @@ int reportRun(const RunOptions& o, const RunOutcome& r, const vigil::app::DemoHe
                     ns.lastError.c_str());
     }
     std::printf("silenced: %lld anomalies\n", static_cast<long long>(snap.silencedAnomalies));
+    // Anomalies kept and listed but not taken as evidence of an incident.
+    const auto& cc = correlator.counters();
+    std::printf("not evidence: %lld anomalies below their learned cut, %lld Vigil's own action taking effect\n",
+                static_cast<long long>(cc.belowLearnedCut), static_cast<long long>(cc.ownActionEffects));
     const auto st = writer.stats();
     std::printf("stored %lld records in %s (%lld write failures)\n", static_cast<long long>(st.recordsWritten()),
                 qPrintable(o.db), static_cast<long long>(st.rowsFailed));
@@ -240,7 +247,7 @@ int cmdRun(const QStringList& args) {
     vigil::app::LearnedModelFollower learned(o.db.toStdString(), &healing->policy());
     if (!learned.pollOnce()) std::fprintf(stderr, "vigil: learned model: %s\n", learned.lastError().c_str());
     pipeline.correlate.learnedCuts = learned.board();
-    vigil::installDefaultStages(engine, pipeline);
+    const vigil::PipelineStages stages = vigil::installDefaultStages(engine, pipeline);
     healing->install(engine);  // planner, store and audit sinks
     std::unique_ptr<vigil::signoff::SignoffService> signoff;  // on its own connection and thread
     if (o.signoff) {
@@ -256,7 +263,7 @@ int cmdRun(const QStringList& args) {
     learned.stop();
     if (signoff) signoff->stop();
     store.value()->close();  // after the engine: it commits what the engine handed over
-    return reportRun(o, outcome, *healing, *store.value());
+    return reportRun(o, outcome, *healing, *stages.incidents, *store.value());
 }
 
 }  // namespace vigilctl

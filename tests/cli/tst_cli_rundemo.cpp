@@ -50,6 +50,10 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
         QVERIFY2(r.out.contains(QStringLiteral("(duration reached)")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("stored ")), qPrintable(r.out));
+        // What the correlator kept out of its incidents is reported, not dropped in silence.
+        static const QRegularExpression notEvidence(QStringLiteral(
+            "not evidence: \\d+ anomalies below their learned cut, \\d+ Vigil's own action taking effect\n"));
+        QVERIFY2(notEvidence.match(r.out).hasMatch(), qPrintable(r.out));
         // The engine's judgement of the fleet: the demo's twelve agents, and the
         // workers healing added to overloaded pools, counted by health.
         static const QRegularExpression health(
