@@ -120,7 +120,7 @@ void ActionLogModel::summarize(Row& row) const {
     ctx.why = param(row.action.params, "why").toStdString();
     if (row.action.kind == "escalate") ctx.note = param(row.action.params, "reason").toStdString();
     else if (param(row.action.params, "simulated") == QLatin1String("true")) ctx.note = "dry-run: nothing was sent";
-    if (param(row.action.params, "replay") == QLatin1String("true"))  // ReplayActivityFeed marks them
+    if (param(row.action.params, "replay") == QLatin1String("true"))  // EngineActivityFeed marks them
         ctx.note += std::string(ctx.note.empty() ? "" : "; ") + "replay: simulated, nothing was sent";
     ctx.approval = row.approval;
     ctx.outcome = row.outcome;

@@ -35,7 +35,7 @@ class EscalationModel;
 class IncidentListModel;
 class IncidentPanel;
 class LearningPanel;
-class ReplayActivityFeed;
+class EngineActivityFeed;
 class SilenceSource;
 class StoreActivityFeed;
 class TimelineModel;
@@ -82,9 +82,10 @@ public:
     // Replay: the title and a permanent status-bar badge say "Replay of FILE", not
     // the live fleet; `controls` (the ReplayBar) goes in a toolbar. MainWindowReplay.cpp.
     void showAsReplay(const QString& path, QWidget* controls);
-    // The replay's simulated actions, approvals and outcomes for the timeline and
-    // the action log (a replay has no store feed); `feed` must outlive the window.
-    void attachReplayActivity(ReplayActivityFeed* feed);
+    // The engine's actions, approvals and outcomes for the timeline and the action
+    // log where no store feeds them (a replay; a live console without a database);
+    // `feed` must outlive the window.
+    void attachEngineActivity(EngineActivityFeed* feed);
     bool isReplay() const { return !replayOf_.isEmpty(); }
     QMenu* fileMenu() const { return fileMenu_; }
 

@@ -4,9 +4,9 @@
 #include "ui/MainWindow.h"
 
 #include "ui/ActionLogModel.h"
+#include "ui/EngineActivityFeed.h"
 #include "ui/EscalationModel.h"
 #include "ui/RecentRecordings.h"
-#include "ui/ReplayActivityFeed.h"
 #include "ui/TimelineModel.h"
 
 #include <QDragEnterEvent>
@@ -83,11 +83,11 @@ void MainWindow::showAsReplay(const QString& path, QWidget* controls) {
     addToolBar(Qt::TopToolBarArea, bar);
 }
 
-void MainWindow::attachReplayActivity(ReplayActivityFeed* feed) {
+void MainWindow::attachEngineActivity(EngineActivityFeed* feed) {
     if (!feed) return;
-    connect(feed, &ReplayActivityFeed::records, timeline_, &TimelineModel::addRecords);
-    connect(feed, &ReplayActivityFeed::records, actions_, &ActionLogModel::addRecords);
-    connect(feed, &ReplayActivityFeed::records, escalations_, &EscalationModel::addRecords);
+    connect(feed, &EngineActivityFeed::records, timeline_, &TimelineModel::addRecords);
+    connect(feed, &EngineActivityFeed::records, actions_, &ActionLogModel::addRecords);
+    connect(feed, &EngineActivityFeed::records, escalations_, &EscalationModel::addRecords);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -1,8 +1,8 @@
 #include "ui/ReplaySession.h"
 
+#include "ui/EngineActivityFeed.h"
 #include "ui/EngineBridge.h"
 #include "ui/MainWindow.h"
-#include "ui/ReplayActivityFeed.h"
 #include "ui/ReplayBar.h"
 
 #include "engine/FixedSensitivity.h"
@@ -36,9 +36,9 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
     s->sensitivity_ = sensitivity;
     const PipelineConfig defaults = pipelineAtSensitivity(sensitivity);  // when no stages were given
     // The simulated actions reach the timeline and the action log from the engine's outputs.
-    s->activity_ = new ReplayActivityFeed(250, s.get());
+    s->activity_ = new EngineActivityFeed(250, s.get());
     s->replay_ = std::make_unique<ReplayController>(
-        [install = st.install, defaults, sink = s->activity_->sink()](Engine& engine) {
+        [install = st.install, defaults, sink = s->activity_->replaySink()](Engine& engine) {
             if (install) install(engine);
             else installDefaultStages(engine, defaults);
             engine.addSink(sink);
@@ -58,7 +58,7 @@ ReplaySession* ReplaySession::open(const QString& path, const ReplayStagesFactor
     s->bar_ = new ReplayBar(*s->replay_);
     s->bar_->setSpeed(100);  // a quarter-hour incident in about ten seconds; the bar changes it
     s->window_->showAsReplay(path, s->bar_);
-    s->window_->attachReplayActivity(s->activity_);
+    s->window_->attachEngineActivity(s->activity_);
     connect(s->window_, &QObject::destroyed, s.get(), &QObject::deleteLater);
     s->bridge_->start();
     return s.release();

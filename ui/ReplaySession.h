@@ -18,7 +18,7 @@
 namespace vigil::ui {
 
 class MainWindow;
-class ReplayActivityFeed;
+class EngineActivityFeed;
 class ReplayBar;
 
 // What a replay runs: the install function for its engine and whatever that
@@ -47,7 +47,7 @@ public:
     EngineBridge* bridge() const { return bridge_.get(); }
     MainWindow* window() const { return window_; }
     ReplayBar* bar() const { return bar_; }
-    ReplayActivityFeed* activity() const { return activity_; }
+    EngineActivityFeed* activity() const { return activity_; }
     QString path() const { return path_; }
     Sensitivity sensitivity() const { return sensitivity_; }
 
@@ -60,7 +60,7 @@ private:
     std::unique_ptr<EngineBridge> bridge_;
     QPointer<MainWindow> window_;
     ReplayBar* bar_ = nullptr;
-    ReplayActivityFeed* activity_ = nullptr;  // child of the session
+    EngineActivityFeed* activity_ = nullptr;  // child of the session
 };
 
 }  // namespace vigil::ui

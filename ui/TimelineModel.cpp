@@ -225,7 +225,7 @@ void TimelineModel::addAction(const Action& a) {
     it.summary = tr("%1 — %2: %3%4")
                      .arg(qs(remedy::utcTime(a.ts)), stateName(s), qs(remedy::describeAction(a)),
                           a.incident_id.empty() ? QString() : tr(" (incident %1)").arg(qs(a.incident_id)));
-    if (remedy::jsonField(a.params, "replay") == "true") {  // ReplayActivityFeed marks them
+    if (remedy::jsonField(a.params, "replay") == "true") {  // EngineActivityFeed marks them
         it.title = tr("%1 — simulated").arg(it.title);
         it.summary += tr(" — simulated in a replay: nothing was sent");
     }

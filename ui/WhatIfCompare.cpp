@@ -1,8 +1,8 @@
 #include "ui/WhatIfCompare.h"
 
 #include "remedy/IncidentSignature.h"
+#include "ui/EngineActivityFeed.h"
 #include "ui/MainWindow.h"
-#include "ui/ReplayActivityFeed.h"
 #include "ui/TimelineModel.h"
 #include "ui/TimelineView.h"
 

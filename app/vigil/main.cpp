@@ -19,24 +19,25 @@
 #include "audit/AuditSink.h"
 
 #include "audit/AuditChain.h"
+#include "common/ReplayPipeline.h"
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "sim/DemoFeed.h"
 #include "store/EngineLock.h"
 #include "store/StoreWriter.h"
 #include "ui/ConsoleSettings.h"
-#include "ui/StoredSettingsUse.h"
+#include "ui/EngineActivityFeed.h"
 #include "ui/EngineBridge.h"
-#include "ui/LocalApprovalSource.h"
-#include "ui/StoreActivityFeed.h"
-#include "ui/MainWindow.h"
 #include "ui/LearningPanel.h"
+#include "ui/LocalApprovalSource.h"
+#include "ui/MainWindow.h"
 #include "ui/PolicyAutomationControl.h"
-#include "ui/SilenceSource.h"
-#include "ui/StoreAutomationControl.h"
-#include "ui/report/IncidentReportAction.h"
 #include "ui/RecordingOpener.h"
-#include "common/ReplayPipeline.h"
+#include "ui/SilenceSource.h"
+#include "ui/StoreActivityFeed.h"
+#include "ui/StoreAutomationControl.h"
+#include "ui/StoredSettingsUse.h"
+#include "ui/report/IncidentReportAction.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -193,6 +194,13 @@ int main(int argc, char** argv) {
     vigil::installDefaultStages(engine, pipeline);
     engine.addSink(vigil::ui::sensitivityLatch(sensitivity));
     engine.addSink(recordingTap.sink());
+    // Without a database the store cannot feed the action log and the timeline: the
+    // engine does (it outlives the window, declared before it).
+    std::unique_ptr<vigil::ui::EngineActivityFeed> engineActivity;
+    if (!store) {
+        engineActivity = std::make_unique<vigil::ui::EngineActivityFeed>();
+        engine.addSink(engineActivity->liveSink());
+    }
     if (healing) {
         healing->install(engine);  // planner; store and audit sinks when there is a store
     } else if (store) {
@@ -253,6 +261,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<vigil::ui::SilenceSource> silenceSource;
     vigil::ui::MainWindow window(&bridge);
     opener.watch(&window);
+    window.attachEngineActivity(engineActivity.get());  // null with a store: StoreActivityFeed below
     if (store) {
         // On the engine's time, as the gate files the requests; on their own store connection (a worker thread).
         approvals = std::make_unique<vigil::ui::LocalApprovalSource>(

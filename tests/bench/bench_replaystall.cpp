@@ -1,7 +1,7 @@
 // The GUI event loop while the console replays a recording as fast as possible
 // (issue #12: no stall over 50 ms). Opens LOG through the console's own replay
 // path (ui/ReplaySession: ReplayController, EngineBridge, the replay MainWindow
-// with its ReplayBar and ReplayActivityFeed; the default stages and the planner
+// with its ReplayBar and EngineActivityFeed; the default stages and the planner
 // under the shipped policy, as File → Open recording does), offscreen, raster,
 // 1600 x 1000, speed "as fast as possible", and measures as bench_guistall does:
 // how late a 1 ms precise QTimer on the GUI thread fires (wall) and the GUI

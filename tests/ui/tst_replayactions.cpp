@@ -10,9 +10,9 @@
 #include "ui/ActionLogFilter.h"
 #include "ui/ActionLogModel.h"
 #include "ui/ActionLogPanel.h"
+#include "ui/EngineActivityFeed.h"
 #include "ui/MainWindow.h"
 #include "ui/RecordingOpener.h"
-#include "ui/ReplayActivityFeed.h"
 #include "ui/ReplayBar.h"
 #include "ui/TimelineModel.h"
 

@@ -1,7 +1,7 @@
 // The replay's activity feed hands a burst of actions to the GUI in bounded
-// slices (ReplayActivityFeed::kSliceRecords a poll), in order, none lost, and
+// slices (EngineActivityFeed::kSliceRecords a poll), in order, none lost, and
 // polls quickly while a backlog remains, then goes back to its slow period.
-#include "ui/ReplayActivityFeed.h"
+#include "ui/EngineActivityFeed.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -12,8 +12,8 @@ class TestReplayActivitySlices : public QObject {
     Q_OBJECT
 private slots:
     void aBurstArrivesInOrderedSlices() {
-        ui::ReplayActivityFeed feed(60'000);  // slow: only this test's polls and the backlog's
-        const std::size_t slice = ui::ReplayActivityFeed::kSliceRecords;
+        ui::EngineActivityFeed feed(60'000);  // slow: only this test's polls and the backlog's
+        const std::size_t slice = ui::EngineActivityFeed::kSliceRecords;
         const std::size_t total = 2 * slice + 37;
         std::vector<Record> out;
         for (std::size_t i = 0; i < total; ++i) {
@@ -24,12 +24,12 @@ private slots:
             out.emplace_back(a);
         }
         out.emplace_back(Anomaly{});  // not activity: never handed over
-        feed.sink()({}, out);
+        feed.replaySink()({}, out);
         QCOMPARE(feed.backlog(), total);
 
         std::vector<std::string> seen;
         std::vector<std::size_t> sizes;
-        connect(&feed, &ui::ReplayActivityFeed::records, this, [&](const std::vector<Record>& batch) {
+        connect(&feed, &ui::EngineActivityFeed::records, this, [&](const std::vector<Record>& batch) {
             sizes.push_back(batch.size());
             for (const Record& r : batch) {
                 QVERIFY(std::holds_alternative<Action>(r));
@@ -56,8 +56,8 @@ private slots:
     // records added while a long backlog drains (past that drop) still come out
     // once each, in order, and the backlog counts what is left.
     void aGrowingBacklogDrainsInOrder() {
-        ui::ReplayActivityFeed feed(60'000);
-        const std::size_t slice = ui::ReplayActivityFeed::kSliceRecords;
+        ui::EngineActivityFeed feed(60'000);
+        const std::size_t slice = ui::EngineActivityFeed::kSliceRecords;
         std::size_t made = 0;
         auto add = [&](std::size_t n) {
             std::vector<Record> out;
@@ -66,14 +66,14 @@ private slots:
                 a.id = "act-" + std::to_string(made++);
                 out.emplace_back(a);
             }
-            feed.sink()({}, out);
+            feed.replaySink()({}, out);
         };
         std::vector<std::string> seen;
-        connect(&feed, &ui::ReplayActivityFeed::records, this, [&](const std::vector<Record>& batch) {
+        connect(&feed, &ui::EngineActivityFeed::records, this, [&](const std::vector<Record>& batch) {
             QVERIFY(batch.size() <= slice);
             for (const Record& r : batch) seen.push_back(std::get<Action>(r).id);
         });
-        add(ui::ReplayActivityFeed::kCompactAfter + 3 * slice + 11);
+        add(ui::EngineActivityFeed::kCompactAfter + 3 * slice + 11);
         for (int i = 0; i < 10; ++i) feed.poll();
         add(2 * slice + 5);  // the engine adds while the GUI drains
         QCOMPARE(feed.backlog(), made - seen.size());

@@ -1,4 +1,4 @@
-#include "ui/ReplayActivityFeed.h"
+#include "ui/EngineActivityFeed.h"
 
 #include "remedy/SimFleetActuator.h"
 
@@ -7,31 +7,51 @@
 
 namespace vigil::ui {
 
-ReplayActivityFeed::ReplayActivityFeed(int pollMs, QObject* parent) : QObject(parent), pollMs_(pollMs) {
-    connect(&timer_, &QTimer::timeout, this, &ReplayActivityFeed::poll);
+EngineActivityFeed::EngineActivityFeed(int pollMs, QObject* parent) : QObject(parent), pollMs_(pollMs) {
+    connect(&timer_, &QTimer::timeout, this, &EngineActivityFeed::poll);
     timer_.start(pollMs);
 }
 
-Engine::Sink ReplayActivityFeed::sink() {
+namespace {
+bool isActivity(const Record& r) {
+    return std::holds_alternative<Action>(r) || std::holds_alternative<Approval>(r) ||
+           std::holds_alternative<Outcome>(r);
+}
+}  // namespace
+
+void EngineActivityFeed::Pending::add(std::vector<Record>&& kept) {
+    if (kept.empty()) return;
+    std::lock_guard lk(mutex);
+    records.insert(records.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+}
+
+Engine::Sink EngineActivityFeed::replaySink() {
     return [pending = pending_](const std::vector<Record>&, const std::vector<Record>& out) {
         std::vector<Record> kept;
         for (const Record& r : out) {
             if (const auto* a = std::get_if<Action>(&r)) kept.emplace_back(markedSimulated(*a));
-            else if (std::holds_alternative<Approval>(r) || std::holds_alternative<Outcome>(r)) kept.push_back(r);
+            else if (isActivity(r)) kept.push_back(r);
         }
-        if (kept.empty()) return;
-        std::lock_guard lk(pending->mutex);
-        pending->records.insert(pending->records.end(), std::make_move_iterator(kept.begin()),
-                                std::make_move_iterator(kept.end()));
+        pending->add(std::move(kept));
     };
 }
 
-std::size_t ReplayActivityFeed::backlog() const {
+Engine::Sink EngineActivityFeed::liveSink() {
+    return [pending = pending_](const std::vector<Record>& in, const std::vector<Record>& out) {
+        std::vector<Record> kept;
+        for (const auto* records : {&in, &out})
+            for (const Record& r : *records)
+                if (isActivity(r)) kept.push_back(r);
+        pending->add(std::move(kept));
+    };
+}
+
+std::size_t EngineActivityFeed::backlog() const {
     std::lock_guard lk(pending_->mutex);
     return pending_->records.size() - pending_->readAt;
 }
 
-void ReplayActivityFeed::poll() {
+void EngineActivityFeed::poll() {
     std::vector<Record> batch;
     bool more = false;
     {
