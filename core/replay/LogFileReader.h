@@ -55,7 +55,7 @@ private:
     void noteLines(std::size_t records, std::int64_t malformedBefore, std::size_t keptBefore,
                    std::vector<std::int64_t>& numbers) const;
     bool fill();
-    void skipLongLine();
+    std::size_t skipLongLine();  // its length in bytes, '\n' not counted
     void* gz_ = nullptr;  // gzFile
     std::string path_;
     std::string error_;
