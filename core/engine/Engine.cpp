@@ -15,7 +15,10 @@ Engine::Engine(const Clock& clock, EngineOptions opts)
 
 Engine::~Engine() { stop(); }
 
-void Engine::addStage(std::unique_ptr<Stage> stage) { stages_.push_back(std::move(stage)); }
+void Engine::addStage(std::unique_ptr<Stage> stage) {
+    const std::uint32_t kinds = stage->reads();
+    stages_.push_back({std::move(stage), kinds});
+}
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
 
 void Engine::start() {
@@ -99,8 +102,8 @@ std::shared_ptr<const Engine::State> Engine::saveState() {
     onEngineThread([&] {
         auto copy = std::make_shared<State>(State{time_, timeSet_, nextTick_, gate_, counters_, snapshots_, {},
                                                  processed_.load(std::memory_order_relaxed)});
-        for (const auto& stage : stages_) {
-            auto c = stage->clone();
+        for (const auto& wired : stages_) {
+            auto c = wired.stage->clone();
             if (!c) return;  // this stage cannot be copied: no checkpoint
             copy->stages.push_back(std::move(c));
         }
@@ -118,7 +121,11 @@ void Engine::restoreState(const State& st) {
         counters_ = st.counters;
         snapshots_ = st.snapshots;
         stages_.clear();
-        for (const auto& stage : st.stages) stages_.push_back(stage->clone());
+        for (const auto& stage : st.stages) {
+            auto c = stage->clone();
+            const std::uint32_t kinds = c->reads();
+            stages_.push_back({std::move(c), kinds});
+        }
         processed_.store(st.processed, std::memory_order_relaxed);
     });
 }
@@ -141,9 +148,10 @@ void Engine::run() {
 void Engine::runTicks(TimestampMs now) {
     // Outputs of an earlier stage's tick go through the later stages first.
     const std::size_t tickFirst = outputs_.size();
-    for (auto& stage : stages_) {
+    for (auto& [stage, kinds] : stages_) {
         scratch_.clear();
-        for (std::size_t i = tickFirst; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+        for (std::size_t i = tickFirst; i < outputs_.size(); ++i)
+            if ((kinds >> outputs_[i].index()) & 1u) stage->process(outputs_[i], scratch_);
         stage->tick(now, scratch_);
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
@@ -167,10 +175,11 @@ bool Engine::runStages(const Record& in, TimestampMs ts) {
     // Each stage sees the input and whatever earlier stages emitted for it.
     const std::size_t first = outputs_.size();
     bool refused = false;
-    for (auto& stage : stages_) {
+    for (const auto& wired : stages_) {
+        Stage* const stage = wired.stage.get();
         // Usually empty: clear() on a vector of variants is a loop even then, ten stages a record.
         if (!scratch_.empty()) scratch_.clear();
-        if (!stage->process(in, scratch_)) {
+        if (wired.takes(in) && !stage->process(in, scratch_)) {
             if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
                 std::string why = stage->lastRejectReason();
                 noteRejected(std::string(stage->name()) + ": " +
@@ -179,7 +188,8 @@ bool Engine::runStages(const Record& in, TimestampMs ts) {
             }
             refused = true;
         }
-        for (std::size_t i = first; i < outputs_.size(); ++i) stage->process(outputs_[i], scratch_);
+        for (std::size_t i = first; i < outputs_.size(); ++i)
+            if (wired.takes(outputs_[i])) stage->process(outputs_[i], scratch_);
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
     return refused;
@@ -230,7 +240,7 @@ void Engine::publish() {
     s->sequence = ++snapshotSeq_;
     s->engineTime = time_;
     s->counters = counters_;
-    for (const auto& stage : stages_)
+    for (const auto& [stage, kinds] : stages_)
         if (const auto n = stage->evictions()) s->counters.evictions.emplace_back(stage->name(), std::int64_t(n));
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();

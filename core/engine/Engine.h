@@ -110,7 +110,13 @@ private:
     const Clock& clock_;
     EngineOptions opts_;
     BoundedQueue<Item> queue_;
-    std::vector<std::unique_ptr<Stage>> stages_;
+    // Each stage with the kinds it reads (Stage::reads(), asked once).
+    struct Wired {
+        std::unique_ptr<Stage> stage;
+        std::uint32_t kinds = kAllKinds;
+        bool takes(const Record& r) const { return (kinds >> r.index()) & 1u; }
+    };
+    std::vector<Wired> stages_;
     std::vector<Sink> sinks_;
     std::thread thread_;
     std::atomic<bool> running_{false};

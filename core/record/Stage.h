@@ -11,6 +11,10 @@
 
 namespace vigil {
 
+// Record kinds as bits, for Stage::reads().
+constexpr std::uint32_t kindBit(RecordKind k) { return 1u << static_cast<unsigned>(k); }
+inline constexpr std::uint32_t kAllKinds = (1u << kRecordKindCount) - 1;
+
 class Stage {
 public:
     virtual ~Stage() = default;
@@ -22,6 +26,12 @@ public:
     // to resolve incidents). Default: nothing.
     virtual void tick(TimestampMs now, std::vector<Record>& out) {}
     virtual const char* name() const = 0;
+    // The kinds of record the stage reads (kindBit()s). The engine hands it only
+    // those, inputs and earlier stages' outputs alike: most stages read one or two
+    // kinds, and nine records in ten are metric samples. A stage narrows it only when
+    // it does nothing at all with the other kinds; one that moves a clock on any
+    // record's time keeps the default, every kind. Asked once, when the stage is added.
+    virtual std::uint32_t reads() const { return kAllKinds; }
     // Why the last refused input was refused ("" when the stage keeps no reason);
     // the engine asks only for the first few refusals, to show them to the user.
     virtual std::string lastRejectReason() const { return {}; }

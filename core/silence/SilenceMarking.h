@@ -35,6 +35,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     void tick(TimestampMs now, std::vector<Record>& out) override;
     const char* name() const override { return inner_->name(); }
+    std::uint32_t reads() const override { return inner_->reads(); }
     std::string lastRejectReason() const override { return inner_->lastRejectReason(); }
     std::uint64_t evictions() const override { return inner_->evictions(); }
 

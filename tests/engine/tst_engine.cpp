@@ -10,6 +10,7 @@
 
 #include <QtTest>
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <thread>
@@ -54,6 +55,36 @@ private:
     int seen_ = 0;
 };
 
+// Emits an anomaly for each metric sample over 100; reads every kind (the default).
+class Threshold final : public Stage {
+public:
+    bool process(const Record& in, std::vector<Record>& out) override {
+        if (const auto* m = std::get_if<MetricSample>(&in); m && m->value > 100)
+            out.push_back(Anomaly{.ts = m->ts, .id = "AN-" + std::to_string(m->ts), .detector = "test.threshold"});
+        return true;
+    }
+    const char* name() const override { return "threshold"; }
+    std::unique_ptr<Stage> clone() const override { return std::make_unique<Threshold>(*this); }
+};
+// Counts, per kind, the records it is handed; reads the kinds it is told. Its copies
+// count into the same table (so what a restored engine hands them is seen too).
+class KindCounter final : public Stage {
+public:
+    using Counts = std::array<int, kRecordKindCount>;
+    KindCounter(std::uint32_t kinds, std::shared_ptr<Counts> counts) : kinds_(kinds), counts_(std::move(counts)) {}
+    bool process(const Record& in, std::vector<Record>&) override {
+        ++(*counts_)[in.index()];
+        return true;
+    }
+    const char* name() const override { return "kinds"; }
+    std::uint32_t reads() const override { return kinds_; }
+    std::unique_ptr<Stage> clone() const override { return std::make_unique<KindCounter>(*this); }
+
+private:
+    std::uint32_t kinds_;
+    std::shared_ptr<Counts> counts_;
+};
+
 std::string toNdjsonLine(const Record& r) { return toNdjson(r); }
 
 std::vector<std::string> runWithBatchSize(std::size_t batchSize) {
@@ -79,6 +110,54 @@ std::vector<std::string> runWithBatchSize(std::size_t batchSize) {
 class TestEngine : public QObject {
     Q_OBJECT
 private slots:
+    // Stage::reads(): a stage is handed only the kinds it reads, inputs and earlier
+    // stages' outputs alike; the default is every kind. A restored engine's copies
+    // of the stages read the same kinds.
+    void stagesAreHandedOnlyTheKindsTheyRead() {
+        VirtualClock clock;
+        EngineOptions o;
+        o.tickIntervalMs = 1'000'000'000;  // no ticks in this test: only records
+        Engine engine(clock, o);
+        auto metrics = std::make_shared<KindCounter::Counts>(), anomalies = std::make_shared<KindCounter::Counts>(),
+             all = std::make_shared<KindCounter::Counts>();
+        engine.addStage(std::make_unique<KindCounter>(kindBit(RecordKind::Metric), metrics));
+        engine.addStage(std::make_unique<Threshold>());
+        engine.addStage(std::make_unique<KindCounter>(kindBit(RecordKind::Anomaly), anomalies));
+        engine.addStage(std::make_unique<KindCounter>(kAllKinds, all));
+        engine.start();
+        auto batch = [](TimestampMs t0) {
+            std::vector<Record> b;
+            for (int i = 0; i < 10; ++i) b.push_back(MetricSample{t0 + i, "s", "t", i % 2 ? 150.0 : 50.0});
+            b.push_back(LogLine{t0 + 10, "agent-01", LogLevel::Info, "hello"});
+            b.push_back(TaskEvent{.ts = t0 + 11, .task_id = "t1", .agent = "agent-01"});
+            return b;
+        };
+        QVERIFY(engine.submit(batch(1000)));
+        engine.drain();
+        const int M = int(RecordKind::Metric), A = int(RecordKind::Anomaly), L = int(RecordKind::Log),
+                  T = int(RecordKind::Task);
+        QCOMPARE((*metrics)[M], 10);
+        QCOMPARE((*metrics)[A] + (*metrics)[L] + (*metrics)[T], 0);
+        QCOMPARE((*anomalies)[A], 5);  // the threshold stage's outputs
+        QCOMPARE((*anomalies)[M] + (*anomalies)[L] + (*anomalies)[T], 0);
+        QCOMPARE((*all)[M], 10);
+        QCOMPARE((*all)[A], 5);
+        QCOMPARE((*all)[L], 1);
+        QCOMPARE((*all)[T], 1);
+
+        const auto saved = engine.saveState();
+        QVERIFY(saved);
+        engine.restoreState(*saved);
+        QVERIFY(engine.submit(batch(2000)));
+        engine.drain();
+        QCOMPARE((*metrics)[M], 20);
+        QCOMPARE((*metrics)[A] + (*metrics)[L] + (*metrics)[T], 0);
+        QCOMPARE((*anomalies)[A], 10);
+        QCOMPARE((*anomalies)[M] + (*anomalies)[L] + (*anomalies)[T], 0);
+        QCOMPARE((*all)[L], 2);
+        engine.stop();
+    }
+
     void fullQueueSlowsProducerAndLosesNothing() {
         VirtualClock clock;
         EngineOptions o;

@@ -33,6 +33,7 @@ public:
     explicit FailureRatioDetector(FailureRatioConfig cfg = {});
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.failure_ratio"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Task) | kindBit(RecordKind::Tx); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<FailureRatioDetector>(*this); }
 
     const RejectCounters& counters() const { return counters_; }

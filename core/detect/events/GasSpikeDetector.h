@@ -28,6 +28,7 @@ public:
     explicit GasSpikeDetector(GasSpikeConfig cfg = {});
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.gas_spike"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<GasSpikeDetector>(*this); }
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

@@ -36,6 +36,7 @@ public:
     explicit LevelShiftDetector(LevelShiftConfig cfg = {});
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.level_shift"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<LevelShiftDetector>(*this); }
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

@@ -59,6 +59,7 @@ public:
     explicit ForecastBreachDetector(ForecastConfig cfg = {});
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.forecast"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<ForecastBreachDetector>(*this); }
     const events::RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

@@ -36,6 +36,7 @@ public:
 
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "log.anomaly"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Log); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<LogAnomalyStage>(*this); }
 
     const logs::LogTemplateMiner& miner() const { return miner_; }

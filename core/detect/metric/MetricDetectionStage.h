@@ -38,6 +38,7 @@ public:
     // backwards within a series return false.
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "detect.metric"; }
+    std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<MetricDetectionStage>(*this); }
     const MetricStageCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return lastReason_; }
