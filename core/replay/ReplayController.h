@@ -52,18 +52,22 @@ struct ReplayControllerOptions {
     std::function<std::size_t()> heapInUse;
     // What outputs() keeps (and every checkpoint copies); the rest is counted.
     std::size_t maxIncidents = 2'000, maxActions = 20'000;
-    std::size_t batchRecords = 4096;  // as fast as possible; paced and stepping replays use smaller batches
+    // As fast as possible; paced and stepping replays use smaller batches. 1 024 records
+    // (≈ 256 KB) rather than 4 096: the engine meets a batch while more of it is still in
+    // cache, ≈ 7 % less CPU in all on this project's 2-core VMs (docs/performance.md).
+    std::size_t batchRecords = 1024;
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
     // Nice increment for the replay's reader and engine threads (replay/WorkerPriority.h):
     // the console gives 10 so its GUI thread wins the cores; 0 leaves them as they are.
     int workerNice = 0;
-    // The engine's queue holds batchRecords-sized batches: 16 (16 MB of records) keep the
-    // engine busy however the reader's pace varies. The live default of 64 let a replay
-    // run 64 MB ahead whenever the engine paused for a checkpoint (peak RSS on a 1 GB
-    // log 129-159 MB against 108-126 MB by the machine's pace, docs/performance.md).
+    // The engine's queue holds batchRecords-sized batches: 32 (8 MB of records) keep the
+    // engine busy however the reader's pace varies. The live default of 64 batches of
+    // 4 096 let a replay run 64 MB ahead whenever the engine paused for a checkpoint
+    // (peak RSS on a 1 GB log 129-159 MB; 16 MB ahead: 118-126 MB; 8 MB: ≈ 95 MB,
+    // docs/performance.md).
     EngineOptions engine = [] {
         EngineOptions e;
-        e.queueCapacity = 16;
+        e.queueCapacity = 32;
         return e;
     }();
 };

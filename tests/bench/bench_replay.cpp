@@ -3,6 +3,8 @@
 // seek cost, peak RSS. Not a Google Benchmark (one long run is the point):
 //   build/tests/bench/bench_replay LOG [SEEKS [CHECKPOINT_MB]]
 // With VIGIL_BENCH_REPLAY_NO_STAGES=1 the engine has no stages: the replay's own cost.
+// VIGIL_BENCH_BATCH=N and VIGIL_BENCH_QUEUE=N set the batch size (records) and the
+// engine's queue (batches) instead of ReplayControllerOptions' defaults.
 // Figures go to docs/performance.md ("Replay in the console").
 #include "common/ReplayPipeline.h"
 #include "replay/ReplayController.h"
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
     // Headless, as vigilctl replay: no charts, so no chart points kept (or copied into checkpoints).
     opts.engine.snapshot.seriesCapacity = 0;
     if (argc > 3) opts.checkpointBytes = std::size_t(std::atof(argv[3]) * 1048576.0);
+    if (const char* b = std::getenv("VIGIL_BENCH_BATCH")) opts.batchRecords = std::size_t(std::atoi(b));
+    if (const char* q = std::getenv("VIGIL_BENCH_QUEUE")) opts.engine.queueCapacity = std::size_t(std::atoi(q));
     vigil::ReplayController replay(stagesOff ? std::function<void(vigil::Engine&)>([](vigil::Engine&) {}) : pipeline->installer(), opts);
     if (!replay.open(argv[1], error)) {
         std::fprintf(stderr, "%s\n", error.c_str());

@@ -76,21 +76,28 @@ private slots:
         QCOMPARE(straight(plain_), expected_);  // plain and gzip alike
     }
 
-    // The reader runs at most the engine's queue ahead: 16 batches unless told
-    // otherwise (the live default of 64 held tens of MB of records in flight). How far
-    // ahead it may run changes nothing in the outputs, down to one batch in flight.
+    // The reader runs at most the engine's queue ahead: 32 batches of 1 024 records
+    // unless told otherwise (the live default of 64 batches of 4 096 held tens of MB of
+    // records in flight). How far ahead it may run and how the records are cut into
+    // batches change nothing in the outputs, from one batch of 64 in flight to the
+    // earlier 16 batches of 4 096.
     void queuedBatchesAreBoundedAndDoNotChangeTheOutputs() {
         Run byDefault = openRun(gz_);
-        QCOMPARE(byDefault.replay->engine().queueCapacity(), std::size_t(16));
-        ReplayControllerOptions tight;
+        QCOMPARE(byDefault.replay->engine().queueCapacity(), std::size_t(32));
+        QCOMPARE(ReplayControllerOptions{}.batchRecords, std::size_t(1024));
+        ReplayControllerOptions tight, coarse;
         tight.engine.queueCapacity = 1;
         tight.batchRecords = 64;
-        Run r = openRun(gz_, tight);
-        QCOMPARE(r.replay->engine().queueCapacity(), std::size_t(1));
-        r.replay->play();
-        r.replay->waitIdle();
-        QVERIFY(r.replay->progress().finished);
-        QCOMPARE(r.replay->outputs().serialize(), expected_);
+        coarse.engine.queueCapacity = 16;
+        coarse.batchRecords = 4096;
+        for (const auto& opts : {tight, coarse}) {
+            Run r = openRun(gz_, opts);
+            QCOMPARE(r.replay->engine().queueCapacity(), opts.engine.queueCapacity);
+            r.replay->play();
+            r.replay->waitIdle();
+            QVERIFY(r.replay->progress().finished);
+            QCOMPARE(r.replay->outputs().serialize(), expected_);
+        }
     }
 
     void seeksBackAndForthThenToTheEndGiveTheStraightRun() {
