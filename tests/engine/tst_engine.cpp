@@ -59,8 +59,13 @@ private:
 class Threshold final : public Stage {
 public:
     bool process(const Record& in, std::vector<Record>& out) override {
-        if (const auto* m = std::get_if<MetricSample>(&in); m && m->value > 100)
-            out.push_back(Anomaly{.ts = m->ts, .id = "AN-" + std::to_string(m->ts), .detector = "test.threshold"});
+        if (const auto* m = std::get_if<MetricSample>(&in); m && m->value > 100) {
+            Anomaly a;
+            a.ts = m->ts;
+            a.id = "AN-" + std::to_string(m->ts);
+            a.detector = "test.threshold";
+            out.push_back(std::move(a));
+        }
         return true;
     }
     const char* name() const override { return "threshold"; }
@@ -129,7 +134,11 @@ private slots:
             std::vector<Record> b;
             for (int i = 0; i < 10; ++i) b.push_back(MetricSample{t0 + i, "s", "t", i % 2 ? 150.0 : 50.0});
             b.push_back(LogLine{t0 + 10, "agent-01", LogLevel::Info, "hello"});
-            b.push_back(TaskEvent{.ts = t0 + 11, .task_id = "t1", .agent = "agent-01"});
+            TaskEvent t;
+            t.ts = t0 + 11;
+            t.task_id = "t1";
+            t.agent = "agent-01";
+            b.push_back(std::move(t));
             return b;
         };
         QVERIFY(engine.submit(batch(1000)));

@@ -49,6 +49,11 @@ void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
     first_deltas_.shrink_to_fit();
     seasonal_.configure(interval_ms_);
     weekly_.configure(interval_ms_, 7 * SeasonalProfile::kDayMs);
+    auto minLive = [&](double days) {
+        return std::min(kSeasonalRecordCap, static_cast<std::int64_t>(days * 86'400'000.0 / interval_ms_));
+    };
+    seasonalMinLive_ = minLive(kSeasonalRecordDays);
+    weeklyMinLive_ = minLive(kWeeklyRecordDays);
 }
 
 void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
@@ -81,12 +86,10 @@ void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
     double sum = x - out.expected;
     int n = 1;
     // Newest first, as they were summed from the deque's back: down from the slot before
-    // the head, wrapping at 0 (a modulo per term was ≈ 3 % of a replay's engine thread).
+    // the head; the second copy (slot + kShiftPoints) makes the run contiguous.
     const int take = std::min(residualsCount_, kShiftPoints - 1);
-    for (int k = 0, slot = residualsHead_; k < take; ++k, ++n) {
-        slot = (slot == 0 ? kShiftPoints : slot) - 1;
-        sum += residuals_[slot];
-    }
+    for (const double *r = residuals_.data() + residualsHead_ + kShiftPoints - 1, *end = r - take; r != end; --r, ++n)
+        sum += *r;
     raw[int(Signal::Shift)] = std::abs(sum / n);
     last_residual_ = x - out.expected;
     const double halfBand = 3.0 * kMadToSigma * spread;
@@ -110,12 +113,9 @@ void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
         // a few days) has no record of its own yet: measured against a record of a few
         // hours, every time of day it has not yet covered looks new (a false alert on every
         // daily series at day 3). It stays silent until its record spans two periods.
-        std::int64_t minLive = 0;
-        if ((static_cast<Signal>(i) == Signal::Seasonal || static_cast<Signal>(i) == Signal::Weekly) && interval_ms_ > 0)
-            minLive = std::min(kSeasonalRecordCap,
-                               static_cast<std::int64_t>((static_cast<Signal>(i) == Signal::Weekly ? kWeeklyRecordDays
-                                                                                                  : kSeasonalRecordDays) *
-                                                         86'400'000.0 / interval_ms_));
+        const std::int64_t minLive = static_cast<Signal>(i) == Signal::Seasonal ? seasonalMinLive_
+                                     : static_cast<Signal>(i) == Signal::Weekly ? weeklyMinLive_
+                                                                                : 0;
         const WindowRecord& rec = records_[i];
         const double bar = std::max(rec.value(), floor) * rec.youngFactor(cfg_.record_growth);
         out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / bar;
@@ -145,8 +145,8 @@ void MetricAnomalyDetector::learn(Slots at, double x, const std::array<double, k
     if (counters_.accepted == 1) min_ = max_ = x;
     min_ = std::min(min_, x);
     max_ = std::max(max_, x);
-    residuals_[residualsHead_] = last_residual_;
-    residualsHead_ = (residualsHead_ + 1) % kShiftPoints;
+    residuals_[residualsHead_] = residuals_[residualsHead_ + kShiftPoints] = last_residual_;
+    residualsHead_ = residualsHead_ + 1 == kShiftPoints ? 0 : residualsHead_ + 1;
     residualsCount_ = std::min(residualsCount_ + 1, kShiftPoints);
 }
 

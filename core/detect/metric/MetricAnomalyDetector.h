@@ -93,12 +93,17 @@ private:
     // long-run errors (~1 000 points): with a faster average an anomaly lasting a day
     // (a holiday) raised the profile's error enough to switch it off exactly then.
     RobustLevel seasonal_err_{0.001}, level_err_{0.001}, weekly_err_{0.001};
-    // The last kShiftPoints residuals (value - expected), in a ring: a deque cost
-    // more to walk and to push and pop than all the sums it fed.
+    // The last kShiftPoints residuals (value - expected), in a ring written twice
+    // (at slot and slot + kShiftPoints), so the newest-first run the shift signal sums
+    // is one contiguous stretch read backwards, with no wrap to test per term: a deque
+    // cost more to walk and to push and pop than all the sums it fed.
     static constexpr int kShiftPoints = 12;  // sustained-shift window
-    std::array<double, kShiftPoints> residuals_{};
-    int residualsHead_ = 0;   // where the next one goes
+    std::array<double, 2 * kShiftPoints> residuals_{};
+    int residualsHead_ = 0;   // where the next one goes, in [0, kShiftPoints)
     int residualsCount_ = 0;  // how many are held (at most kShiftPoints)
+    // The points the daily and the weekly signal must have been computed on before they
+    // speak (their record spans two periods), fixed once the interval is learned.
+    std::int64_t seasonalMinLive_ = 0, weeklyMinLive_ = 0;
     double last_residual_ = 0.0;
     bool last_excursion_ = false;
     EventRate rate_;
