@@ -16,27 +16,25 @@ std::size_t OwnActionEffects::effectOf(const std::string& kind) const {
     return i;
 }
 
+bool OwnActionEffects::news(const std::string& actionId, bool failed, TimestampMs ts) {
+    auto known = std::find_if(armed_.begin(), armed_.end(), [&](const Armed& x) { return x.actionId == actionId; });
+    if (known == armed_.end()) return false;
+    if (failed) armed_.erase(known);
+    else known->lastNews = std::max(known->lastNews, ts);
+    return true;
+}
+
 void OwnActionEffects::observe(const Action& a) {
+    if (news(a.id, a.status == ActionStatus::Failed, a.ts)) return;
     // Proposed, awaiting approval, rejected or suppressed: nothing was changed (yet).
     const bool acting = a.status == ActionStatus::Executing || a.status == ActionStatus::Succeeded;
-    auto known = std::find_if(armed_.begin(), armed_.end(), [&](const Armed& x) { return x.actionId == a.id; });
-    if (known != armed_.end()) {
-        if (a.status == ActionStatus::Failed) armed_.erase(known);
-        else known->lastNews = std::max(known->lastNews, a.ts);
-        return;
-    }
     const std::size_t effect = acting && !a.id.empty() ? effectOf(a.kind) : effects_.size();
     if (effect == effects_.size()) return;
     armed_.push_back({a.id, a.target, effect, a.ts, a.ts});
     if (armed_.size() > maxTracked_) armed_.pop_front();
 }
 
-void OwnActionEffects::observe(const Outcome& o) {
-    auto known = std::find_if(armed_.begin(), armed_.end(), [&](const Armed& x) { return x.actionId == o.action_id; });
-    if (known == armed_.end()) return;
-    if (!o.success) armed_.erase(known);
-    else known->lastNews = std::max(known->lastNews, o.ts);
-}
+void OwnActionEffects::observe(const Outcome& o) { news(o.action_id, !o.success, o.ts); }
 
 bool OwnActionEffects::expected(const Anomaly& a) const {
     for (const Armed& x : armed_) {

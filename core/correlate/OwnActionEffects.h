@@ -44,6 +44,9 @@ private:
     };
     // The index of the kind's effect in effects_, or effects_.size() when it has none.
     std::size_t effectOf(const std::string& kind) const;
+    // News of an armed action (its record again, or its outcome): a failure disarms it,
+    // anything else extends its span. False when the action is not armed.
+    bool news(const std::string& actionId, bool failed, TimestampMs ts);
 
     std::vector<ActionEffect> effects_;
     TimestampMs settleMs_;
