@@ -121,11 +121,7 @@ void Engine::restoreState(const State& st) {
         counters_ = st.counters;
         snapshots_ = st.snapshots;
         stages_.clear();
-        for (const auto& stage : st.stages) {
-            auto c = stage->clone();
-            const std::uint32_t kinds = c->reads();
-            stages_.push_back({std::move(c), kinds});
-        }
+        for (const auto& stage : st.stages) addStage(stage->clone());
         processed_.store(st.processed, std::memory_order_relaxed);
     });
 }
@@ -148,10 +144,11 @@ void Engine::run() {
 void Engine::runTicks(TimestampMs now) {
     // Outputs of an earlier stage's tick go through the later stages first.
     const std::size_t tickFirst = outputs_.size();
-    for (auto& [stage, kinds] : stages_) {
+    for (const auto& wired : stages_) {
+        Stage* const stage = wired.stage.get();
         scratch_.clear();
         for (std::size_t i = tickFirst; i < outputs_.size(); ++i)
-            if ((kinds >> outputs_[i].index()) & 1u) stage->process(outputs_[i], scratch_);
+            if (wired.takes(outputs_[i])) stage->process(outputs_[i], scratch_);
         stage->tick(now, scratch_);
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
