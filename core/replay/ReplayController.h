@@ -54,7 +54,8 @@ struct ReplayControllerOptions {
     std::size_t maxIncidents = 2'000, maxActions = 20'000;
     // As fast as possible; paced and stepping replays use smaller batches. 1 024 records
     // (≈ 256 KB) rather than 4 096: the engine meets a batch while more of it is still in
-    // cache, ≈ 7 % less CPU in all on this project's 2-core VMs (docs/performance.md).
+    // cache. On a 2-core VM a few per cent less CPU at most (within its noise) and ≈ 20 MB
+    // less peak RSS (docs/performance.md).
     std::size_t batchRecords = 1024;
     bool findEnd = true;              // read the last timestamp first (timeline, time left)
     // Nice increment for the replay's reader and engine threads (replay/WorkerPriority.h):
@@ -63,7 +64,7 @@ struct ReplayControllerOptions {
     // The engine's queue holds batchRecords-sized batches: 32 (8 MB of records) keep the
     // engine busy however the reader's pace varies. The live default of 64 batches of
     // 4 096 let a replay run 64 MB ahead whenever the engine paused for a checkpoint
-    // (peak RSS on a 1 GB log 129-159 MB; 16 MB ahead: 118-126 MB; 8 MB: ≈ 95 MB,
+    // (peak RSS on a 1 GB log 129-159 MB; 16 MB ahead: 118-126 MB; 8 MB: 100-101 MB,
     // docs/performance.md).
     EngineOptions engine = [] {
         EngineOptions e;
