@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <random>
 
@@ -201,20 +202,41 @@ private slots:
         QVERIFY(r.alertsIn(bad * perDay, (bad + 1) * perDay) >= 1);
         QCOMPARE(r.alertsIn(5 * perDay, bad * perDay), 0);
     }
+    void eventRateCountsTheLastWindowOfPoints() {
+        // The excursion count over the last window-1 points, against a plain queue of
+        // flags, through many wraps of the ring; windows past the limit are capped.
+        for (const int window : {1, 2, 3, 64, 65, 200, 257, 1000}) {
+            EventRate rate(window);
+            const int kept = std::min(window, EventRate::kMaxWindow) - 1;
+            std::deque<bool> flags;
+            std::mt19937 rng(static_cast<unsigned>(window));
+            for (int i = 0; i < 3000; ++i) {
+                const bool excursion = rng() % 5 == 0;
+                rate.learn(excursion);
+                flags.push_back(excursion);
+                if (static_cast<int>(flags.size()) > kept) flags.pop_front();
+                QCOMPARE(rate.recent(), static_cast<int>(std::count(flags.begin(), flags.end(), true)));
+            }
+        }
+    }
     void recordCountsThePointsBehindIt() {
         // The record is the maximum of the full blocks before the one being filled; how
         // many points that is decides how far a young record is raised.
-        WindowRecord rec(4, 3);
+        // Two signals that advance together, each with its own maxima.
+        WindowRecords<2> rec(4, 3);
         QCOMPARE(rec.span(), 8L);
-        for (int i = 0; i < 3; ++i) rec.update(1.0 + i);
+        for (int i = 0; i < 3; ++i) rec.update({1.0 + i, 10.0 - i});
         QCOMPARE(rec.covered(), 3L);  // the first block is all the history there is
-        QCOMPARE(rec.value(), 3.0);
-        for (int i = 0; i < 6; ++i) rec.update(0.5);
+        QCOMPARE(rec.value(0), 3.0);
+        QCOMPARE(rec.value(1), 10.0);
+        for (int i = 0; i < 6; ++i) rec.update({0.5, 0.5});
         QCOMPARE(rec.covered(), 8L);  // two full blocks; the third is being filled
-        QCOMPARE(rec.value(), 3.0);
-        for (int i = 0; i < 12; ++i) rec.update(0.25);
+        QCOMPARE(rec.value(0), 3.0);
+        QCOMPARE(rec.value(1), 10.0);
+        for (int i = 0; i < 12; ++i) rec.update({0.25, i == 11 ? 7.0 : 0.125});
         QCOMPARE(rec.covered(), 8L);  // never more than the span
-        QCOMPARE(rec.value(), 0.25);  // the 3.0 has aged out
+        QCOMPARE(rec.value(0), 0.25);   // the 3.0 has aged out
+        QCOMPARE(rec.value(1), 0.125);  // and the 10.0; the 7.0 is in the block being filled
     }
     void risingSpikeRateIsDetectedThoughNoSpikeIsLarger() {
         // Spikes of one size, first every 97 points, then every 9: no single point is

@@ -35,9 +35,7 @@ std::vector<SignalStrength> MetricScore::firing(double min_strength) const {
 }
 
 MetricAnomalyDetector::MetricAnomalyDetector(const DetectorConfig& cfg)
-    : cfg_(cfg) {
-    records_.assign(kSignalCount, WindowRecord(cfg_.record_block, cfg_.record_blocks));
-}
+    : cfg_(cfg), records_(cfg_.record_block, cfg_.record_blocks) {}
 
 void MetricAnomalyDetector::learnInterval(std::int64_t dt) {
     if (interval_ms_ > 0 || dt <= 0) return;
@@ -116,8 +114,7 @@ void MetricAnomalyDetector::computeSignals(Slots at, double x, MetricScore& out,
         const std::int64_t minLive = static_cast<Signal>(i) == Signal::Seasonal ? seasonalMinLive_
                                      : static_cast<Signal>(i) == Signal::Weekly ? weeklyMinLive_
                                                                                 : 0;
-        const WindowRecord& rec = records_[i];
-        const double bar = std::max(rec.value(), floor) * rec.youngFactor(cfg_.record_growth);
+        const double bar = std::max(records_.value(i), floor) * records_.youngFactor(cfg_.record_growth);
         out.strength[i] = live_points_[i] < minLive ? 0.0 : raw[i] / bar;
     }
 }
@@ -128,10 +125,8 @@ double MetricAnomalyDetector::fuse(const std::array<double, kSignalCount>& stren
 }
 
 void MetricAnomalyDetector::learn(Slots at, double x, const std::array<double, kSignalCount>& raw) {
-    for (int i = 0; i < kSignalCount; ++i) {
-        records_[i].update(raw[i]);
-        live_points_[i] += live_[i];
-    }
+    records_.update(raw);
+    for (int i = 0; i < kSignalCount; ++i) live_points_[i] += live_[i];
     double sMean, sSpread;
     if (seasonal_.expectAt(at.daily, sMean, sSpread)) {
         seasonal_err_.update(std::abs(x - sMean));

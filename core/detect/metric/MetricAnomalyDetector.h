@@ -108,7 +108,7 @@ private:
     bool last_excursion_ = false;
     EventRate rate_;
     SeasonalProfile seasonal_, weekly_;
-    std::vector<WindowRecord> records_;
+    WindowRecords<kSignalCount> records_;                   // each signal's record
     std::array<bool, kSignalCount> live_{};                 // computed for the current point
     std::array<std::int64_t, kSignalCount> live_points_{};  // points each signal has been computed on
     std::int64_t since_fire_ = -1;  // points since the last detection, -1: none yet

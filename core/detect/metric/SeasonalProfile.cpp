@@ -14,35 +14,35 @@ void SeasonalProfile::configure(std::int64_t interval_ms, std::int64_t period_ms
     period_ms_ = period_ms;
     slot_ms_ = std::max<std::int64_t>(interval_ms, period_ms / kMaxSlots);
     const int slots = static_cast<int>(period_ms / slot_ms_);
-    mean_.assign(slots, 0.0);
-    dev_.assign(slots, 0.0);
-    visits_.assign(slots, 0);
+    slots_.assign(slots, Slot{});
 }
 
 int SeasonalProfile::slotOf(std::int64_t ts) const {
     const std::int64_t tod = ((ts % period_ms_) + period_ms_) % period_ms_;
-    return std::min<int>(static_cast<int>(tod / slot_ms_), static_cast<int>(mean_.size()) - 1);
+    return std::min<int>(static_cast<int>(tod / slot_ms_), static_cast<int>(slots_.size()) - 1);
 }
 
 bool SeasonalProfile::expectAt(int s, double& mean, double& spread) const {
     if (s < 0) return false;
-    if (visits_[s] < kMatureVisits) return false;
-    mean = mean_[s];
-    spread = dev_[s];
+    const Slot& at = slots_[s];
+    if (at.visits < kMatureVisits) return false;
+    mean = at.mean;
+    spread = at.dev;
     return true;
 }
 
 void SeasonalProfile::updateAt(int s, double x) {
     if (s < 0) return;
-    if (visits_[s] == 0) {
-        mean_[s] = x;
+    Slot& at = slots_[s];
+    if (at.visits == 0) {
+        at.mean = x;
     } else {
-        const double a = std::max(kRate, 1.0 / (visits_[s] + 1.0));
-        const double r = x - mean_[s];
-        mean_[s] += a * r;
-        dev_[s] += a * (std::abs(r) - dev_[s]);
+        const double a = std::max(kRate, 1.0 / (at.visits + 1.0));
+        const double r = x - at.mean;
+        at.mean += a * r;
+        at.dev += a * (std::abs(r) - at.dev);
     }
-    if (visits_[s] < 0xFFFF) ++visits_[s];
+    if (at.visits < 0xFFFF) ++at.visits;
 }
 
 }  // namespace vigil::metric

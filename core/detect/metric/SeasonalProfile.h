@@ -16,7 +16,7 @@ public:
     static constexpr std::int64_t kDayMs = 86'400'000;
     // `interval_ms`: the series' sampling interval (decides the slot width).
     void configure(std::int64_t interval_ms, std::int64_t period_ms = kDayMs);
-    bool configured() const { return !mean_.empty(); }
+    bool configured() const { return !slots_.empty(); }
     // Expected value and deviation for `ts`; false while the slot is immature.
     bool expect(std::int64_t ts, double& mean, double& spread) const { return expectAt(slot(ts), mean, spread); }
     void update(std::int64_t ts, double x) { updateAt(slot(ts), x); }
@@ -28,9 +28,15 @@ public:
 
 private:
     int slotOf(std::int64_t ts) const;
+    // A slot's mean, deviation and visits side by side: a sample reads and writes all
+    // three, and the detector's state for ~50 series does not stay in L1 between two
+    // samples of one series (three parallel arrays were three cache lines per access).
+    struct Slot {
+        double mean = 0.0, dev = 0.0;
+        std::uint16_t visits = 0;
+    };
     std::int64_t period_ms_ = kDayMs, slot_ms_ = 0;
-    std::vector<double> mean_, dev_;
-    std::vector<std::uint16_t> visits_;
+    std::vector<Slot> slots_;
 };
 
 }  // namespace vigil::metric

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -34,31 +35,37 @@ private:
     long n_ = 0;
 };
 
-// The largest value of a signal over roughly the last `blocks * block` points, kept
-// as one maximum per block of points (constant memory, O(blocks) per query). A raw
-// signal divided by this record is its surprise relative to the series' own recent
-// history: > 1 means nothing as large happened in that span, so an event that
-// recurs (a daily jump, a noisy series' usual excursions) stays below 1.
-class WindowRecord {
+// The largest value of each of N signals over roughly the last `blocks * block`
+// points, kept as one maximum per block of points (constant memory, O(blocks) per
+// block closed). A raw signal divided by its record is its surprise relative to the
+// series' own recent history: > 1 means nothing as large happened in that span, so an
+// event that recurs (a daily jump, a noisy series' usual excursions) stays below 1.
+// The N signals advance together (every point updates all of them), so they share
+// the block count, and a block's N maxima sit side by side: one cache line per point
+// for all of them, where N separate records were N objects and N arrays to fetch.
+template <int N>
+class WindowRecords {
 public:
-    explicit WindowRecord(int block = 256, int blocks = 16) : block_(block), maxima_(blocks, 0.0) {}
-    // The record before the block being filled: a slow ramp is measured against the
-    // history before it began, not against its own latest values. Until the first
+    explicit WindowRecords(int block = 256, int blocks = 16)
+        : block_(block), maxima_(blocks, std::array<double, N>{}) {}
+    // Signal i's record before the block being filled: a slow ramp is measured against
+    // the history before it began, not against its own latest values. Until the first
     // block is full, that block is all the history there is.
-    double value() const { return filledOnce_ ? past_ : maxima_[0]; }
-    void update(double r) {
+    double value(int i) const { return filledOnce_ ? past_[i] : maxima_[0][i]; }
+    void update(const std::array<double, N>& r) {
         if (fill_ == block_) {
             head_ = (head_ + 1) % static_cast<int>(maxima_.size());
             filledOnce_ = true;
-            maxima_[head_] = 0.0;
+            maxima_[head_].fill(0.0);
             fill_ = 0;
             // The full blocks only change here: the maximum over them is kept, not
             // rescanned on every query.
-            past_ = 0.0;
-            for (int i = 0; i < static_cast<int>(maxima_.size()); ++i)
-                if (i != head_) past_ = std::max(past_, maxima_[i]);
+            past_.fill(0.0);
+            for (int b = 0; b < static_cast<int>(maxima_.size()); ++b)
+                if (b != head_)
+                    for (int i = 0; i < N; ++i) past_[i] = std::max(past_[i], maxima_[b][i]);
         }
-        maxima_[head_] = std::max(maxima_[head_], r);
+        for (int i = 0; i < N; ++i) maxima_[head_][i] = std::max(maxima_[head_][i], r[i]);
         ++fill_;
         ++seen_;
     }
@@ -83,11 +90,11 @@ public:
 
 private:
     int block_;
-    std::vector<double> maxima_;
+    std::vector<std::array<double, N>> maxima_;  // per block, the N signals' maxima
     int head_ = 0, fill_ = 0;
     long seen_ = 0;
     bool filledOnce_ = false;
-    double past_ = 0.0;  // max over the full blocks other than head_, once filledOnce_
+    std::array<double, N> past_{};  // max over the full blocks other than head_, once filledOnce_
     mutable long factorFor_ = -1;
     mutable double factorGrowth_ = 0.0, factor_ = 1.0;
 };
