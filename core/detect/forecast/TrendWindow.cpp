@@ -12,31 +12,25 @@ double slopeOf(const TrendPoint& a, const TrendPoint& b) { return (b.v - a.v) / 
 // How ties_ grows when a run of c equal values gets one more: f(c+1) - f(c) for
 // f(c) = c(c-1)(2c+5).
 std::int64_t tieStep(std::int64_t c) { return 6 * c * (c + 2); }
-// In ascending values: how many equal x just before `upper` (its upper bound), and how
-// many from `lower` (its lower bound) on.
-using ValueIt = std::vector<double>::const_iterator;
-std::int64_t runBefore(ValueIt begin, ValueIt upper, double x) {
-    std::int64_t c = 0;
-    for (; upper != begin && *(upper - 1) == x; --upper) ++c;
-    return c;
-}
-std::int64_t runFrom(ValueIt lower, ValueIt end, double x) {
-    std::int64_t c = 0;
-    for (; lower != end && *lower == x; ++lower) ++c;
-    return c;
-}
 }  // namespace
 
-void TrendWindow::insertValue(double x) {
-    const auto u = std::upper_bound(values_.begin(), values_.end(), x);
-    ties_ += tieStep(runBefore(values_.begin(), u, x));
-    values_.insert(u, x);
+TrendWindow::Rank TrendWindow::rankOf(double x) const {
+    std::ptrdiff_t below = 0, atMost = 0;
+    for (const double v : values_) {
+        below += v < x;
+        atMost += v <= x;
+    }
+    return {below, atMost};
 }
 
-void TrendWindow::eraseValue(double x) {
-    const auto e = std::lower_bound(values_.begin(), values_.end(), x);
-    ties_ -= tieStep(runFrom(e, values_.end(), x) - 1);
-    values_.erase(e);
+void TrendWindow::insertValue(double x, Rank r) {
+    ties_ += tieStep(r.equal());  // the run of x grows by one
+    values_.insert(values_.begin() + r.atMost, x);
+}
+
+void TrendWindow::eraseValue(Rank r) {
+    ties_ -= tieStep(r.equal() - 1);  // the run of x shrinks by one
+    values_.erase(values_.begin() + r.below);
 }
 
 double TrendWindow::varianceOfS() const {
@@ -45,17 +39,16 @@ double TrendWindow::varianceOfS() const {
     return static_cast<double>(n * (n - 1) * (2 * n + 5) - ties_) / 18.0;
 }
 
-std::int64_t TrendWindow::signSum(double x) const {
-    const auto lo = std::lower_bound(values_.begin(), values_.end(), x);
-    const auto hi = std::upper_bound(lo, values_.end(), x);
-    return (lo - values_.begin()) - (values_.end() - hi);
+std::int64_t TrendWindow::signSum(Rank r) const {
+    return r.below - (static_cast<std::ptrdiff_t>(values_.size()) - r.atMost);
 }
 
 void TrendWindow::countNewest(int dir) {
     const double x = pts_.back().v;
-    S_ += dir * signSum(x);  // x itself, if already in values_, is equal: it adds 0
-    if (dir > 0) insertValue(x);
-    else eraseValue(x);
+    const Rank r = rankOf(x);
+    S_ += dir * signSum(r);  // x itself, if already in values_, is equal: it adds 0
+    if (dir > 0) insertValue(x, r);
+    else eraseValue(r);
 }
 
 void TrendWindow::slopesOfNewest() const {
@@ -82,8 +75,9 @@ void TrendWindow::sortAllSlopes() const {
 void TrendWindow::dropOldest() {
     const TrendPoint o = pts_.front();  // a copy: the front is erased below
     gone_.clear();  // its slopes with the points up to the newest (those are in base_)
-    S_ += signSum(o.v);  // takes out Σ sign(v - o.v) over the others
-    eraseValue(o.v);
+    const Rank r = rankOf(o.v);
+    S_ += signSum(r);  // takes out Σ sign(v - o.v) over the others
+    eraseValue(r);
     if (!slopesKept_) {
         pts_.erase(pts_.begin());
         return;
@@ -145,11 +139,12 @@ void TrendWindow::replaceNewest(TrendPoint p) {
     // within values_ by one shift instead of an erase and an insert. values_ holds old:
     // its own term in p.v's sum, sign(p.v - old), is taken out.
     const double old = pts_.back().v;
-    S_ += signSum(p.v) - sign(p.v - old) - signSum(old);
-    const auto e = std::lower_bound(values_.begin(), values_.end(), old);
-    const auto u = std::upper_bound(values_.begin(), values_.end(), p.v);
+    const Rank now = rankOf(p.v), was = rankOf(old);
+    S_ += signSum(now) - sign(p.v - old) - signSum(was);
+    const auto e = values_.begin() + was.below;   // old's first place
+    const auto u = values_.begin() + now.atMost;  // just after p.v's run
     if (old != p.v)  // old's run loses one, then p.v's run (old no longer in it) gains one
-        ties_ += tieStep(runBefore(values_.begin(), u, p.v)) - tieStep(runFrom(e, values_.end(), old) - 1);
+        ties_ += tieStep(now.equal()) - tieStep(was.equal() - 1);
     if (e < u) {  // after erasing e, p.v goes just before u
         std::move(e + 1, u, e);
         *(u - 1) = p.v;
