@@ -3,6 +3,7 @@
 #include "collect/HttpIngestSession.h"
 #include "collect/IngestContext.h"
 #include "collect/TcpIngestSession.h"
+#include "record/ThreadName.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -81,7 +82,10 @@ std::string IngestServer::start() {
     if (d.http) d.accept(*d.http, true);
     if (d.tcpAcceptor) d.accept(*d.tcpAcceptor, false);
     d.running = true;
-    d.thread = std::thread([&d] { d.io.run(); });
+    d.thread = std::thread([&d] {
+        nameThisThread("vigil-ingest");
+        d.io.run();
+    });
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "collect/MetricsEndpoint.h"
 
+#include "record/ThreadName.h"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -106,7 +108,10 @@ std::string MetricsEndpoint::start() {
     }
     d.bound = d.acceptor->local_endpoint().port();
     d.accept();
-    d.thread = std::thread([&d] { d.io.run(); });
+    d.thread = std::thread([&d] {
+        nameThisThread("vigil-metrics");
+        d.io.run();
+    });
     return {};
 }
 

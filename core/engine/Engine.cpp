@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "record/ThreadName.h"
+
 #include <algorithm>
 
 namespace vigil {
@@ -23,7 +25,10 @@ void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
 
 void Engine::start() {
     if (running_.exchange(true)) return;
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        nameThisThread("vigil-engine");
+        run();
+    });
 }
 
 bool Engine::submit(std::vector<Record> batch) {

@@ -1,6 +1,7 @@
 #include "replay/InputRecorder.h"
 
 #include "record/NdjsonCodec.h"
+#include "record/ThreadName.h"
 
 namespace vigil {
 
@@ -8,7 +9,10 @@ std::unique_ptr<InputRecorder> InputRecorder::start(const std::string& path, std
                                                     std::size_t maxQueuedBytes) {
     std::unique_ptr<InputRecorder> r(new InputRecorder(path, maxQueuedBytes));
     if (!r->out_.open(path, error)) return nullptr;
-    r->thread_ = std::thread([p = r.get()] { p->run(); });
+    r->thread_ = std::thread([p = r.get()] {
+        nameThisThread("vigil-recorder");
+        p->run();
+    });
     return r;
 }
 

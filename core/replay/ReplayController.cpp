@@ -1,5 +1,6 @@
 #include "replay/ReplayController.h"
 
+#include "record/ThreadName.h"
 #include "replay/WorkerPriority.h"
 
 #include "engine/Pipeline.h"
@@ -100,7 +101,10 @@ bool ReplayController::open(const std::string& path, std::string& error) {
         engine_->start();
     }
     busy_ = true;  // until the thread has found the start
-    thread_ = std::thread([this] { run(); });
+    thread_ = std::thread([this] {
+        nameThisThread("vigil-replay");
+        run();
+    });
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "approve/ApprovalGate.h"
 #include "audit/AuditChain.h"
+#include "record/ThreadName.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SecretFile.h"
@@ -341,7 +342,10 @@ std::unique_ptr<SignoffService> SignoffService::start(const SignoffServiceOption
     impl->port = impl->acceptor.local_endpoint().port();
     impl->accept();
     Impl* raw = impl.get();
-    impl->thread = std::thread([raw] { raw->io.run(); });
+    impl->thread = std::thread([raw] {
+        nameThisThread("vigil-signoff");
+        raw->io.run();
+    });
     return std::unique_ptr<SignoffService>(new SignoffService(std::move(impl)));
 }
 

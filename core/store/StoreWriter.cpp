@@ -1,5 +1,6 @@
 #include "store/StoreWriter.h"
 
+#include "record/ThreadName.h"
 #include "store/Database.h"
 #include "store/RecordInserter.h"
 
@@ -32,7 +33,10 @@ Result<std::unique_ptr<StoreWriter>> StoreWriter::open(const std::string& path, 
 
 StoreWriter::StoreWriter(std::string path, StoreWriterOptions opts, std::unique_ptr<Impl> impl)
     : path_(std::move(path)), opts_(opts), impl_(std::move(impl)) {
-    thread_ = std::thread(&StoreWriter::run, this);
+    thread_ = std::thread([this] {
+        nameThisThread("vigil-store");
+        run();
+    });
 }
 
 StoreWriter::~StoreWriter() { close(); }

@@ -7,6 +7,7 @@
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "record/NdjsonCodec.h"
+#include "record/ThreadName.h"
 
 #include <QtTest>
 
@@ -118,6 +119,38 @@ private slots:
     // Stage::reads(): a stage is handed only the kinds it reads, inputs and earlier
     // stages' outputs alike; the default is every kind. A restored engine's copies
     // of the stages read the same kinds.
+    void stagesRunOnAThreadNamedForTheEngine() {
+        // top -H, perf and tools/thread-cpu.sh tell the engine's thread by its name.
+        class NameProbe final : public Stage {
+        public:
+            explicit NameProbe(std::string& seen) : seen_(seen) {}
+            bool process(const Record&, std::vector<Record>&) override {
+                seen_ = thisThreadName();
+                return true;
+            }
+            const char* name() const override { return "name-probe"; }
+
+        private:
+            std::string& seen_;
+        };
+        std::string seen;
+        VirtualClock clock;
+        Engine e(clock);
+        e.addStage(std::make_unique<NameProbe>(seen));
+        e.start();
+        QVERIFY(e.submit({MetricSample{1000, "s", "t", 1.0}}));
+        e.drain();
+        e.stop();
+        QCOMPARE(seen, std::string("vigil-engine"));
+        QVERIFY(thisThreadName() != "vigil-engine");
+        // Names over Linux's 15 bytes are cut, not refused.
+        std::string cut;
+        std::thread([&cut] {
+            nameThisThread("vigil-a-name-longer-than-fifteen");
+            cut = thisThreadName();
+        }).join();
+        QCOMPARE(cut, std::string("vigil-a-name-lo"));
+    }
     void stagesAreHandedOnlyTheKindsTheyRead() {
         VirtualClock clock;
         EngineOptions o;
