@@ -4,7 +4,7 @@
 #pragma once
 
 #include "detect/ExplanationText.h"
-#include "record/LruRelink.h"
+#include "record/Recency.h"
 #include "record/Record.h"
 #include "record/SeriesHintCache.h"
 #include "record/Target.h"
@@ -63,16 +63,17 @@ std::string formatNumber(double v, int precision = 3);  // trims trailing zeros
 std::string formatPercent(double ratio);                // 0.1234 -> "12.3%"
 
 // Per-key state with a hard cap: when full, the key used least recently is evicted
-// (counted), so a flood of distinct keys cannot grow memory. Eviction is O(1) (a
-// recency list), so a million distinct keys cost what a thousand do.
+// (counted), so a flood of distinct keys cannot grow memory. Eviction is O(1) once the
+// table has filled (record/Recency.h keeps the order, lazily until then), so a million
+// distinct keys cost what a thousand do.
 template <class State>
 class KeyedTable {
 public:
     explicit KeyedTable(std::size_t cap) : cap_(cap ? cap : 1) {}
-    // Copies point their entries at their own list (record/LruRelink.h); every member listed.
+    // Copies point their entries at their own recency list; every member listed.
     // The hint cache is not copied: a copy starts it empty (record/SeriesHintCache.h).
-    KeyedTable(const KeyedTable& o) : cap_(o.cap_), order_(o.order_), map_(o.map_), evicted_(o.evicted_) {
-        relinkLru(order_, map_);
+    KeyedTable(const KeyedTable& o) : cap_(o.cap_), recency_(o.recency_), map_(o.map_), evicted_(o.evicted_) {
+        recency_.relink(map_);
     }
     KeyedTable& operator=(const KeyedTable& o) { return *this = KeyedTable(o); }
     KeyedTable(KeyedTable&&) = default;
@@ -81,10 +82,10 @@ public:
         auto it = map_.find(key);
         if (it == map_.end()) {
             if (map_.size() >= cap_) evictLeastRecent();
-            order_.push_front(key);
-            it = map_.emplace(key, Entry{State{}, order_.begin()}).first;
-        } else if (it->second.pos != order_.begin()) {
-            order_.splice(order_.begin(), order_, it->second.pos);
+            it = map_.emplace(key, Entry{}).first;
+            recency_.added(it->first, it->second.recency);
+        } else {
+            recency_.touched(it->second.recency);
         }
         return it->second.state;
     }
@@ -97,7 +98,7 @@ public:
         auto it = map_.find(key);
         if (it == map_.end()) return &at(key, seen);  // looks up again, for new keys only
         if (!accept(std::as_const(it->second.state))) return nullptr;
-        if (it->second.pos != order_.begin()) order_.splice(order_.begin(), order_, it->second.pos);
+        recency_.touched(it->second.recency);
         return &it->second.state;
     }
     // atIf() for a metric sample's (series, target): its hint finds the entry without
@@ -106,7 +107,7 @@ public:
     State* atIf(const SeriesHint& hint, MakeKey&& makeKey, TimestampMs seen, Accept&& accept) {
         if (Entry* e = hints_.find(hint)) {
             if (!accept(std::as_const(e->state))) return nullptr;
-            if (e->pos != order_.begin()) order_.splice(order_.begin(), order_, e->pos);
+            recency_.touched(e->recency);
             return &e->state;
         }
         const std::string& key = makeKey();
@@ -132,18 +133,18 @@ public:
 private:
     struct Entry {
         State state{};
-        std::list<std::string>::iterator pos;  // in order_
-        SeriesHint hint{};                     // the last one it was remembered under, forgotten when evicted
+        Recency<std::string>::Mark recency;
+        SeriesHint hint{};  // the last one it was remembered under, forgotten when evicted
     };
     void evictLeastRecent() {
-        const auto victim = map_.find(order_.back());
+        const auto victim = map_.find(recency_.leastRecent(map_));
         hints_.forget(victim->second.hint);
+        recency_.forgetLeastRecent();
         map_.erase(victim);
-        order_.pop_back();
         ++evicted_;
     }
     std::size_t cap_;
-    std::list<std::string> order_;  // most recently used first
+    Recency<std::string> recency_;
     std::unordered_map<std::string, Entry> map_;
     SeriesHintCache<Entry> hints_;
     std::uint64_t evicted_ = 0;

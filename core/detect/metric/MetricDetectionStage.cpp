@@ -34,7 +34,9 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     if (!m) return true;
     ++counters_.samples;
     Entry* e = hints_.find(m->hint);
-    if (!e) {
+    if (e) {
+        recency_.touched(e->recency);
+    } else {
         // By name. The key is built in a reused buffer: a (series, target) pair is
         // usually longer than the small-string buffer.
         key_.assign(m->series);
@@ -43,22 +45,24 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
         auto it = detectors_.find(key_);
         if (it == detectors_.end()) {
             if (detectors_.size() >= max_series_) {
-                const auto victim = detectors_.find(order_.back());
+                const auto victim = detectors_.find(recency_.leastRecent(detectors_));
                 hints_.forget(victim->second.hint);
+                recency_.forgetLeastRecent();
                 detectors_.erase(victim);
-                order_.pop_back();
                 ++counters_.evicted;
             }
-            order_.push_front(key_);
-            it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), order_.begin(), {}}).first;
+            it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), {}, {}}).first;
+            recency_.added(it->first, it->second.recency);
+            e = &it->second;
+        } else {
+            e = &it->second;
+            recency_.touched(e->recency);
         }
-        e = &it->second;
         if (m->hint.table != 0) {  // an entry and its slot name each other (SeriesHintCache.h)
             e->hint = m->hint;
             hints_.remember(m->hint, e);
         }
     }
-    if (e->pos != order_.begin()) order_.splice(order_.begin(), order_, e->pos);
     const metric::MetricScore s = e->detector.update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {
         ++counters_.rejected_non_finite;

@@ -3,14 +3,13 @@
 // (detector "metric.ensemble") whenever a point's score reaches the alert score.
 #pragma once
 
-#include "record/LruRelink.h"
+#include "record/Recency.h"
 #include "record/SeriesHintCache.h"
 
 #include "detect/metric/MetricAnomalyDetector.h"
 #include "record/Stage.h"
 
 #include <cstdint>
-#include <list>
 #include <string>
 #include <unordered_map>
 
@@ -27,12 +26,17 @@ public:
     // beyond it replaces the pair updated least recently, which starts afresh if it
     // comes back. O(1) per sample however many pairs pass by.
     explicit MetricDetectionStage(const metric::DetectorConfig& cfg = {}, std::size_t max_series = 20'000);
-    // Copies point their entries at their own LRU list (record/LruRelink.h); every member
-    // listed but the hint cache, which a copy starts empty.
+    // Copies point their entries at their own recency list (record/Recency.h); every
+    // member listed but the hint cache, which a copy starts empty.
     MetricDetectionStage(const MetricDetectionStage& o)
-        : cfg_(o.cfg_), max_series_(o.max_series_), detectors_(o.detectors_), order_(o.order_), key_(o.key_),
-          counters_(o.counters_), lastReason_(o.lastReason_) {
-        relinkLru(order_, detectors_);
+        : cfg_(o.cfg_),
+          max_series_(o.max_series_),
+          detectors_(o.detectors_),
+          recency_(o.recency_),
+          key_(o.key_),
+          counters_(o.counters_),
+          lastReason_(o.lastReason_) {
+        recency_.relink(detectors_);
     }
     // Non-metric records are ignored (true). Non-finite values and timestamps going
     // backwards within a series return false.
@@ -50,12 +54,12 @@ private:
     std::size_t max_series_;
     struct Entry {
         metric::MetricAnomalyDetector detector;
-        std::list<std::string>::iterator pos;  // in order_
-        SeriesHint hint{};                     // the last one it was remembered under, forgotten when evicted
+        Recency<std::string>::Mark recency;
+        SeriesHint hint{};  // the last one it was remembered under, forgotten when evicted
     };
     std::unordered_map<std::string, Entry> detectors_;
     SeriesHintCache<Entry> hints_;
-    std::list<std::string> order_;  // keys, most recently updated first
+    Recency<std::string> recency_;  // which pair was updated least recently
     std::string key_;  // scratch for the lookup key
     MetricStageCounters counters_;
     std::string lastReason_;
