@@ -53,11 +53,10 @@ bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
             }
             it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), {}, {}}).first;
             recency_.added(it->first, it->second.recency);
-            e = &it->second;
         } else {
-            e = &it->second;
-            recency_.touched(e->recency);
+            recency_.touched(it->second.recency);
         }
+        e = &it->second;
         if (m->hint.table != 0) {  // an entry and its slot name each other (SeriesHintCache.h)
             e->hint = m->hint;
             hints_.remember(m->hint, e);
