@@ -54,14 +54,14 @@ void RecentChanges::observe(const LogLine& line) {
         if (bySource_.size() >= maxSources_) {
             // Forget the source that announced a change least recently: O(1), so a
             // flood of distinct sources costs no more than a few.
-            bySource_.erase(bySource_.find(order_.back()));
-            order_.pop_back();
+            bySource_.erase(bySource_.find(recency_.leastRecent(bySource_)));
+            recency_.forgetLeastRecent();
             ++evicted_;
         }
-        order_.push_front(line.source);
-        it = bySource_.emplace(line.source, Entry{{}, order_.begin()}).first;
-    } else if (it->second.pos != order_.begin()) {
-        order_.splice(order_.begin(), order_, it->second.pos);
+        it = bySource_.emplace(line.source, Entry{}).first;
+        recency_.added(it->first, it->second.recency);
+    } else {
+        recency_.touched(it->second.recency);
     }
     auto& changes = it->second.changes;
     changes.push_back({line.ts, line.source, line.message});

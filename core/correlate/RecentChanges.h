@@ -4,13 +4,12 @@
 // record times are used, and memory is bounded (sources and lines per source).
 #pragma once
 
-#include "record/LruRelink.h"
+#include "record/Recency.h"
 
 #include "record/Record.h"
 
 #include <cstdint>
 #include <deque>
-#include <list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -26,11 +25,14 @@ struct Change {
 
 class RecentChanges {
 public:
-    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    // Copies point their entries at their own recency list (record/Recency.h); every member listed.
     RecentChanges(const RecentChanges& o)
-        : maxSources_(o.maxSources_), perSource_(o.perSource_), bySource_(o.bySource_), order_(o.order_),
+        : maxSources_(o.maxSources_),
+          perSource_(o.perSource_),
+          bySource_(o.bySource_),
+          recency_(o.recency_),
           evicted_(o.evicted_) {
-        relinkLru(order_, bySource_);
+        recency_.relink(bySource_);
     }
     RecentChanges& operator=(const RecentChanges& o) { return *this = RecentChanges(o); }
     RecentChanges(RecentChanges&&) = default;
@@ -50,11 +52,11 @@ public:
 private:
     struct Entry {
         std::deque<Change> changes;
-        std::list<std::string>::iterator pos;  // in order_
+        Recency<std::string>::Mark recency;
     };
     std::size_t maxSources_, perSource_;
     std::map<std::string, Entry, std::less<>> bySource_;
-    std::list<std::string> order_;  // sources, the one that announced a change most recently first
+    Recency<std::string> recency_;  // which source announced a change least recently
     std::uint64_t evicted_ = 0;
 };
 

@@ -14,15 +14,14 @@ void FleetState::add(const TaskEvent& t) {
     auto it = agents_.find(t.agent);
     if (it == agents_.end()) {
         if (agents_.size() >= max_) {
-            agents_.erase(order_.back());
-            order_.pop_back();
+            agents_.erase(agents_.find(recency_.leastRecent(agents_)));
+            recency_.forgetLeastRecent();
             ++evicted_;
         }
-        order_.push_front(t.agent);
         it = agents_.emplace(t.agent, Tracked{}).first;
-        it->second.pos = order_.begin();
-    } else if (it->second.pos != order_.begin()) {
-        order_.splice(order_.begin(), order_, it->second.pos);
+        recency_.added(it->first, it->second.recency);
+    } else {
+        recency_.touched(it->second.recency);
     }
     Tracked& tr = it->second;
     AgentStatus& a = tr.status;

@@ -5,14 +5,13 @@
 // forgotten first (counted).
 #pragma once
 
-#include "record/LruRelink.h"
+#include "record/Recency.h"
 
 #include "engine/AgentHealth.h"
 #include "engine/Snapshot.h"
 
 #include <cstdint>
 #include <deque>
-#include <list>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,10 +20,10 @@ namespace vigil {
 
 class FleetState {
 public:
-    // Copies point their entries at their own LRU list (record/LruRelink.h); every member listed.
+    // Copies point their entries at their own recency list (record/Recency.h); every member listed.
     FleetState(const FleetState& o)
-        : rules_(o.rules_), max_(o.max_), agents_(o.agents_), order_(o.order_), evicted_(o.evicted_) {
-        relinkLru(order_, agents_);
+        : rules_(o.rules_), max_(o.max_), agents_(o.agents_), recency_(o.recency_), evicted_(o.evicted_) {
+        recency_.relink(agents_);
     }
     FleetState& operator=(const FleetState& o) { return *this = FleetState(o); }
     FleetState(FleetState&&) = default;
@@ -49,12 +48,12 @@ private:
     struct Tracked {
         AgentStatus status;
         std::deque<Mark> marks;  // one per second of record time, the last window + 1
-        std::list<std::string>::iterator pos;  // in order_
+        Recency<std::string>::Mark recency;
     };
     AgentHealthRules rules_;
     std::size_t max_;
     std::map<std::string, Tracked> agents_;
-    std::list<std::string> order_;  // most recently heard from first
+    Recency<std::string> recency_;  // which agent was heard from least recently
     std::uint64_t evicted_ = 0;
 };
 

@@ -5,29 +5,18 @@
 
 namespace vigil {
 
-SeriesWindow::SeriesWindow(const SeriesWindow& o)
-    : cap_(o.cap_), maxSeries_(o.maxSeries_), rings_(o.rings_), evicted_(o.evicted_) {
-    for (const Key* k : o.order_) {
-        auto it = rings_.find(*k);
-        order_.push_back(&it->first);
-        it->second.pos = std::prev(order_.end());
-    }
-}
-
 void SeriesWindow::add(const MetricSample& m) {
     auto it = rings_.find(KeyView{m.series, m.target});
     if (it == rings_.end()) {  // a new series: only now copy the names
         if (rings_.size() >= maxSeries_) {
-            const Key* victim = order_.back();
-            order_.pop_back();
-            rings_.erase(rings_.find(*victim));
+            rings_.erase(rings_.find(recency_.leastRecent(rings_)));
+            recency_.forgetLeastRecent();
             ++evicted_;
         }
         it = rings_.emplace(Key{m.series, m.target}, Ring{}).first;
-        order_.push_front(&it->first);
-        it->second.pos = order_.begin();
-    } else if (it->second.pos != order_.begin()) {
-        order_.splice(order_.begin(), order_, it->second.pos);
+        recency_.added(it->first, it->second.recency);
+    } else {
+        recency_.touched(it->second.recency);
     }
     Ring& r = it->second;
     if (r.pts.size() < cap_) {

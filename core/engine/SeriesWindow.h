@@ -5,10 +5,10 @@
 #pragma once
 
 #include "engine/Snapshot.h"
+#include "record/Recency.h"
 
 #include <cstdint>
 #include <functional>
-#include <list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,8 +19,11 @@ namespace vigil {
 
 class SeriesWindow {
 public:
-    // Copies point their recency list at their own keys; every member listed.
-    SeriesWindow(const SeriesWindow& o);
+    // Copies point their entries at their own recency list (record/Recency.h); every member listed.
+    SeriesWindow(const SeriesWindow& o)
+        : cap_(o.cap_), maxSeries_(o.maxSeries_), rings_(o.rings_), recency_(o.recency_), evicted_(o.evicted_) {
+        recency_.relink(rings_);
+    }
     SeriesWindow& operator=(const SeriesWindow& o) { return *this = SeriesWindow(o); }
     SeriesWindow(SeriesWindow&&) = default;
     SeriesWindow& operator=(SeriesWindow&&) = default;
@@ -37,7 +40,7 @@ private:
     struct Ring {
         std::vector<SeriesPoint> pts;
         std::size_t head = 0;  // next write position once full
-        std::list<const Key*>::iterator pos;  // in order_
+        Recency<Key>::Mark recency;
     };
     using KeyView = std::pair<std::string_view, std::string_view>;
     // Hashed and transparent, so add() finds an existing series from a view of the
@@ -60,7 +63,7 @@ private:
     };
     std::size_t cap_, maxSeries_;
     std::unordered_map<Key, Ring, KeyHash, KeyEqual> rings_;
-    std::list<const Key*> order_;  // keys of rings_ (stable node addresses), most recently updated first
+    Recency<Key> recency_;  // which pair was updated least recently
     std::uint64_t evicted_ = 0;
 };
 

@@ -6,7 +6,9 @@
 #include "detect/events/EventDetectors.h"
 #include "detect/metric/MetricDetectionStage.h"
 #include "engine/Engine.h"
+#include "engine/FleetState.h"
 #include "engine/Pipeline.h"
+#include "engine/SeriesWindow.h"
 
 #include <QtTest>
 
@@ -98,6 +100,80 @@ private slots:
         QCOMPARE(rc.evicted(), std::uint64_t(90));
         QVERIFY(rc.latest("svc-99", kT0, kT0 + 1000) != nullptr);
         QVERIFY(rc.latest("svc-0", kT0, kT0 + 1000) == nullptr);
+    }
+
+    // The fleet, the chart windows and the change memory evict the entry used least
+    // recently, not the oldest (record/Recency.h), and so does a copy taken before or
+    // after their recency list is first built (a checkpoint), independently of the original.
+    void lruTablesEvictTheLeastRecentlyUsedAlsoInCopies() {
+        auto sample = [](int ts, int k) {
+            return MetricSample{kT0 + ts, "rpc.latency_ms", "rpc:ep-" + std::to_string(k), 1.0};
+        };
+        auto task = [](int ts, int k) {
+            const std::string n = std::to_string(k);
+            return TaskEvent{kT0 + ts, "t" + n, "agent-" + n, "wf", TaskState::Succeeded, "", "", 1};
+        };
+        auto change = [](int ts, int k) {
+            return LogLine{kT0 + ts, "svc-" + std::to_string(k), LogLevel::Info, "deployed v1"};
+        };
+        auto targets = [](const SeriesWindow& w) {
+            QStringList l;
+            for (const auto& t : w.tails()) l << QString::fromStdString(t.target);
+            return l.join(',');
+        };
+        auto agents = [](const FleetState& f) {
+            QStringList l;
+            for (const auto& a : f.agents(kT0 + 100)) l << QString::fromStdString(a.agent);
+            return l.join(',');
+        };
+        auto sources = [](const RecentChanges& rc) {
+            QStringList l;
+            for (int k = 0; k < 6; ++k)
+                if (rc.latest("svc-" + std::to_string(k), kT0, kT0 + 100)) l << QString::number(k);
+            return l.join(',');
+        };
+        SeriesWindow w(8, 3);
+        FleetState f({}, 3);
+        RecentChanges rc(3, 4);
+        for (int k = 0; k < 3; ++k) {  // 0, 1, 2, then 0 again: 1 is the least recent
+            w.add(sample(k, k));
+            f.add(task(k, k));
+            rc.observe(change(k, k));
+        }
+        w.add(sample(3, 0));
+        f.add(task(3, 0));
+        rc.observe(change(3, 0));
+        SeriesWindow w0(w);  // copies before any eviction (no list yet)
+        FleetState f0(f);
+        RecentChanges rc0(rc);
+        w.add(sample(4, 3));  // 3 replaces 1
+        f.add(task(4, 3));
+        rc.observe(change(4, 3));
+        QCOMPARE(targets(w), QString("rpc:ep-0,rpc:ep-2,rpc:ep-3"));
+        QCOMPARE(agents(f), QString("agent-0,agent-2,agent-3"));
+        QCOMPARE(sources(rc), QString("0,2,3"));
+        SeriesWindow w1(w);  // copies after the list was built
+        FleetState f1(f);
+        RecentChanges rc1(rc);
+        for (int step = 0; step < 2; ++step) {  // 2 is used again; 4 replaces 0, then 5 replaces 3
+            const int k = step == 0 ? 4 : 5;
+            for (auto* x : {&w, &w1}) x->add(sample(5 + step * 2, 2)), x->add(sample(6 + step * 2, k));
+            for (auto* x : {&f, &f1}) x->add(task(5 + step * 2, 2)), x->add(task(6 + step * 2, k));
+            for (auto* x : {&rc, &rc1}) x->observe(change(5 + step * 2, 2)), x->observe(change(6 + step * 2, k));
+        }
+        for (const auto* x : {&w, &w1}) QCOMPARE(targets(*x), QString("rpc:ep-2,rpc:ep-4,rpc:ep-5"));
+        for (const auto* x : {&f, &f1}) QCOMPARE(agents(*x), QString("agent-2,agent-4,agent-5"));
+        for (const auto* x : {&rc, &rc1}) QCOMPARE(sources(*x), QString("2,4,5"));
+        // The early copies were left as they were, and evict on their own.
+        QCOMPARE(targets(w0), QString("rpc:ep-0,rpc:ep-1,rpc:ep-2"));
+        w0.add(sample(9, 9));
+        f0.add(task(9, 9));
+        rc0.observe(change(9, 5));
+        QCOMPARE(targets(w0), QString("rpc:ep-0,rpc:ep-2,rpc:ep-9"));
+        QCOMPARE(agents(f0), QString("agent-0,agent-2,agent-9"));
+        QCOMPARE(sources(rc0), QString("0,2,5"));
+        QCOMPARE(w.evicted() + f.evicted() + rc.evicted(), std::uint64_t(9));
+        QCOMPARE(w0.evicted() + f0.evicted() + rc0.evicted(), std::uint64_t(3));
     }
 
     void engineStateIsBoundedAndEvictionsReported() {
