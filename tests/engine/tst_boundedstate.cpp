@@ -28,7 +28,7 @@ class TestBoundedState : public QObject {
     Q_OBJECT
 private slots:
     void keyedTableEvictsLeastRecentlyUsed() {
-        events::KeyedTable<int> t(3);
+        KeyedTable<int> t(3);
         t.at("a", 1) = 1;
         t.at("b", 2) = 2;
         t.at("c", 3) = 3;
@@ -43,7 +43,7 @@ private slots:
     // atIf(): a refused entry is left exactly as it was, recency included; an accepted
     // or a new one is what at() would have given.
     void keyedTableAtIfRefusesWithoutTouching() {
-        events::KeyedTable<int> t(3);
+        KeyedTable<int> t(3);
         t.at("a", 1) = 1;
         t.at("b", 2) = 2;
         t.at("c", 3) = 3;

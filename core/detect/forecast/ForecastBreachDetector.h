@@ -86,8 +86,8 @@ private:
     void judge(const ForecastWatch& w, const MetricSample& m, KeyState& s, std::vector<Record>& out);
 
     ForecastConfig cfg_;
-    events::KeyedTable<KeyState> table_;
-    events::KeyedTable<LimitState> limits_;  // "<limit series>|<target>"
+    KeyedTable<KeyState> table_;
+    KeyedTable<LimitState> limits_;  // "<limit series>|<target>"
     events::RejectCounters counters_;
     std::uint64_t seq_ = 0;
     std::string key_;  // keyOf's buffer

@@ -27,45 +27,28 @@ std::string anomalyId(const MetricSample& m, std::int64_t sequence) {
 }  // namespace
 
 MetricDetectionStage::MetricDetectionStage(const metric::DetectorConfig& cfg, std::size_t max_series)
-    : cfg_(cfg), max_series_(max_series ? max_series : 1) {}
+    : detectors_(max_series, MakeDetector{cfg}) {}
 
 bool MetricDetectionStage::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;
     ++counters_.samples;
-    Entry* e = hints_.find(m->hint);
-    if (e) {
-        recency_.touched(e->recency);
-    } else {
-        // By name. The key is built in a reused buffer: a (series, target) pair is
-        // usually longer than the small-string buffer.
+    // By the sample's hint, else by name: the key is built in a reused buffer (a
+    // (series, target) pair is usually longer than the small-string buffer). Never
+    // refused here: the detector judges the order itself.
+    auto makeKey = [&]() -> const std::string& {
         key_.assign(m->series);
         key_ += '\x1f';
         key_ += m->target;
-        auto it = detectors_.find(key_);
-        if (it == detectors_.end()) {
-            if (detectors_.size() >= max_series_) {
-                const auto victim = detectors_.find(recency_.leastRecent(detectors_));
-                hints_.forget(victim->second.hint);
-                recency_.forgetLeastRecent();
-                detectors_.erase(victim);
-                ++counters_.evicted;
-            }
-            it = detectors_.emplace(key_, Entry{metric::MetricAnomalyDetector(cfg_), {}, {}}).first;
-            recency_.added(it->first, it->second.recency);
-        } else {
-            recency_.touched(it->second.recency);
-        }
-        e = &it->second;
-        if (m->hint.table != 0) {  // an entry and its slot name each other (SeriesHintCache.h)
-            e->hint = m->hint;
-            hints_.remember(m->hint, e);
-        }
-    }
-    const metric::MetricScore s = e->detector.update(m->ts, m->value);
+        return key_;
+    };
+    metric::MetricAnomalyDetector* d =
+        detectors_.atIf(m->hint, makeKey, m->ts, [](const metric::MetricAnomalyDetector&) { return true; });
+    const metric::MetricScore s = d->update(m->ts, m->value);
     if (s.verdict == metric::Verdict::RejectedNonFinite) {
         ++counters_.rejected_non_finite;
-        lastReason_ = m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value is not a finite number";
+        lastReason_ =
+            m->series + " on " + m->target + " at " + std::to_string(m->ts) + ": value is not a finite number";
         return false;
     }
     if (s.verdict == metric::Verdict::RejectedOutOfOrder) {
