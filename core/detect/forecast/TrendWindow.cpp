@@ -23,6 +23,17 @@ TrendWindow::Rank TrendWindow::rankOf(double x) const {
     return {below, atMost};
 }
 
+std::pair<TrendWindow::Rank, TrendWindow::Rank> TrendWindow::ranksOf(double x, double y) const {
+    std::ptrdiff_t belowX = 0, atMostX = 0, belowY = 0, atMostY = 0;
+    for (const double v : values_) {
+        belowX += v < x;
+        atMostX += v <= x;
+        belowY += v < y;
+        atMostY += v <= y;
+    }
+    return {{belowX, atMostX}, {belowY, atMostY}};
+}
+
 void TrendWindow::insertValue(double x, Rank r) {
     ties_ += tieStep(r.equal());  // the run of x grows by one
     values_.insert(values_.begin() + r.atMost, x);
@@ -139,7 +150,7 @@ void TrendWindow::replaceNewest(TrendPoint p) {
     // within values_ by one shift instead of an erase and an insert. values_ holds old:
     // its own term in p.v's sum, sign(p.v - old), is taken out.
     const double old = pts_.back().v;
-    const Rank now = rankOf(p.v), was = rankOf(old);
+    const auto [now, was] = ranksOf(p.v, old);
     S_ += signSum(now) - sign(p.v - old) - signSum(was);
     const auto e = values_.begin() + was.below;   // old's first place
     const auto u = values_.begin() + now.atMost;  // just after p.v's run

@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace vigil::forecast {
@@ -66,6 +67,7 @@ private:
         std::ptrdiff_t equal() const { return atMost - below; }  // the run of values equal to x
     };
     Rank rankOf(double x) const;
+    std::pair<Rank, Rank> ranksOf(double x, double y) const;  // both in the same single pass
     // Σ sign(x - v) over values_: how many lie below x less how many above (S's terms
     // are exact integers: the same S as summing the signs over the points).
     std::int64_t signSum(Rank r) const;
