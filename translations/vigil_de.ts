@@ -1203,6 +1203,10 @@ Bisher gesehen: %1 Vorfälle (%2 nicht behalten), %3 Aktionen (%4 nicht behalten
         <source>silenced</source>
         <translation>stummgeschaltet</translation>
     </message>
+    <message>
+        <source>Vigil&apos;s own action</source>
+        <translation>Vigils eigene Aktion</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1379,6 +1383,14 @@ Bisher gesehen: %1 Vorfälle (%2 nicht behalten), %3 Aktionen (%4 nicht behalten
     <message>
         <source>%1 (silenced: recorded, no incident)</source>
         <translation>%1 (stummgeschaltet: aufgezeichnet, kein Vorfall)</translation>
+    </message>
+    <message>
+        <source>%1 (Vigil&apos;s own action %2 taking effect: recorded, no incident)</source>
+        <translation>%1 (Vigils eigene Aktion %2 wirkt: erfasst, kein Vorfall)</translation>
+    </message>
+    <message>
+        <source>Vigil&apos;s own action %1: %2</source>
+        <translation>Vigils eigene Aktion %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3215,6 +3227,10 @@ Workflow %3, Endpunkt %4
     <message>
         <source>%1 on %2 (silenced)</source>
         <translation>%1 auf %2 (stummgeschaltet)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (Vigil&apos;s own action %3)</source>
+        <translation>%1 auf %2 (Vigils eigene Aktion %3)</translation>
     </message>
     <message>
         <source>%1 — simulated</source>

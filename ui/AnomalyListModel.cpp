@@ -33,6 +33,7 @@ QHash<int, QByteArray> AnomalyListModel::roleNames() const {
     names.insert(ScoreRole, "score");
     names.insert(TimestampRole, "timestamp");
     names.insert(SilencedRole, "silenced");
+    names.insert(OwnEffectRole, "ownEffectOf");
     return names;
 }
 
@@ -44,9 +45,15 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
     case ScoreRole: return a.score;
     case TimestampRole: return qint64(a.ts);
     case SilencedRole: return a.silenced;
-    case Qt::ToolTipRole: return a.silenced ? tr("%1 (silenced: recorded, no incident)").arg(explanationText(a)) : explanationText(a);
+    case OwnEffectRole: return qs(a.own_effect_of);
+    case Qt::ToolTipRole:
+        if (a.silenced) return tr("%1 (silenced: recorded, no incident)").arg(explanationText(a));
+        if (!a.own_effect_of.empty())
+            return tr("%1 (Vigil's own action %2 taking effect: recorded, no incident)")
+                .arg(explanationText(a), qs(a.own_effect_of));
+        return explanationText(a);
     case Qt::ForegroundRole:
-        if (a.silenced) return QVariant(palette::muted());
+        if (a.silenced || !a.own_effect_of.empty()) return QVariant(palette::muted());
         return index.column() == ScoreCol && a.score >= 0.8 ? QVariant(palette::bad()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -55,7 +62,10 @@ QVariant AnomalyListModel::data(const QModelIndex& index, int role) const {
         case SeriesCol: return qs(a.series);
         case TargetCol: return qs(a.target);
         case ScoreCol: return QLocale().toString(a.score, 'f', 2);
-        case ExplanationCol: return explanationText(a);
+        case ExplanationCol:
+            if (!a.own_effect_of.empty())
+                return tr("Vigil's own action %1: %2").arg(qs(a.own_effect_of), explanationText(a));
+            return explanationText(a);
         }
     }
     return {};

@@ -1,6 +1,8 @@
 // The engine's recent anomalies, newest first, as a table model. New anomalies are
 // inserted at the top (not a reset), so a view keeps its selection. Silenced
-// anomalies (silence/SilenceMarking.h) are shown greyed, with "(silenced)".
+// anomalies (silence/SilenceMarking.h) are shown greyed, with "(silenced)"; those that
+// are Vigil's own action taking effect (correlate/OwnEffectMarker.h) greyed too, their
+// explanation led by the action's id.
 #pragma once
 
 #include "engine/Snapshot.h"
@@ -18,7 +20,9 @@ class AnomalyListModel : public QAbstractTableModel {
 public:
     enum Column { TimeCol, DetectorCol, SeriesCol, TargetCol, ScoreCol, ExplanationCol, ColumnCount };
     // SilencedRole (bool): an active silence matched it; such rows are greyed.
-    enum Role { IdRole = Qt::UserRole + 1, ScoreRole, TimestampRole, SilencedRole };
+    // OwnEffectRole (QString): the id of Vigil's own action it is the effect of, or
+    // empty; such rows are greyed too.
+    enum Role { IdRole = Qt::UserRole + 1, ScoreRole, TimestampRole, SilencedRole, OwnEffectRole };
 
     explicit AnomalyListModel(QObject* parent = nullptr);
 

@@ -38,6 +38,7 @@ QString stateName(ItemState s) {
     case ItemState::OutcomeSuccess: return QCoreApplication::translate("Timeline", "succeeded");
     case ItemState::OutcomeFailure: return QCoreApplication::translate("Timeline", "failed");
     case ItemState::AnomalySilenced: return QCoreApplication::translate("Timeline", "silenced");
+    case ItemState::AnomalyOwnEffect: return QCoreApplication::translate("Timeline", "Vigil's own action");
     }
     return {};
 }
@@ -63,6 +64,7 @@ QColor stateColor(ItemState s) {
     case ItemState::OutcomeSuccess: return palette::good();
     case ItemState::OutcomeFailure: return palette::bad();
     case ItemState::AnomalySilenced: return palette::muted();
+    case ItemState::AnomalyOwnEffect: return palette::info();
     }
     return palette::muted();
 }

@@ -20,12 +20,25 @@ inline constexpr int kLaneCount = 5;
 // expired, failed (or held back: suppressed by the policy's brakes).
 enum class ItemState : std::uint8_t {
     Anomaly,
-    IncidentOpen, IncidentMitigated, IncidentResolved,
-    ActionAutomatic, ActionProposed, ActionAwaitingApproval, ActionApproved, ActionRejected, ActionExpired,
-    ActionFailed, ActionHeldBack,
-    ApprovalRequested, ApprovalApproved, ApprovalRejected, ApprovalExpired,
-    OutcomeSuccess, OutcomeFailure,
-    AnomalySilenced,  // an active silence matched it: drawn grey
+    IncidentOpen,
+    IncidentMitigated,
+    IncidentResolved,
+    ActionAutomatic,
+    ActionProposed,
+    ActionAwaitingApproval,
+    ActionApproved,
+    ActionRejected,
+    ActionExpired,
+    ActionFailed,
+    ActionHeldBack,
+    ApprovalRequested,
+    ApprovalApproved,
+    ApprovalRejected,
+    ApprovalExpired,
+    OutcomeSuccess,
+    OutcomeFailure,
+    AnomalySilenced,   // an active silence matched it: drawn grey
+    AnomalyOwnEffect,  // Vigil's own action taking effect (Anomaly::own_effect_of): drawn in the actions' blue
 };
 
 struct TimelineItem {

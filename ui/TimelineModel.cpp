@@ -168,9 +168,14 @@ void TimelineModel::addAnomaly(const Anomaly& a) {
     TimelineItem it;
     it.id = a.id;
     it.lane = Lane::Anomalies;
-    it.state = a.silenced ? ItemState::AnomalySilenced : ItemState::Anomaly;
+    it.state = a.silenced                 ? ItemState::AnomalySilenced
+               : !a.own_effect_of.empty() ? ItemState::AnomalyOwnEffect
+                                          : ItemState::Anomaly;
     it.start = it.end = a.ts;
-    it.title = a.silenced ? tr("%1 on %2 (silenced)").arg(qs(a.detector), qs(a.target)) : tr("%1 on %2").arg(qs(a.detector), qs(a.target));
+    if (a.silenced) it.title = tr("%1 on %2 (silenced)").arg(qs(a.detector), qs(a.target));
+    else if (!a.own_effect_of.empty())
+        it.title = tr("%1 on %2 (Vigil's own action %3)").arg(qs(a.detector), qs(a.target), qs(a.own_effect_of));
+    else it.title = tr("%1 on %2").arg(qs(a.detector), qs(a.target));
     it.summary = tr("%1 — %2 on %3 (score %4): %5")
                      .arg(qs(remedy::utcTime(a.ts)), qs(a.series.empty() ? a.detector : a.series), qs(a.target))
                      .arg(a.score, 0, 'f', 2)

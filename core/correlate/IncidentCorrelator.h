@@ -97,6 +97,7 @@ public:
 
     const Topology& topology() const { return topology_; }
     const CorrelatorCounters& counters() const { return counters_; }
+    const CorrelatorConfig& config() const { return cfg_; }
     // State dropped by the memory bounds: pending anomalies, change sources, topology
     // links refused, incidents not opened at the cap.
     std::uint64_t evictions() const override {

@@ -36,15 +36,15 @@ void OwnActionEffects::observe(const Action& a) {
 
 void OwnActionEffects::observe(const Outcome& o) { news(o.action_id, !o.success, o.ts); }
 
-bool OwnActionEffects::expected(const Anomaly& a) const {
+const std::string* OwnActionEffects::expectedBy(const Anomaly& a) const {
     for (const Armed& x : armed_) {
         if (a.ts < x.since || x.target != a.target) continue;
         // Unsigned: exact however far apart the times are (a log may hold int64's extremes).
         if (a.ts > x.lastNews && std::uint64_t(a.ts) - std::uint64_t(x.lastNews) > std::uint64_t(settleMs_)) continue;
         const auto& series = effects_[x.effect].series;
-        if (std::find(series.begin(), series.end(), a.series) != series.end()) return true;
+        if (std::find(series.begin(), series.end(), a.series) != series.end()) return &x.actionId;
     }
-    return false;
+    return nullptr;
 }
 
 }  // namespace vigil

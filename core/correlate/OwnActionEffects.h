@@ -33,7 +33,9 @@ public:
     void observe(const Action& a);
     void observe(const Outcome& o);
     // The anomaly is on a series an armed action changes, on its target, in its span.
-    bool expected(const Anomaly& a) const;
+    bool expected(const Anomaly& a) const { return expectedBy(a) != nullptr; }
+    // The id of the (oldest) armed action it is the effect of, or null.
+    const std::string* expectedBy(const Anomaly& a) const;
     std::size_t tracked() const { return armed_.size(); }
 
 private:

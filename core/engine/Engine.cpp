@@ -19,7 +19,8 @@ Engine::~Engine() { stop(); }
 
 void Engine::addStage(std::unique_ptr<Stage> stage) {
     const std::uint32_t kinds = stage->reads();
-    stages_.push_back({std::move(stage), kinds});
+    const bool marks = stage->marksOutputs();
+    stages_.push_back({std::move(stage), kinds, marks});
 }
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
 
@@ -152,8 +153,7 @@ void Engine::runTicks(TimestampMs now) {
     for (const auto& wired : stages_) {
         Stage* const stage = wired.stage.get();
         scratch_.clear();
-        for (std::size_t i = tickFirst; i < outputs_.size(); ++i)
-            if (wired.takes(outputs_[i])) stage->process(outputs_[i], scratch_);
+        feedOutputs(wired, tickFirst);
         stage->tick(now, scratch_);
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
@@ -190,11 +190,19 @@ bool Engine::runStages(const Record& in, TimestampMs ts) {
             }
             refused = true;
         }
-        for (std::size_t i = first; i < outputs_.size(); ++i)
-            if (wired.takes(outputs_[i])) stage->process(outputs_[i], scratch_);
+        if (first != outputs_.size()) feedOutputs(wired, first);  // rare: most inputs make no output
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
     return refused;
+}
+
+void Engine::feedOutputs(const Wired& wired, std::size_t first) {
+    Stage* const stage = wired.stage.get();
+    for (std::size_t i = first; i < outputs_.size(); ++i) {
+        if (!wired.takes(outputs_[i])) continue;
+        if (wired.marks) stage->markOutput(outputs_[i]);
+        else stage->process(outputs_[i], scratch_);
+    }
 }
 
 void Engine::processBatch(const std::vector<Record>& batch) {
@@ -242,8 +250,9 @@ void Engine::publish() {
     s->sequence = ++snapshotSeq_;
     s->engineTime = time_;
     s->counters = counters_;
-    for (const auto& [stage, kinds] : stages_)
-        if (const auto n = stage->evictions()) s->counters.evictions.emplace_back(stage->name(), std::int64_t(n));
+    for (const Wired& wired : stages_)
+        if (const auto n = wired.stage->evictions())
+            s->counters.evictions.emplace_back(wired.stage->name(), std::int64_t(n));
     s->queueDepth = queue_.size();
     s->queueCapacity = queue_.capacity();
     snapshots_.fill(*s);

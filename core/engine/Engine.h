@@ -114,8 +114,11 @@ private:
     struct Wired {
         std::unique_ptr<Stage> stage;
         std::uint32_t kinds = kAllKinds;
+        bool marks = false;  // Stage::marksOutputs(): earlier outputs go to markOutput()
         bool takes(const Record& r) const { return (kinds >> r.index()) & 1u; }
     };
+    // Hands the stage the outputs from `first` on that it reads.
+    void feedOutputs(const Wired& wired, std::size_t first);
     std::vector<Wired> stages_;
     std::vector<Sink> sinks_;
     std::thread thread_;

@@ -120,6 +120,10 @@ struct Anomaly {
     // An active silence matched it (silence/SilenceMarking.h): recorded and shown
     // greyed, but evidence for no incident. Set in the engine; not serialized.
     bool silenced = false;
+    // The id of Vigil's own action whose expected effect it is (a scale-up's jump in
+    // worker.count: correlate/OwnEffectMarker.h): recorded and shown as such, no
+    // evidence for an incident. Set in the engine; not serialized.
+    std::string own_effect_of;
     bool operator==(const Anomaly&) const = default;
 };
 

@@ -42,6 +42,14 @@ public:
     // re-running from the start). Null when the stage cannot be copied: replay then
     // seeks by re-running from the start (docs/replay.md).
     virtual std::unique_ptr<Stage> clone() const { return nullptr; }
+    // A marking stage (true here) annotates instead of emitting: the engine hands it
+    // each output of the stages before it, of the kinds it reads, through markOutput()
+    // to change in place before any later stage or sink sees it (a flag, an id: never
+    // a record's kind, time or identity), and inputs through process() as usual, to
+    // observe. Unlike a decorator around every detector, it costs nothing per input of
+    // a kind it does not read (docs/performance.md). Asked once, like reads().
+    virtual bool marksOutputs() const { return false; }
+    virtual void markOutput(Record& fresh) {}
 };
 
 }  // namespace vigil

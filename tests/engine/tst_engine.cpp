@@ -1,6 +1,6 @@
 // Engine: backpressure (a full queue slows the producer and loses nothing),
-// stage wiring, snapshots, rejected inputs counted, the default pipeline's typed
-// stage handles.
+// stage wiring (marking stages annotate fresh outputs in place), snapshots, rejected
+// inputs counted, the default pipeline's typed stage handles.
 #include "correlate/IncidentCorrelator.h"
 #include "detect/logs/LogAnomalyStage.h"
 #include "detect/metric/MetricDetectionStage.h"
@@ -89,6 +89,37 @@ public:
 private:
     std::uint32_t kinds_;
     std::shared_ptr<Counts> counts_;
+};
+
+// A marking stage (Stage::marksOutputs()) standing in for a real one: marks every fresh
+// anomaly silenced; counts the inputs it is handed and the outputs, per kind, it marks.
+class MarkAnomalies final : public Stage {
+public:
+    bool process(const Record&, std::vector<Record>&) override {
+        ++inputs;
+        return true;
+    }
+    bool marksOutputs() const override { return true; }
+    void markOutput(Record& fresh) override {
+        ++marked[fresh.index()];
+        if (auto* a = std::get_if<Anomaly>(&fresh)) a->silenced = true;
+    }
+    const char* name() const override { return "mark"; }
+    std::uint32_t reads() const override {
+        return kindBit(RecordKind::Anomaly) | kindBit(RecordKind::Action) | kindBit(RecordKind::Outcome);
+    }
+    int inputs = 0;
+    std::array<int, kRecordKindCount> marked{};
+};
+// Keeps, for each anomaly it is handed, whether it was marked.
+class MarksSeen final : public Stage {
+public:
+    bool process(const Record& in, std::vector<Record>&) override {
+        if (const auto* a = std::get_if<Anomaly>(&in)) seen.push_back(a->silenced);
+        return true;
+    }
+    const char* name() const override { return "seen"; }
+    std::vector<bool> seen;
 };
 
 std::string toNdjsonLine(const Record& r) { return toNdjson(r); }
@@ -198,6 +229,47 @@ private slots:
         QCOMPARE((*anomalies)[M] + (*anomalies)[L] + (*anomalies)[T], 0);
         QCOMPARE((*all)[L], 2);
         engine.stop();
+    }
+
+    // A marking stage changes the earlier stages' fresh outputs (from inputs and from
+    // ticks) in place before the later stages and the sinks see them; it is handed
+    // inputs of the kinds it reads to observe, never to mark, and never sees the
+    // outputs of the stages after it.
+    void markingStagesAnnotateFreshOutputsInPlace() {
+        VirtualClock clock;
+        Engine engine(clock);
+        engine.addStage(std::make_unique<TickCounter>());  // an Outcome per tick
+        engine.addStage(std::make_unique<Threshold>());
+        auto marker = std::make_unique<MarkAnomalies>();
+        auto seen = std::make_unique<MarksSeen>();
+        MarkAnomalies* const m = marker.get();
+        MarksSeen* const later = seen.get();
+        engine.addStage(std::move(marker));
+        engine.addStage(std::move(seen));
+        engine.addStage(std::make_unique<Threshold>());  // after the marker: its anomalies stay unmarked
+        int markedOut = 0, plainOut = 0, outcomesOut = 0;
+        engine.addSink([&](const std::vector<Record>&, const std::vector<Record>& outputs) {
+            for (const Record& r : outputs) {
+                if (const auto* a = std::get_if<Anomaly>(&r)) ++(a->silenced ? markedOut : plainOut);
+                outcomesOut += std::holds_alternative<Outcome>(r);
+            }
+        });
+        engine.start();
+        Action input;
+        input.ts = 3500;
+        input.id = "act-1";
+        engine.submit({MetricSample{1000, "s", "t", 500.0}, MetricSample{2000, "s", "t", 5.0},
+                       MetricSample{3000, "s", "t", 500.0}, Record(input)});
+        engine.stop();
+
+        QCOMPARE(m->inputs, 1);  // the action: the metric samples are not of its kinds
+        QCOMPARE(m->marked[int(RecordKind::Anomaly)], 2);
+        QCOMPARE(later->seen, (std::vector<bool>{true, true}));
+        QCOMPARE(markedOut, 2);
+        QCOMPARE(plainOut, 2);
+        QVERIFY(outcomesOut > 0);
+        QCOMPARE(m->marked[int(RecordKind::Outcome)], outcomesOut);  // the ticks' outputs too
+        QCOMPARE(m->marked[int(RecordKind::Action)], 0);             // an input is observed, not marked
     }
 
     void fullQueueSlowsProducerAndLosesNothing() {

@@ -2,6 +2,8 @@
 // the bounded tail trimmed at the bottom, a restart starts over; roles named;
 // every change checked by QAbstractItemModelTester.
 #include "ui/AnomalyListModel.h"
+#include "ui/Palette.h"
+#include "ui/TimelineModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -64,12 +66,44 @@ private slots:
         QTest::newRow("id") << int(AnomalyListModel::IdRole) << QByteArray("id");
         QTest::newRow("score") << int(AnomalyListModel::ScoreRole) << QByteArray("score");
         QTest::newRow("timestamp") << int(AnomalyListModel::TimestampRole) << QByteArray("timestamp");
+        QTest::newRow("own effect") << int(AnomalyListModel::OwnEffectRole) << QByteArray("ownEffectOf");
         QTest::newRow("display kept") << int(Qt::DisplayRole) << QByteArray("display");
     }
     void roleNames() {
         QFETCH(int, role);
         QFETCH(QByteArray, name);
         QCOMPARE(AnomalyListModel().roleNames().value(role), name);
+    }
+
+    // An anomaly that is Vigil's own action taking effect (correlate/OwnEffectMarker.h)
+    // says so: greyed, its explanation led by the action, the reason in the tooltip,
+    // and drawn in the actions' colour on the timeline.
+    void ownActionEffectsSayWhose() {
+        auto s = std::make_shared<Snapshot>(*snap(1, 2));  // AN-2 has a strong score: it would stand out in red
+        s->recentAnomalies[1].own_effect_of = "act-7";
+        AnomalyListModel m;
+        m.showSnapshot(s);
+        const QModelIndex own = m.index(0, AnomalyListModel::ScoreCol), plain = m.index(1, AnomalyListModel::ScoreCol);
+        QCOMPARE(own.data(AnomalyListModel::OwnEffectRole).toString(), QStringLiteral("act-7"));
+        QCOMPARE(own.data(Qt::ForegroundRole).value<QColor>(), vigil::ui::palette::muted());
+        QCOMPARE(m.index(0, AnomalyListModel::ExplanationCol).data().toString(),
+                 QStringLiteral("Vigil's own action act-7: latency 2"));
+        QVERIFY(own.data(Qt::ToolTipRole).toString().contains(QStringLiteral("act-7")));
+        QVERIFY(own.data(Qt::ToolTipRole).toString().contains(QStringLiteral("no incident")));
+        QVERIFY(plain.data(AnomalyListModel::OwnEffectRole).toString().isEmpty());
+        QCOMPARE(m.index(1, AnomalyListModel::ExplanationCol).data().toString(), QStringLiteral("latency 1"));
+
+        vigil::ui::TimelineModel timeline;
+        timeline.showSnapshot(s);
+        QCOMPARE(int(timeline.items().size()), 2);
+        for (const auto& it : timeline.items()) {
+            const bool isOwn = it.id == "AN-2";
+            QCOMPARE(int(it.state),
+                     int(isOwn ? vigil::ui::ItemState::AnomalyOwnEffect : vigil::ui::ItemState::Anomaly));
+            QCOMPARE(it.title.contains(QStringLiteral("act-7")), isOwn);
+        }
+        QCOMPARE(vigil::ui::stateColor(vigil::ui::ItemState::AnomalyOwnEffect), vigil::ui::palette::info());
+        QVERIFY(!vigil::ui::stateName(vigil::ui::ItemState::AnomalyOwnEffect).isEmpty());
     }
 
     void newAnomaliesInsertedAtTheTop() {

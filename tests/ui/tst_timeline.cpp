@@ -92,6 +92,24 @@ private slots:
         QVERIFY(m.index(m.rowOf("a1")).data(Qt::ToolTipRole).toString().contains(QStringLiteral("expected 80-120 ms")));
     }
 
+    // Vigil's own action taking effect (Anomaly::own_effect_of) is its own state, in the
+    // actions' colour, and its title names the action; a silence still wins.
+    void ownActionEffectsAreTheirOwnState() {
+        TimelineModel m;
+        Anomaly own = anomaly("a-own", T0 + kMin);
+        own.own_effect_of = "act-7";
+        Anomaly both = anomaly("a-both", T0 + 2 * kMin);
+        both.own_effect_of = "act-7";
+        both.silenced = true;
+        m.showSnapshot(snapshot(T0 + 3 * kMin, {own, both, anomaly("a-plain", T0 + 3 * kMin)}, {}));
+        const QModelIndex o = m.index(m.rowOf("a-own"));
+        QCOMPARE(o.data(TimelineModel::StateRole).toInt(), int(ItemState::AnomalyOwnEffect));
+        QVERIFY(o.data(Qt::DisplayRole).toString().contains(QStringLiteral("Vigil's own action act-7")));
+        QCOMPARE(stateColor(ItemState::AnomalyOwnEffect), stateColor(ItemState::ActionAutomatic));
+        QCOMPARE(m.index(m.rowOf("a-both")).data(TimelineModel::StateRole).toInt(), int(ItemState::AnomalySilenced));
+        QCOMPARE(m.index(m.rowOf("a-plain")).data(TimelineModel::StateRole).toInt(), int(ItemState::Anomaly));
+    }
+
     void actionsApprovalsAndOutcomesFromRecords() {
         TimelineModel m;
         Approval req{T0 + kMin, "apr-1", "act-1", "vigil", "", ApprovalDecision::Requested, T0 + 16 * kMin, "rule"};
