@@ -1,6 +1,6 @@
 // The engine's recent anomalies, newest first, as a table model. New anomalies are
 // inserted at the top (not a reset), so a view keeps its selection. Silenced
-// anomalies (silence/SilenceMarking.h) are shown greyed, with "(silenced)"; those that
+// anomalies (silence/SilenceMarker.h) are shown greyed, with "(silenced)"; those that
 // are Vigil's own action taking effect (correlate/OwnEffectMarker.h) greyed too, their
 // explanation led by the action's id.
 #pragma once

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "remedy/IncidentSignature.h"
-#include "silence/SilenceMarking.h"
+#include "silence/SilenceMarker.h"
 #include "silence/SilencePoller.h"
 
 #include <memory>

@@ -13,6 +13,12 @@ IncidentCorrelator::IncidentCorrelator(CorrelatorConfig cfg)
     : cfg_(std::move(cfg)), ownEffects_(cfg_.ownActionEffects, cfg_.ownEffectSettleMs, cfg_.maxTrackedActions) {}
 
 bool IncidentCorrelator::process(const Record& in, std::vector<Record>& out) {
+    // An active silence matched it (silence/SilenceMarker.h): recorded and shown, but
+    // not evidence, and not even seen, as if it had not been emitted.
+    if (const auto* a = std::get_if<Anomaly>(&in); a && a->silenced) {
+        ++counters_.silenced;
+        return true;
+    }
     topology_.learn(in);
     if (const auto* l = std::get_if<LogLine>(&in)) changes_.observe(*l);
     if (const auto* a = std::get_if<Anomaly>(&in)) {

@@ -85,6 +85,8 @@ struct CorrelatorCounters {
     std::int64_t belowLearnedCut = 0;
     // Anomalies that were Vigil's own action taking effect: kept, not evidence.
     std::int64_t ownActionEffects = 0;
+    // Anomalies an active silence matched (Anomaly::silenced): kept, not evidence.
+    std::int64_t silenced = 0;
 };
 
 class IncidentCorrelator final : public Stage {

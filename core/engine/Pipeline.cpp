@@ -7,18 +7,24 @@ namespace vigil {
 
 PipelineStages installDefaultStages(Engine& engine, const PipelineConfig& cfg) {
     // Detection first (inputs → anomalies), then correlation (anomalies → incidents).
+    // Marking stages between them annotate what the detectors emit, before the
+    // correlator sees it; the stages stay unaware (record/Stage.h, marksOutputs()).
     auto detect = makeDetectionStages(cfg.detect);
     auto correlate = makeCorrelationStages(cfg.correlate);
-    // Silences wrap stages (they stay unaware): detectors mark what they emit,
-    // the correlator never sees a silenced anomaly and marks silenced incidents.
-    using Role = silence::SilenceMarking::Role;
-    for (auto& s : detect.stages) engine.addStage(silence::applySilences(std::move(s), cfg.silences, Role::Detector));
-    // Between the two, the anomalies that are Vigil's own actions taking effect are
-    // marked, under the correlator's own rule (correlate/OwnEffectMarker.h).
+    auto add = [&](std::unique_ptr<Stage> s) {
+        if (s) engine.addStage(std::move(s));
+    };
+    using Marks = silence::SilenceMarker::Marks;
+    for (auto& s : detect.stages) add(std::move(s));
+    // Silenced anomalies: recorded and shown, greyed; no evidence for an incident.
+    add(silence::markSilences(cfg.silences, Marks::Anomalies));
+    // Vigil's own actions taking effect, under the correlator's own rule
+    // (correlate/OwnEffectMarker.h).
     const CorrelatorConfig& own = correlate.incidents->config();
-    if (auto marker = makeOwnEffectMarker(own.ownActionEffects, own.ownEffectSettleMs, own.maxTrackedActions))
-        engine.addStage(std::move(marker));
-    for (auto& s : correlate.stages) engine.addStage(silence::applySilences(std::move(s), cfg.silences, Role::Correlator));
+    add(makeOwnEffectMarker(own.ownActionEffects, own.ownEffectSettleMs, own.maxTrackedActions));
+    for (auto& s : correlate.stages) add(std::move(s));
+    // Incidents whose cause is silenced: the planner takes no action, nobody is notified.
+    add(silence::markSilences(cfg.silences, Marks::Incidents));
     return {detect.metrics, detect.logs, correlate.incidents};
 }
 

@@ -6,7 +6,7 @@
 #include "correlate/CorrelationStages.h"
 #include "detect/DetectionStages.h"
 #include "engine/Engine.h"
-#include "silence/SilenceMarking.h"
+#include "silence/SilenceMarker.h"
 
 namespace vigil {
 
@@ -14,7 +14,7 @@ struct PipelineConfig {
     DetectConfig detect;
     CorrelateConfig correlate;
     // Active silences: with a board, the detectors' anomalies are marked and the
-    // correlator's wrapped (silence/SilenceMarking.h); without, nothing changes.
+    // correlator's incidents (silence/SilenceMarker.h); without, nothing changes.
     silence::SilenceWiring silences;
 };
 

@@ -117,7 +117,7 @@ struct Anomaly {
     // A prediction (forecast.breach): expected time from ts until the series reaches its
     // limit, for the policy's breach_within; absent on every other anomaly.
     std::optional<TimestampMs> time_to_breach_ms;
-    // An active silence matched it (silence/SilenceMarking.h): recorded and shown
+    // An active silence matched it (silence/SilenceMarker.h): recorded and shown
     // greyed, but evidence for no incident. Set in the engine; not serialized.
     bool silenced = false;
     // The id of Vigil's own action whose expected effect it is (a scale-up's jump in
@@ -142,7 +142,7 @@ struct Incident {
     std::int64_t anomaly_count = 0;
     std::vector<NarrativeSentence> story;  // the narrative as messages (not serialized)
     // An active silence matches its likely cause: no action, no notification
-    // (silence/SilenceMarking.h). Set in the engine; not serialized.
+    // (silence/SilenceMarker.h). Set in the engine; not serialized.
     bool silenced = false;
     bool operator==(const Incident&) const = default;
 };

@@ -4,6 +4,7 @@
 // incident names it; a kind silence (the policy's rpc-outage) does the same
 // through the apps' kind function; a silence outside the fault's window changes
 // nothing; the same silences give the same records on every run.
+#include "SilenceSamples.h"
 #include "common/SilenceWiring.h"
 #include "eval/ScenarioEvaluation.h"
 #include "sim/FleetSimulator.h"
@@ -14,6 +15,7 @@
 #include <limits>
 
 using namespace vigil;
+using silence::silenceOn;
 
 namespace {
 
@@ -26,17 +28,6 @@ std::string faultTarget() {
     spec.durationS = kDurationS;
     FleetSimulator sized(spec, kSeed);
     return sized.labels().at(0).target;
-}
-
-silence::Silence silenceOn(const std::string& target, TimestampMs starts, TimestampMs ends) {
-    silence::Silence s;
-    s.id = 1;
-    s.target = target;
-    s.starts = starts;
-    s.ends = ends;
-    s.reason = "provider maintenance";
-    s.createdBy = "alice";
-    return s;
 }
 
 ScenarioEvaluation run(std::vector<silence::Silence> silences) {
