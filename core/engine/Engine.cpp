@@ -20,6 +20,8 @@ Engine::~Engine() { stop(); }
 void Engine::addStage(std::unique_ptr<Stage> stage) {
     const std::uint32_t kinds = stage->reads();
     const bool marks = stage->marksOutputs();
+    for (int k = 0; k < kRecordKindCount; ++k)
+        if ((kinds >> k) & 1u) readers_[k].push_back(static_cast<std::uint16_t>(stages_.size()));
     stages_.push_back({std::move(stage), kinds, marks});
 }
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
@@ -127,6 +129,7 @@ void Engine::restoreState(const State& st) {
         counters_ = st.counters;
         snapshots_ = st.snapshots;
         stages_.clear();
+        for (auto& r : readers_) r.clear();
         for (const auto& stage : st.stages) addStage(stage->clone());
         processed_.store(st.processed, std::memory_order_relaxed);
     });
@@ -173,24 +176,46 @@ void Engine::noteRejected(std::string why) {
         counters_.rejectReasons.push_back(std::move(why));
 }
 
+// Out of line and cold: the loop over the stages stays small without it.
+[[gnu::noinline, gnu::cold]] void Engine::noteRefusal(const Stage& stage, const Record& in, TimestampMs ts,
+                                                      bool refusedBefore) {
+    if (refusedBefore || counters_.rejectReasons.size() >= opts_.keptRejectReasons) return;
+    std::string why = stage.lastRejectReason();
+    noteRejected(std::string(stage.name()) + ": " +
+                 (why.empty() ? std::string(kindName(kindOf(in))) + " record at " + isoTime(ts) + " refused" : why));
+}
+
 bool Engine::runStages(const Record& in, TimestampMs ts) {
-    // Each stage sees the input and whatever earlier stages emitted for it.
+    // Each stage sees the input and whatever earlier stages emitted for it. Until a
+    // stage emits something, the stages that do not read the input's kind have
+    // nothing to do: only its readers are visited.
     const std::size_t first = outputs_.size();
     bool refused = false;
-    for (const auto& wired : stages_) {
-        Stage* const stage = wired.stage.get();
-        // Usually empty: clear() on a vector of variants is a loop even then, ten stages a record.
-        if (!scratch_.empty()) scratch_.clear();
-        if (wired.takes(in) && !stage->process(in, scratch_)) {
-            if (!refused && counters_.rejectReasons.size() < opts_.keptRejectReasons) {
-                std::string why = stage->lastRejectReason();
-                noteRejected(std::string(stage->name()) + ": " +
-                             (why.empty() ? std::string(kindName(kindOf(in))) + " record at " + isoTime(ts) + " refused"
-                                          : why));
-            }
+    std::size_t next = stages_.size();  // where the full walk starts, once there are outputs
+    // Usually empty: clear() on a vector of variants is a loop even then.
+    if (!scratch_.empty()) scratch_.clear();
+    for (const std::uint16_t i : readers_[in.index()]) {
+        Stage& stage = *stages_[i].stage;
+        if (!stage.process(in, scratch_)) {
+            noteRefusal(stage, in, ts, refused);
             refused = true;
         }
-        if (first != outputs_.size()) feedOutputs(wired, first);  // rare: most inputs make no output
+        if (!scratch_.empty()) {  // rare: most inputs make no output
+            for (auto& r : scratch_) outputs_.push_back(std::move(r));
+            next = i + std::size_t{1};
+            break;
+        }
+    }
+    // From the first stage that emitted on, every later stage is handed the outputs
+    // before it (feedOutputs), whatever it reads of the input.
+    for (std::size_t i = next; i < stages_.size(); ++i) {
+        const Wired& wired = stages_[i];
+        scratch_.clear();
+        if (wired.takes(in) && !wired.stage->process(in, scratch_)) {
+            noteRefusal(*wired.stage, in, ts, refused);
+            refused = true;
+        }
+        feedOutputs(wired, first);
         for (auto& r : scratch_) outputs_.push_back(std::move(r));
     }
     return refused;

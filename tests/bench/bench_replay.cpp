@@ -4,7 +4,8 @@
 //   build/tests/bench/bench_replay LOG [SEEKS [CHECKPOINT_MB]]
 // With VIGIL_BENCH_REPLAY_NO_STAGES=1 the engine has no stages: the replay's own cost.
 // VIGIL_BENCH_BATCH=N and VIGIL_BENCH_QUEUE=N set the batch size (records) and the
-// engine's queue (batches) instead of ReplayControllerOptions' defaults.
+// engine's queue (batches) instead of ReplayControllerOptions' defaults, and
+// VIGIL_BENCH_MAX_CHECKPOINTS=N the checkpoints kept (fewer are taken on long logs).
 // Figures go to docs/performance.md ("Replay in the console").
 #include "common/ReplayPipeline.h"
 #include "replay/ReplayController.h"
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
     if (argc > 3) opts.checkpointBytes = std::size_t(std::atof(argv[3]) * 1048576.0);
     if (const char* b = std::getenv("VIGIL_BENCH_BATCH")) opts.batchRecords = std::size_t(std::atoi(b));
     if (const char* q = std::getenv("VIGIL_BENCH_QUEUE")) opts.engine.queueCapacity = std::size_t(std::atoi(q));
+    if (const char* c = std::getenv("VIGIL_BENCH_MAX_CHECKPOINTS")) opts.maxCheckpoints = std::size_t(std::atoi(c));
     vigil::ReplayController replay(stagesOff ? std::function<void(vigil::Engine&)>([](vigil::Engine&) {}) : pipeline->installer(), opts);
     if (!replay.open(argv[1], error)) {
         std::fprintf(stderr, "%s\n", error.c_str());

@@ -122,6 +122,28 @@ public:
     std::vector<bool> seen;
 };
 
+// Appends "<name>:<kind>" to a shared log for each record it is handed; refuses
+// log lines when told to, with its name in the reason.
+class VisitLog final : public Stage {
+public:
+    VisitLog(std::string name, std::uint32_t kinds, std::shared_ptr<std::vector<std::string>> log,
+             bool refuseLogs = false)
+        : name_(std::move(name)), kinds_(kinds), log_(std::move(log)), refuseLogs_(refuseLogs) {}
+    bool process(const Record& in, std::vector<Record>&) override {
+        log_->push_back(name_ + ":" + std::string(kindName(kindOf(in))));
+        return !(refuseLogs_ && std::holds_alternative<LogLine>(in));
+    }
+    std::string lastRejectReason() const override { return name_ + " refuses log lines"; }
+    const char* name() const override { return name_.c_str(); }
+    std::uint32_t reads() const override { return kinds_; }
+
+private:
+    std::string name_;
+    std::uint32_t kinds_;
+    std::shared_ptr<std::vector<std::string>> log_;
+    bool refuseLogs_;
+};
+
 std::string toNdjsonLine(const Record& r) { return toNdjson(r); }
 
 std::vector<std::string> runWithBatchSize(std::size_t batchSize) {
@@ -228,6 +250,38 @@ private slots:
         QCOMPARE((*anomalies)[A], 10);
         QCOMPARE((*anomalies)[M] + (*anomalies)[L] + (*anomalies)[T], 0);
         QCOMPARE((*all)[L], 2);
+        engine.stop();
+    }
+
+    // An input that makes no output visits only the stages that read its kind, in
+    // order; from the first stage that emits, every later stage is handed the outputs
+    // (the kinds it reads) whatever it reads of the input. A refusal is counted once
+    // a record, its reason taken from the first stage that refused.
+    void onlyReadersAreVisitedUntilAStageEmits() {
+        VirtualClock clock;
+        EngineOptions o;
+        o.tickIntervalMs = 1'000'000'000;
+        Engine engine(clock, o);
+        auto log = std::make_shared<std::vector<std::string>>();
+        const auto M = kindBit(RecordKind::Metric), L = kindBit(RecordKind::Log), A = kindBit(RecordKind::Anomaly);
+        engine.addStage(std::make_unique<VisitLog>("a", L, log, true));
+        engine.addStage(std::make_unique<VisitLog>("b", M, log));
+        engine.addStage(std::make_unique<Threshold>());  // reads every kind; emits on values over 100
+        engine.addStage(std::make_unique<VisitLog>("c", A | L, log, true));
+        engine.addStage(std::make_unique<VisitLog>("d", M | A, log));
+        engine.start();
+        QVERIFY(engine.submit({MetricSample{1000, "s", "t", 50.0}, LogLine{1001, "agent-01", LogLevel::Info, "x"},
+                               MetricSample{1002, "s", "t", 150.0}}));
+        const auto snap = engine.snapshotNow();
+        const std::vector<std::string> want{
+            "b:metric", "d:metric",                           // a quiet sample: only its readers
+            "a:log",    "c:log",                              // a log line both a and c refuse
+            "b:metric", "c:anomaly", "d:metric", "d:anomaly"  // the threshold's anomaly reaches c and d
+        };
+        QCOMPARE(*log, want);
+        QCOMPARE(snap->counters.rejected, std::int64_t(1));  // one record, two refusals
+        QCOMPARE(snap->counters.rejectReasons.size(), std::size_t(1));
+        QCOMPARE(snap->counters.rejectReasons.front(), std::string("a: a refuses log lines"));
         engine.stop();
     }
 
