@@ -1,10 +1,14 @@
 // NDJSON parse and encode rates. Run: build/tests/bench/bench_codec
 // With VIGIL_BENCH_LOG=FILE it also times reading that file (BM_ReadLog), e.g. a
-// recording made by `vigilctl simulate`. Figures and machine: docs/performance.md.
+// recording made by `vigilctl simulate`. BM_SimdjsonDom and BM_SimdjsonOnDemand are
+// simdjson alone on the same lines, visiting every value: the floor under
+// BM_DecodeInMemory, and which of the library's two APIs is the faster floor here.
+// Figures and machine: docs/performance.md.
 #include "record/NdjsonCodec.h"
 #include "replay/LogFileReader.h"
 
 #include <benchmark/benchmark.h>
+#include <simdjson.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -63,6 +67,77 @@ static void BM_DecodeInMemory(benchmark::State& state) {
     state.SetItemsProcessed(records);
 }
 BENCHMARK(BM_DecodeInMemory)->Unit(benchmark::kMillisecond);
+
+// simdjson's DOM API as the decoder uses it (parse_many, 64 KB batches), every value
+// of every line read as a string or a number; items are lines.
+static void BM_SimdjsonDom(benchmark::State& state) {
+    const simdjson::padded_string text(corpus());
+    simdjson::dom::parser parser;
+#ifdef SIMDJSON_THREADS_ENABLED
+    parser.threaded = false;  // as the decoder: one thread
+#endif
+    std::int64_t lines = 0;
+    for (auto _ : state) {
+        simdjson::dom::document_stream stream;
+        if (parser.parse_many(text, 64 << 10).get(stream)) return state.SkipWithError("parse_many failed");
+        double sum = 0;
+        std::size_t chars = 0;
+        for (auto doc : stream) {
+            simdjson::dom::object obj;
+            if (doc.get_object().get(obj)) return state.SkipWithError("not an object");
+            for (auto [key, val] : obj) {
+                std::string_view sv;
+                double d;
+                if (!val.get_string().get(sv)) chars += sv.size() + key.size();
+                else if (!val.get_double().get(d)) sum += d;
+            }
+            ++lines;
+        }
+        benchmark::DoNotOptimize(sum);
+        benchmark::DoNotOptimize(chars);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(text.size()));
+    state.SetItemsProcessed(lines);
+}
+BENCHMARK(BM_SimdjsonDom)->Unit(benchmark::kMillisecond);
+
+// The same walk with the On-Demand API (iterate_many). Compiled for this build's
+// target (no -march): Debian's library dispatches DOM at run time, On-Demand is
+// what the headers build, so this is the On-Demand a Vigil build would get.
+static void BM_SimdjsonOnDemand(benchmark::State& state) {
+    const simdjson::padded_string text(corpus());
+    simdjson::ondemand::parser parser;
+#ifdef SIMDJSON_THREADS_ENABLED
+    parser.threaded = false;
+#endif
+    std::int64_t lines = 0;
+    for (auto _ : state) {
+        simdjson::ondemand::document_stream stream;
+        if (parser.iterate_many(text, 64 << 10).get(stream)) return state.SkipWithError("iterate_many failed");
+        double sum = 0;
+        std::size_t chars = 0;
+        for (auto doc : stream) {
+            simdjson::ondemand::object obj;
+            if (doc.get_object().get(obj)) return state.SkipWithError("not an object");
+            for (auto field : obj) {
+                std::string_view key, sv;
+                if (field.unescaped_key().get(key)) return state.SkipWithError("bad key");
+                simdjson::ondemand::value val = field.value();
+                simdjson::ondemand::json_type t;
+                if (val.type().get(t)) return state.SkipWithError("bad value");
+                double d;
+                if (t == simdjson::ondemand::json_type::string && !val.get_string().get(sv)) chars += sv.size() + key.size();
+                else if (t == simdjson::ondemand::json_type::number && !val.get_double().get(d)) sum += d;
+            }
+            ++lines;
+        }
+        benchmark::DoNotOptimize(sum);
+        benchmark::DoNotOptimize(chars);
+    }
+    state.SetBytesProcessed(std::int64_t(state.iterations()) * std::int64_t(text.size()));
+    state.SetItemsProcessed(lines);
+}
+BENCHMARK(BM_SimdjsonOnDemand)->Unit(benchmark::kMillisecond);
 
 // Reads a whole file the way `vigilctl replay` does (batches of 4096); returns records.
 static std::int64_t readWhole(const char* path) {
