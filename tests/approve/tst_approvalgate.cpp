@@ -4,6 +4,7 @@
 // a different amount or destination refused), expiry as an escalation, unknown
 // ids and malformed calls changing nothing (test 7), and two connections on
 // one WAL database seeing each other's decisions.
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "approve/ApprovalGate.h"
 #include "approve/CanonicalJson.h"
 #include "approve/ExecutionContent.h"

@@ -1,5 +1,6 @@
 // Points per second of the full metric detector on the NAB data (../shared/data/nab):
 // every file, a fresh detector per file, CSV parsing excluded.
+#include "TestPaths.h"  // VIGIL_SHARED_DATA (generated)
 #include "detect/nab/NabRun.h"
 
 #include <benchmark/benchmark.h>

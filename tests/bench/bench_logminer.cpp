@@ -2,6 +2,7 @@
 // interleaved in file order). Goal: >= 1 M lines/s on one core.
 //   Cold: a fresh miner per pass (template creation included).
 //   Warm: a trained miner, the steady state of a long-running engine.
+#include "TestPaths.h"  // VIGIL_SHARED_DATA (generated)
 #include "detect/logs/LogTemplateMiner.h"
 #include "detect/logs/LoghubSample.h"
 

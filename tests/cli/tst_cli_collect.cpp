@@ -5,6 +5,7 @@
 // that cannot start (port taken) starts nothing and exits 1. Process timeouts
 // and polling loops are hang guards, not timing assertions.
 #include "CliTestSupport.h"
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>

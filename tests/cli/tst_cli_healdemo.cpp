@@ -10,6 +10,7 @@
 // Timeouts are hang guards, not timing asserts.
 #include "../net/CannedServer.h"
 #include "CliTestSupport.h"
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "store/Database.h"
 #include "store/Statement.h"
 

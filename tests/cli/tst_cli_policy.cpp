@@ -2,6 +2,7 @@
 // policy exits 2 with exactly FILE:LINE: key: reason on stderr (issue #9,
 // test 7); malformed calls exit 2 with a reason.
 #include "CliTestSupport.h"
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -4,6 +4,7 @@
 // the event detectors switched off in B, A's incidents are only in A. The JSON
 // diff and report parse and are byte-identical run to run; bad input exits 2.
 #include "CliTestSupport.h"
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 
 #include <QJsonArray>
 #include <QJsonDocument>

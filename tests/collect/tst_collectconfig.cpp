@@ -2,6 +2,7 @@
 // fills its options; mistakes are all reported, each with its line and key
 // (docs/configuration.md), so nothing starts half-configured.
 #include "ConfigSamples.h"
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "collect/CollectConfig.h"
 
 #include <QTemporaryDir>

@@ -10,6 +10,7 @@
 #include "approve/SignoffTestSupport.h"
 #include "cli/CliTestSupport.h"
 
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "signoff/SignoffClient.h"
 #include "store/Database.h"
 #include "ui/ApprovalDialog.h"

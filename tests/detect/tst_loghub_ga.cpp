@@ -1,5 +1,6 @@
 // Grouping accuracy of the miner on the shared Loghub 2k samples, one configuration
 // for every system. CI has the data; without it the test is skipped loudly.
+#include "TestPaths.h"  // VIGIL_SHARED_DATA (generated)
 #include "detect/logs/LeaveOneOut.h"
 #include "detect/logs/LogMinerGrid.h"
 #include "detect/logs/LoghubSample.h"

@@ -3,6 +3,7 @@
 // labelled fault is still seen, and what was learned includes a cut on the
 // noisy-but-healthy series and failover_rpc first for the RPC rule; the same
 // inputs learn the same changes (determinism).
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "eval/LearnEvaluation.h"
 #include "eval/NoisyHealthySeries.h"
 #include "remedy/PolicyLoader.h"

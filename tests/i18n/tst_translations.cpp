@@ -4,6 +4,8 @@
 // translations/vigil_*.ts, and the copy must have no unfinished entry. So a tr()
 // string added without its translation fails here, not in front of a German
 // operator. Translations also keep their source's placeholders.
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>

@@ -7,6 +7,7 @@
 // installer/setup.sh installs it (npm ci in tests/peers).
 #pragma once
 
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "peers/PeerProcess.h"
 
 #include <QString>

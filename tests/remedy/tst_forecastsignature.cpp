@@ -2,6 +2,7 @@
 // worker overload and, with the shipped resources/policy.yaml, the planner scales
 // the pool before the queue is full; one on a hot wallet is a wallet drain and
 // only notifies (funding is a transfer, left to people).
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "remedy/IncidentSignature.h"
 #include "remedy/PolicyLoader.h"
 #include "remedy/RemediationPlanner.h"

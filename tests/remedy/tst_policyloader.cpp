@@ -1,6 +1,7 @@
 // The policy loader: the shipped default loads and covers the demo fleet's
 // faults; every kind of mistake is refused with FILE:LINE: key: reason; rule
 // matching; a bad reload keeps the running policy (issue #9, test 7 in part).
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "remedy/LivePolicy.h"
 #include "remedy/PolicyLoader.h"
 #include "remedy/PolicyMatch.h"

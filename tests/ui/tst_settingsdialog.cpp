@@ -1,6 +1,7 @@
 // The settings dialog refuses invalid values (named next to the field, OK
 // disabled) and persists valid ones to QSettings (a temporary ini file), which a
 // second dialog reads back.
+#include "TestPaths.h"  // VIGIL_SOURCE_DIR (generated)
 #include "ui/ConsoleSettings.h"
 #include "ui/SettingsDialog.h"
 
