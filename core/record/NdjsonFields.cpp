@@ -22,12 +22,9 @@ std::string_view fieldName(int id) {
     return "?";
 }
 
-bool Staging::need(int id) {
-    bool ok = id < kStrCount ? (hasStr >> id) & 1
-              : id < kNumEnd ? (hasNum >> (id - fValue)) & 1
-                             : (hasInt >> (id - fV)) & 1;
-    if (!ok && error.empty()) error = "missing field '" + std::string(fieldName(id)) + "'";
-    return ok;
+bool Staging::missing(int id) {
+    if (error.empty()) error = "missing field '" + std::string(fieldName(id)) + "'";
+    return false;
 }
 
 // Each case validates first, then constructs the record in place in out (no temporary

@@ -1,4 +1,5 @@
 #include "record/Record.h"
+#include "record/SameText.h"
 
 #include <array>
 
@@ -8,7 +9,7 @@ namespace {
 template <class E, std::size_t N>
 bool lookup(std::string_view s, const std::array<std::string_view, N>& names, E& out) {
     for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == s) {
+        if (sameText(names[i], s)) {  // no memcmp call: every line's kind comes here
             out = static_cast<E>(i);
             return true;
         }
