@@ -103,7 +103,9 @@ BENCHMARK(BM_SimdjsonDom)->Unit(benchmark::kMillisecond);
 
 // The same walk with the On-Demand API (iterate_many). Compiled for this build's
 // target (no -march): Debian's library dispatches DOM at run time, On-Demand is
-// what the headers build, so this is the On-Demand a Vigil build would get.
+// what the headers build (their fallback kernel without -march; on these short lines
+// as fast as the haswell kernel, docs/performance.md), so this is the On-Demand a
+// Vigil build would get.
 static void BM_SimdjsonOnDemand(benchmark::State& state) {
     const simdjson::padded_string text(corpus());
     simdjson::ondemand::parser parser;
