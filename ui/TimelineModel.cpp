@@ -177,7 +177,7 @@ void TimelineModel::addAnomaly(const Anomaly& a) {
         it.title = tr("%1 on %2 (Vigil's own action %3)").arg(qs(a.detector), qs(a.target), qs(a.own_effect_of));
     else it.title = tr("%1 on %2").arg(qs(a.detector), qs(a.target));
     it.summary = tr("%1 — %2 on %3 (score %4): %5")
-                     .arg(qs(remedy::utcTime(a.ts)), qs(a.series.empty() ? a.detector : a.series), qs(a.target))
+                     .arg(qs(utcTime(a.ts)), qs(a.series.empty() ? a.detector : a.series), qs(a.target))
                      .arg(a.score, 0, 'f', 2)
                      .arg(explanationText(a));
     setNow(a.ts);
@@ -195,7 +195,8 @@ void TimelineModel::addIncident(const Incident& i) {
     it.incidentId = i.id;
     it.mitigated = i.state == IncidentState::Mitigated ? i.ts : 0;
     it.title = tr("%1 (%2): %3").arg(qs(i.id), stateName(it.state), qs(i.cause));
-    it.summary = tr("%1 — %2, opened %3\n%4").arg(qs(i.id), stateName(it.state), qs(remedy::utcTime(i.opened)), narrativeText(i));
+    it.summary =
+        tr("%1 — %2, opened %3\n%4").arg(qs(i.id), stateName(it.state), qs(utcTime(i.opened)), narrativeText(i));
     setNow(i.ts);
     put(it, [&](TimelineItem& old) {
         if (old.end > i.ts) return;  // an older update arriving late changes nothing
@@ -228,7 +229,7 @@ void TimelineModel::addAction(const Action& a) {
     it.incidentId = a.incident_id;
     it.title = tr("%1 (%2)").arg(qs(remedy::describeAction(a)), stateName(s));
     it.summary = tr("%1 — %2: %3%4")
-                     .arg(qs(remedy::utcTime(a.ts)), stateName(s), qs(remedy::describeAction(a)),
+                     .arg(qs(utcTime(a.ts)), stateName(s), qs(remedy::describeAction(a)),
                           a.incident_id.empty() ? QString() : tr(" (incident %1)").arg(qs(a.incident_id)));
     if (remedy::jsonField(a.params, "replay") == "true") {  // EngineActivityFeed marks them
         it.title = tr("%1 — simulated").arg(it.title);
@@ -272,7 +273,7 @@ void TimelineModel::addApproval(const Approval& a) {
     if (inc != actionIncident_.end()) it.incidentId = inc->second;
     it.title = tr("%1: %2").arg(qs(a.id), who);
     it.summary = tr("%1 — approval %2 for action %3: %4%5")
-                     .arg(qs(remedy::utcTime(a.ts)), qs(a.id), qs(a.action_id), who,
+                     .arg(qs(utcTime(a.ts)), qs(a.id), qs(a.action_id), who,
                           a.reason.empty() ? QString() : QStringLiteral(" — “%1”").arg(qs(a.reason)));
     setNow(a.ts);
     if (!rows_.count(it.id)) put(std::move(it));
@@ -289,7 +290,7 @@ void TimelineModel::addOutcome(const Outcome& o) {
     if (inc != actionIncident_.end()) it.incidentId = inc->second;
     it.title = tr("%1: %2").arg(qs(o.action_id), stateName(it.state));
     it.summary = tr("%1 — action %2 %3%4")
-                     .arg(qs(remedy::utcTime(o.ts)), qs(o.action_id), stateName(it.state),
+                     .arg(qs(utcTime(o.ts)), qs(o.action_id), stateName(it.state),
                           o.detail.empty() ? QString() : QStringLiteral(": ") + qs(o.detail));
     setNow(o.ts);
     put(std::move(it));

@@ -64,7 +64,7 @@ int cmdActions(const QStringList& args) {
     for (const vigil::Action& a : actions.value()) {
         if (o.escalationsOnly && a.kind != "escalate") continue;
         ++shown;
-        std::printf("%-23s %-22s %-17s %-26s %-17s %-12s %s\n", vigil::remedy::utcTime(a.ts).c_str(), a.id.c_str(),
+        std::printf("%-23s %-22s %-17s %-26s %-17s %-12s %s\n", vigil::utcTime(a.ts).c_str(), a.id.c_str(),
                     a.kind.c_str(), a.target.c_str(), std::string(vigil::toString(a.status)).c_str(),
                     a.incident_id.empty() ? "-" : a.incident_id.c_str(), reasonOf(a).c_str());
     }

@@ -13,6 +13,7 @@
 #include "audit/AuditChain.h"
 #include "audit/AuditKey.h"
 #include "common/DefaultPaths.h"
+#include "record/UtcTime.h"
 #include "signoff/ApprovalJson.h"
 #include "signoff/ApproverTokens.h"
 #include "signoff/SignoffClient.h"
@@ -21,7 +22,6 @@
 #include <QFileInfo>
 
 #include <cstdio>
-#include <ctime>
 
 namespace vigilctl {
 
@@ -63,16 +63,6 @@ std::string expiresIn(const ApprovalRequest& r, vigil::TimestampMs now) {
     return left >= 60 ? std::to_string(left / 60) + "m" + std::to_string(left % 60) + "s" : std::to_string(left) + "s";
 }
 
-// "2026-11-29 19:05:04 UTC" for people reading `show`.
-std::string utc(vigil::TimestampMs ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    return buf;
-}
-
 void printList(const std::vector<ApprovalRequest>& rs, vigil::TimestampMs now) {
     std::printf("%-14s %-18s %-9s %-18s %-22s %14s %10s  %s\n", "ID", "STATE", "APPROVALS", "ACTION", "TARGET",
                 "VALUE_ETH", "EXPIRES_IN", "REQUESTER");
@@ -90,16 +80,16 @@ void printOne(const ApprovalRequest& r, vigil::TimestampMs now) {
     std::printf("value:       %s ETH\n", vigil::remedy::formatEth(r.what.value).c_str());
     std::printf("rule:        %s\n", r.what.rule.c_str());
     std::printf("requester:   %s\n", r.what.requester.c_str());
-    std::printf("created:     %s\n", utc(r.created).c_str());
-    std::printf("expires:     %s (in %s)\n", utc(r.expires).c_str(), expiresIn(r, now).c_str());
+    std::printf("created:     %s\n", vigil::utcTime(r.created).c_str());
+    std::printf("expires:     %s (in %s)\n", vigil::utcTime(r.expires).c_str(), expiresIn(r, now).c_str());
     std::printf("incident:    %s\n", r.what.incidentId.c_str());
     std::printf("narrative:   %s\n", r.what.narrative.c_str());
     std::printf("metrics:     %s\n", r.what.metricWindow.c_str());
     std::printf("content:     %s\n", r.what.content.c_str());
     std::printf("sha256:      %s\n", r.contentSha256.c_str());
     for (const auto& v : r.votes)
-        std::printf("decision:    %s by %s at %s%s%s\n", std::string(vigil::toString(v.decision)).c_str(), v.approver.c_str(),
-                    utc(v.ts).c_str(), v.comment.empty() ? "" : ": ", v.comment.c_str());
+        std::printf("decision:    %s by %s at %s%s%s\n", std::string(vigil::toString(v.decision)).c_str(),
+                    v.approver.c_str(), vigil::utcTime(v.ts).c_str(), v.comment.empty() ? "" : ": ", v.comment.c_str());
 }
 
 int runRemote(const QString& sub, const std::string& id, bool all, const std::string& comment,

@@ -12,12 +12,12 @@
 #include "audit/AuditChain.h"
 #include "audit/AuditKey.h"
 #include "common/DefaultPaths.h"
+#include "record/UtcTime.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 
 #include <cstdio>
-#include <ctime>
 
 namespace vigilctl {
 
@@ -26,15 +26,6 @@ namespace {
 using vigil::approve::AutomationChange;
 using vigil::approve::AutomationState;
 
-std::string utc(vigil::TimestampMs ms) {
-    const std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    return buf;
-}
-
 void printState(const AutomationState& s) {
     auto show = [](const std::optional<bool>& v, const char* on, const char* off) {
         return v ? std::string(*v ? on : off) : std::string("as the policy file says");
@@ -42,8 +33,8 @@ void printState(const AutomationState& s) {
     std::printf("automation: %s\n", show(s.paused, "paused", "running").c_str());
     std::printf("dry run:    %s\n", show(s.dryRun, "on", "off").c_str());
     if (s.version > 0)
-        std::printf("changed:    by %s at %s%s%s\n", s.by.c_str(), utc(s.ts).c_str(), s.reason.empty() ? "" : ": ",
-                    s.reason.c_str());
+        std::printf("changed:    by %s at %s%s%s\n", s.by.c_str(), vigil::utcTime(s.ts).c_str(),
+                    s.reason.empty() ? "" : ": ", s.reason.c_str());
 }
 
 }  // namespace

@@ -68,11 +68,12 @@ void printChange(const vigil::learn::LearnChange& c) {
                              ? "cut " + std::to_string(c.cutBefore).substr(0, 5) + " -> " + std::to_string(c.cutAfter).substr(0, 5)
                              : "order [" + vigil::learn::joinList(c.orderBefore) + "] -> [" +
                                    (c.orderAfter.empty() ? std::string("policy order") : vigil::learn::joinList(c.orderAfter)) + "]";
-    std::printf("%-4lld %-23s %-9s %-14s %-40s %s\n", static_cast<long long>(c.id), vigil::remedy::utcTime(c.ts).c_str(),
+    std::printf("%-4lld %-23s %-9s %-14s %-40s %s\n", static_cast<long long>(c.id), vigil::utcTime(c.ts).c_str(),
                 c.reverted() ? "reverted" : "in force", std::string(vigil::learn::toString(c.kind)).c_str(),
                 c.subject().c_str(), change.c_str());
-    std::printf("     why: %s%s\n", c.reason.c_str(),
-                c.reverted() ? (" (reverted by " + c.revertedBy + " at " + vigil::remedy::utcTime(c.revertedTs) + ")").c_str() : "");
+    std::printf(
+        "     why: %s%s\n", c.reason.c_str(),
+        c.reverted() ? (" (reverted by " + c.revertedBy + " at " + vigil::utcTime(c.revertedTs) + ")").c_str() : "");
 }
 
 int list(vigil::learn::LearnStore& s) {

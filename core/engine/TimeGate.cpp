@@ -1,20 +1,6 @@
 #include "engine/TimeGate.h"
 
-#include <cstdio>
-#include <ctime>
-
 namespace vigil {
-
-std::string isoTime(TimestampMs ts) {
-    if (ts < 0 || ts >= kLatestTimestampMs) return std::to_string(ts);
-    const std::time_t secs = static_cast<std::time_t>(ts / 1000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                  tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ts % 1000));
-    return buf;
-}
 
 bool TimeGate::admit(TimestampMs ts, TimestampMs now, bool established, RecordKind kind, std::string& why) {
     if (ts < 0 || ts >= kLatestTimestampMs) {

@@ -7,16 +7,14 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/UtcTime.h"  // kLatestTimestampMs, isoTime
 
 #include <cstdint>
 #include <string>
 
 namespace vigil {
 
-// Timestamps outside [0, kLatestTimestampMs) are refused: 1970-01-01 up to (not
-// including) 2100-01-01 UTC. Keeps every difference of two timestamps far from overflow.
-inline constexpr TimestampMs kLatestTimestampMs = 4'102'444'800'000;
-
+// Timestamps outside [0, kLatestTimestampMs) are refused (record/UtcTime.h).
 class TimeGate {
 public:
     TimeGate(TimestampMs maxAheadMs, std::size_t resyncAfter)
@@ -35,8 +33,5 @@ private:
     TimestampMs runFrom_ = 0;  // the first of them
     std::uint64_t resyncs_ = 0;
 };
-
-// "2026-01-01T00:00:00.000Z" for a timestamp in the gate's range, else the number.
-std::string isoTime(TimestampMs ts);
 
 }  // namespace vigil

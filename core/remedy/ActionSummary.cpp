@@ -3,7 +3,6 @@
 #include <simdjson.h>
 
 #include <cstdio>
-#include <ctime>
 #include <map>
 
 namespace vigil::remedy {
@@ -47,16 +46,6 @@ std::string sentence(std::string s) {
 }
 
 }  // namespace
-
-std::string utcTime(TimestampMs ts) {
-    std::time_t secs = static_cast<std::time_t>(ts >= 0 ? ts / 1000 : (ts - 999) / 1000);
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d UTC", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec);
-    return buf;
-}
 
 std::string describeAction(const Action& a) {
     bool ok = true;

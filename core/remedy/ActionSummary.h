@@ -5,6 +5,7 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/UtcTime.h"  // utcTime, for the summaries' readers
 
 #include <optional>
 #include <string>
@@ -31,8 +32,5 @@ ActionSummary summarizeAction(const ActionContext& ctx);
 // The action as a verb phrase, e.g. "switch traffic from rpc:eth-main-a to
 // rpc:eth-main-b", "scale pool:airdrop_claim to 8 workers".
 std::string describeAction(const Action& a);
-
-// "2026-01-01 00:03:07 UTC".
-std::string utcTime(TimestampMs ts);
 
 }  // namespace vigil::remedy

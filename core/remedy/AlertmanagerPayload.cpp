@@ -2,8 +2,8 @@
 
 #include "record/NdjsonCodec.h"
 
+#include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <map>
 
 namespace vigil::remedy {
@@ -41,17 +41,11 @@ std::string fingerprint(const Fields& labels) {
     return buf;
 }
 
-}  // namespace
+// RFC 3339 with milliseconds; always a date (Alertmanager reads one), although the
+// engine lets no record outside the range through.
+std::string rfc3339(TimestampMs ts) { return isoTime(std::clamp<TimestampMs>(ts, 0, kLatestTimestampMs - 1)); }
 
-std::string rfc3339(TimestampMs ts) {
-    const std::time_t s = static_cast<std::time_t>(ts / 1000);
-    std::tm tm{};
-    gmtime_r(&s, &tm);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(((ts % 1000) + 1000) % 1000));
-    return buf;
-}
+}  // namespace
 
 std::string alertmanagerPayload(const ActionContext& ctx, const std::string& receiver) {
     const Action& a = ctx.action;

@@ -16,7 +16,4 @@ namespace vigil::remedy {
 // receiver: the name Alertmanager would give the receiver ("vigil").
 std::string alertmanagerPayload(const ActionContext& ctx, const std::string& receiver = "vigil");
 
-// RFC 3339 UTC with milliseconds, e.g. "2026-01-01T00:03:07.000Z".
-std::string rfc3339(TimestampMs ts);
-
 }  // namespace vigil::remedy
