@@ -6,8 +6,9 @@
 #include <QPainter>
 #include <QSortFilterProxyModel>
 
-#include <algorithm>
 #include <QStyledItemDelegate>
+
+#include <algorithm>
 
 namespace vigil::ui {
 
@@ -50,8 +51,9 @@ public:
     }
 };
 
-// The model's rows less the retired agents; rows leave and come back as their health
-// changes (an agent seen again after retiring is in the fleet again).
+// The model's rows less the retired agents, worst health first; rows leave, come back
+// and move as their health changes (an agent seen again after retiring is in the
+// fleet again).
 class InFleetFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -60,6 +62,25 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
         const QModelIndex i = sourceModel()->index(row, 0, parent);
         return i.data(FleetStatusModel::HealthRole).toInt() != int(FleetStatusModel::Health::Retired);
+    }
+    bool lessThan(const QModelIndex& a, const QModelIndex& b) const override {
+        const int ra = urgency(a), rb = urgency(b);
+        if (ra != rb) return ra < rb;
+        return a.data(FleetStatusModel::AgentRole).toString() < b.data(FleetStatusModel::AgentRole).toString();
+    }
+
+private:
+    // Lower comes first: a silent agent may be down, so it ranks above a degraded one.
+    static int urgency(const QModelIndex& i) {
+        using H = FleetStatusModel::Health;
+        switch (static_cast<H>(i.data(FleetStatusModel::HealthRole).toInt())) {
+        case H::Failing: return 0;
+        case H::Silent: return 1;
+        case H::Degraded: return 2;
+        case H::Healthy: return 3;
+        case H::Retired: break;
+        }
+        return 4;
     }
 };
 
@@ -71,6 +92,7 @@ FleetStrip::FleetStrip(FleetStatusModel* model, QWidget* parent) : QListView(par
     inFleet->setSourceModel(model);
     // Re-filters a row when its data changes (health among it), not only on inserts.
     inFleet->setDynamicSortFilter(true);
+    inFleet->sort(FleetStatusModel::AgentCol);
     setModel(inFleet);
     setModelColumn(FleetStatusModel::AgentCol);
     setItemDelegate(new AgentChipDelegate(this));

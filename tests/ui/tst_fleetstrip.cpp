@@ -1,5 +1,6 @@
 // FleetStrip: one chip per agent in the fleet; a retired agent has none (the agents
-// table still lists it), and gets one back when it is seen again.
+// table still lists it), and gets one back when it is seen again. The agents that need
+// looking at come first, so a one-row strip in a crowded layout still shows them.
 #include "engine/Engine.h"
 #include "ui/FleetStatusModel.h"
 #include "ui/FleetStrip.h"
@@ -54,18 +55,48 @@ private slots:
                                      agent("agent-03", Health::Silent), agent("agent-04", Health::Failing)}));
         QCOMPARE(model.rowCount(), 4);  // the table lists all four
         QCOMPARE(strip.chipCount(), 3);
-        QCOMPARE(chips(strip), (QStringList{"agent-01", "agent-03", "agent-04"}));
+        QCOMPARE(chips(strip), (QStringList{"agent-04", "agent-03", "agent-01"}));  // failing, silent, healthy
 
         // Retiring: the chip goes; seen again: it comes back, in its place.
         model.showSnapshot(snap(T0 + 1000, {agent("agent-01", Health::Retired), agent("agent-02", Health::Healthy),
                                             agent("agent-03", Health::Silent), agent("agent-04", Health::Failing)}));
-        QCOMPARE(chips(strip), (QStringList{"agent-02", "agent-03", "agent-04"}));
+        QCOMPARE(chips(strip), (QStringList{"agent-04", "agent-03", "agent-02"}));
 
         // A whole scale-down: every agent retired leaves an empty strip, which still
         // asks for one row rather than collapsing.
         model.showSnapshot(snap(T0 + 2000, {agent("agent-01", Health::Retired), agent("agent-02", Health::Retired)}));
         QCOMPARE(strip.chipCount(), 0);
         QVERIFY(strip.sizeHint().height() >= strip.minimumSizeHint().height());
+    }
+
+    void agentsThatNeedLookingAtComeFirst() {
+        FleetStatusModel model;
+        FleetStrip strip(&model);
+        strip.resize(400, 40);  // room for a few chips on one row: the rest scroll
+        std::vector<AgentStatus> fleet;
+        for (int i = 1; i <= 17; ++i)
+            fleet.push_back(agent(QString::asprintf("agent-%02d", i).toStdString(), Health::Healthy));
+        model.showSnapshot(snap(T0, fleet));
+        QCOMPARE(chips(strip).front(), QStringLiteral("agent-01"));  // all healthy: by name
+        QCOMPARE(chips(strip).back(), QStringLiteral("agent-17"));
+
+        // Problems at the end of the list move to the front, worst first, by name within each.
+        fleet[16].health = Health::Degraded;  // agent-17
+        fleet[14].health = Health::Failing;   // agent-15
+        fleet[15].health = Health::Silent;    // agent-16
+        fleet[13].health = Health::Failing;   // agent-14
+        model.showSnapshot(snap(T0 + 1000, fleet));
+        QCOMPARE(chips(strip).mid(0, 5), (QStringList{"agent-14", "agent-15", "agent-16", "agent-17", "agent-01"}));
+        QCOMPARE(strip.chipCount(), 17);
+        // What the strip draws first is the failing agent, at the top left.
+        const QModelIndex first = strip.indexAt(strip.visualRect(strip.model()->index(0, 0)).center());
+        QCOMPARE(first.data(FleetStatusModel::AgentRole).toString(), QStringLiteral("agent-14"));
+        QCOMPARE(first.data(FleetStatusModel::HealthRole).toInt(), int(Health::Failing));
+
+        // Recovered: back in its place by name.
+        fleet[13].health = fleet[14].health = fleet[15].health = fleet[16].health = Health::Healthy;
+        model.showSnapshot(snap(T0 + 2000, fleet));
+        QCOMPARE(chips(strip).mid(12, 5), (QStringList{"agent-13", "agent-14", "agent-15", "agent-16", "agent-17"}));
     }
 
     void sizeHintCountsChipsNotRetiredRows() {
