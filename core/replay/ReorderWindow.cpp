@@ -1,6 +1,6 @@
 #include "replay/ReorderWindow.h"
 
-#include "engine/TimeGate.h"
+#include "record/UtcTime.h"
 
 #include <algorithm>
 
