@@ -13,6 +13,9 @@ Engine::Engine(const Clock& clock, EngineOptions opts)
       gate_(opts.maxAheadMs, opts.resyncAfterRecords),
       snapshots_(opts.snapshot) {
     opts_.tickIntervalMs = std::max<TimestampMs>(opts_.tickIntervalMs, 1);
+    askReadsSeries_ = [this](std::uint16_t i, std::string_view series) {
+        return stages_[i].stage->readsSeries(series);
+    };
 }
 
 Engine::~Engine() { stop(); }
@@ -23,6 +26,7 @@ void Engine::addStage(std::unique_ptr<Stage> stage) {
     for (int k = 0; k < kRecordKindCount; ++k)
         if ((kinds >> k) & 1u) readers_[k].push_back(static_cast<std::uint16_t>(stages_.size()));
     stages_.push_back({std::move(stage), kinds, marks});
+    seriesReaders_.setAll(readers_[std::size_t(RecordKind::Metric)]);
 }
 void Engine::addSink(Sink sink) { sinks_.push_back(std::move(sink)); }
 
@@ -188,13 +192,15 @@ void Engine::noteRejected(std::string why) {
 bool Engine::runStages(const Record& in, TimestampMs ts) {
     // Each stage sees the input and whatever earlier stages emitted for it. Until a
     // stage emits something, the stages that do not read the input's kind have
-    // nothing to do: only its readers are visited.
+    // nothing to do: only its readers are visited (for a metric sample, those that
+    // read its series).
     const std::size_t first = outputs_.size();
     bool refused = false;
     std::size_t next = stages_.size();  // where the full walk starts, once there are outputs
     // Usually empty: clear() on a vector of variants is a loop even then.
     if (!scratch_.empty()) scratch_.clear();
-    for (const std::uint16_t i : readers_[in.index()]) {
+    const auto* metric = std::get_if<MetricSample>(&in);
+    for (const std::uint16_t i : metric ? seriesReaders_.of(*metric, askReadsSeries_) : readers_[in.index()]) {
         Stage& stage = *stages_[i].stage;
         if (!stage.process(in, scratch_)) {
             noteRefusal(stage, in, ts, refused);

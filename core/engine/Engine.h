@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/BoundedQueue.h"
+#include "engine/SeriesReaders.h"
 #include "engine/Snapshot.h"
 #include "engine/SnapshotBuilder.h"
 #include "engine/TimeGate.h"
@@ -127,6 +128,9 @@ private:
     // input that makes no output (nearly all) visits only those, in order. Nine inputs
     // in ten are metric samples, which about half the stages do not read.
     std::array<std::vector<std::uint16_t>, kRecordKindCount> readers_;
+    // Of the metric readers, those that read a sample's series (Stage::readsSeries).
+    SeriesReaders seriesReaders_;
+    SeriesReaders::Ask askReadsSeries_;
     std::vector<Sink> sinks_;
     std::thread thread_;
     std::atomic<bool> running_{false};

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vigil {
@@ -32,6 +33,12 @@ public:
     // it does nothing at all with the other kinds; one that moves a clock on any
     // record's time keeps the default, every kind. Asked once, when the stage is added.
     virtual std::uint32_t reads() const { return kAllKinds; }
+    // Of the metric samples it reads, whether the stage does anything with those of
+    // this series (on any target). Asked once per (series, target) pair the engine
+    // meets with a hint, not per sample (engine/SeriesReaders.h): the answer must
+    // depend on the series and the stage's construction alone. Samples without a
+    // hint still come to every metric reader, so process() checks as before.
+    virtual bool readsSeries(std::string_view series) const { return true; }
     // Why the last refused input was refused ("" when the stage keeps no reason);
     // the engine asks only for the first few refusals, to show them to the user.
     virtual std::string lastRejectReason() const { return {}; }

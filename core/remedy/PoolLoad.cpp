@@ -35,7 +35,9 @@ void PoolLoad::observe(const Record& r) {
         }
     } else if (const auto* t = std::get_if<TaskEvent>(&r)) {
         if (t->workflow.empty()) return;
-        Pool* p = at("pool:" + t->workflow);
+        key_.assign("pool:");
+        key_ += t->workflow;
+        Pool* p = at(key_);
         if (!p) return;
         if (t->state == TaskState::Started) {
             p->starts.push_back(t->ts);

@@ -54,6 +54,7 @@ private:
     Pool* at(const std::string& pool);
     static void trim(Pool& p, TimestampMs now);
     std::map<std::string, Pool> pools_;  // "pool:<workflow>"
+    std::string key_;                    // a task's "pool:<workflow>", in a reused buffer (every task event builds one)
 };
 
 }  // namespace vigil::remedy

@@ -4,12 +4,12 @@
 // samples without a hint among hinted ones, copies (replay checkpoints) taking over,
 // and tables small enough that entries are evicted all the time. Under ASan this
 // also shows a hint left pointing at an evicted entry.
+#include "detect/CascadeRecording.h"
 #include "detect/events/LevelShiftDetector.h"
 #include "detect/forecast/ForecastBreachDetector.h"
 #include "detect/metric/MetricDetectionStage.h"
 #include "record/NdjsonCodec.h"
 #include "record/SeriesInterner.h"
-#include "sim/FleetSimulator.h"
 
 #include <QtTest>
 
@@ -34,15 +34,7 @@ std::vector<std::unique_ptr<Stage>> makeStages(std::size_t cap) {
     return s;
 }
 
-const std::vector<Record>& cascade() {
-    static const std::vector<Record> recs = [] {
-        FleetSimulator sim(ScenarioSpec{"cascade", 2400, false}, 7);
-        std::vector<Record> out;
-        sim.advance(sim.start() + 2400 * 1000, out);
-        return out;
-    }();
-    return recs;
-}
+const std::vector<Record>& cascade() { return detecttest::cascadeRecording(); }
 
 enum class Hints { None, One, Adversarial };
 

@@ -6,6 +6,7 @@
 
 #include "detect/events/EventCommon.h"
 #include "detect/events/LogNormalBaseline.h"
+#include "record/SameText.h"
 #include "record/Stage.h"
 
 namespace vigil::events {
@@ -29,6 +30,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.gas_spike"; }
     std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
+    bool readsSeries(std::string_view series) const override { return sameText(series, cfg_.series); }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<GasSpikeDetector>(*this); }
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

@@ -11,7 +11,7 @@ LevelShiftDetector::LevelShiftDetector(LevelShiftConfig cfg)
       alpha_(1.0 - std::exp(std::log(0.5) / std::max(1.0, cfg_.halfLife))),
       table_(cfg_.maxKeys) {}
 
-const LevelShiftSeries* LevelShiftDetector::watched(const std::string& series) const {
+const LevelShiftSeries* LevelShiftDetector::watched(std::string_view series) const {
     for (const auto& s : cfg_.series)
         if (sameText(s.series, series)) return &s;
     return nullptr;

@@ -37,6 +37,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.level_shift"; }
     std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
+    bool readsSeries(std::string_view series) const override { return watched(series) != nullptr; }
     std::unique_ptr<Stage> clone() const override { return std::make_unique<LevelShiftDetector>(*this); }
     const RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }
@@ -50,7 +51,7 @@ private:
         TimestampMs newest = 0, since = 0;
         AlarmLatch alarm;
     };
-    const LevelShiftSeries* watched(const std::string& series) const;
+    const LevelShiftSeries* watched(std::string_view series) const;
 
     LevelShiftConfig cfg_;
     double alpha_;

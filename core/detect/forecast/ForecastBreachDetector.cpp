@@ -32,6 +32,12 @@ bool ForecastBreachDetector::onLimit(const MetricSample& m) {
     return true;
 }
 
+bool ForecastBreachDetector::readsSeries(std::string_view series) const {
+    for (const auto& x : cfg_.watches)
+        if (sameText(x.series, series) || (!x.limitSeries.empty() && sameText(x.limitSeries, series))) return true;
+    return false;
+}
+
 bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;

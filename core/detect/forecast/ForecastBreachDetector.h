@@ -60,6 +60,7 @@ public:
     bool process(const Record& in, std::vector<Record>& out) override;
     const char* name() const override { return "event.forecast"; }
     std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
+    bool readsSeries(std::string_view series) const override;  // a watch's series or its limit's
     std::unique_ptr<Stage> clone() const override { return std::make_unique<ForecastBreachDetector>(*this); }
     const events::RejectCounters& counters() const { return counters_; }
     std::string lastRejectReason() const override { return counters_.lastReason; }

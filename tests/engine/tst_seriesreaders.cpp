@@ -1,0 +1,86 @@
+// SeriesReaders (engine/SeriesReaders.h): the metric readers of a sample's series,
+// asked once per hinted pair and kept; samples without a hint go to all of them.
+#include "engine/SeriesReaders.h"
+#include "record/SeriesInterner.h"
+
+#include <QtTest>
+
+#include <string>
+#include <vector>
+
+using namespace vigil;
+
+namespace {
+MetricSample sample(std::string series, std::string target) {
+    return MetricSample{1000, std::move(series), std::move(target), 1.0};
+}
+}  // namespace
+
+class TestSeriesReaders : public QObject {
+    Q_OBJECT
+private slots:
+    void asksOncePerPairAndSharesTheAnswers() {
+        SeriesReaders r;
+        r.setAll({1, 3, 4});
+        int asked = 0;
+        // Stage 3 reads "a" only; 1 and 4 read everything.
+        const SeriesReaders::Ask ask = [&](std::uint16_t stage, std::string_view series) {
+            ++asked;
+            return stage != 3 || series == "a";
+        };
+        SeriesInterner in;
+        auto a1 = sample("a", "t1"), a2 = sample("a", "t2"), b1 = sample("b", "t1");
+        in.intern(a1);
+        in.intern(a2);
+        in.intern(b1);
+        QCOMPARE(r.of(a1, ask), (std::vector<std::uint16_t>{1, 3, 4}));
+        QCOMPARE(r.of(b1, ask), (std::vector<std::uint16_t>{1, 4}));
+        QCOMPARE(r.of(a2, ask), (std::vector<std::uint16_t>{1, 3, 4}));
+        QCOMPARE(asked, 9);  // three stages for each of three pairs
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(r.of(a1, ask).size(), std::size_t(3));
+            QCOMPARE(r.of(b1, ask).size(), std::size_t(2));
+        }
+        QCOMPARE(asked, 9);                           // kept, not asked again
+        QCOMPARE(r.distinctLists(), std::size_t(2));  // a1 and a2 share one answer
+    }
+
+    void withoutAHintEveryReader() {
+        SeriesReaders r;
+        r.setAll({0, 2});
+        int asked = 0;
+        const SeriesReaders::Ask ask = [&](std::uint16_t, std::string_view) {
+            ++asked;
+            return false;
+        };
+        const auto bare = sample("b", "t");
+        QCOMPARE(r.of(bare, ask), (std::vector<std::uint16_t>{0, 2}));
+        QCOMPARE(asked, 0);
+    }
+
+    // Another numbering's numbers mean other pairs; setAll (stages added, a
+    // checkpoint restored) forgets every answer.
+    void anotherNumberingOrNewStagesAskAgain() {
+        SeriesReaders r;
+        r.setAll({7});
+        int asked = 0;
+        const SeriesReaders::Ask ask = [&](std::uint16_t, std::string_view series) {
+            ++asked;
+            return series == "a";
+        };
+        SeriesInterner one, two;
+        auto a = sample("a", "t"), b = sample("b", "t");
+        one.intern(a);  // number 0 in `one`
+        two.intern(b);  // number 0 in `two`
+        QCOMPARE(r.of(a, ask).size(), std::size_t(1));
+        QCOMPARE(r.of(b, ask).size(), std::size_t(0));  // the same number, another table
+        QCOMPARE(asked, 2);
+        r.setAll({7, 8});
+        QCOMPARE(r.of(b, ask).size(), std::size_t(0));
+        QCOMPARE(asked, 4);
+        QCOMPARE(r.all(), (std::vector<std::uint16_t>{7, 8}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSeriesReaders)
+#include "tst_seriesreaders.moc"
