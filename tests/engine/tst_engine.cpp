@@ -7,7 +7,6 @@
 #include "engine/Engine.h"
 #include "engine/Pipeline.h"
 #include "record/NdjsonCodec.h"
-#include "record/SeriesInterner.h"
 #include "record/ThreadName.h"
 
 #include <QtTest>
@@ -143,28 +142,6 @@ private:
     std::uint32_t kinds_;
     std::shared_ptr<std::vector<std::string>> log_;
     bool refuseLogs_;
-};
-
-// A VisitLog that reads metric samples of one series only, and counts the questions.
-class OneSeriesLog final : public Stage {
-public:
-    OneSeriesLog(std::string series, std::shared_ptr<std::vector<std::string>> log)
-        : series_(std::move(series)), log_(std::move(log)) {}
-    bool process(const Record& in, std::vector<Record>&) override {
-        if (const auto* m = std::get_if<MetricSample>(&in)) log_->push_back(series_ + " got " + m->series);
-        return true;
-    }
-    const char* name() const override { return "one-series"; }
-    std::uint32_t reads() const override { return kindBit(RecordKind::Metric); }
-    bool readsSeries(std::string_view series) const override {
-        ++asked;
-        return series == series_;
-    }
-    mutable int asked = 0;
-
-private:
-    std::string series_;
-    std::shared_ptr<std::vector<std::string>> log_;
 };
 
 std::string toNdjsonLine(const Record& r) { return toNdjson(r); }
@@ -305,39 +282,6 @@ private slots:
         QCOMPARE(snap->counters.rejected, std::int64_t(1));  // one record, two refusals
         QCOMPARE(snap->counters.rejectReasons.size(), std::size_t(1));
         QCOMPARE(snap->counters.rejectReasons.front(), std::string("a: a refuses log lines"));
-        engine.stop();
-    }
-
-    // A stage that reads one series is handed the hinted samples of that series only
-    // (asked once per pair, not per sample), and every sample without a hint, which
-    // it checks itself; the stages that read every series get them all.
-    void metricSamplesGoOnlyToTheReadersOfTheirSeries() {
-        VirtualClock clock;
-        EngineOptions o;
-        o.tickIntervalMs = 1'000'000'000;
-        Engine engine(clock, o);
-        auto log = std::make_shared<std::vector<std::string>>();
-        auto narrow = std::make_unique<OneSeriesLog>("s", log);
-        OneSeriesLog* const n = narrow.get();
-        engine.addStage(std::move(narrow));
-        engine.addStage(std::make_unique<VisitLog>("all", kindBit(RecordKind::Metric), log));
-        SeriesInterner interner;
-        std::vector<Record> batch;
-        for (int i = 0; i < 4; ++i)
-            for (const char* series : {"s", "u"}) {
-                MetricSample m{1000 + i, series, "t", 1.0};
-                interner.intern(m);
-                batch.emplace_back(std::move(m));
-            }
-        batch.emplace_back(MetricSample{2000, "u", "t", 1.0});  // no hint
-        engine.start();
-        QVERIFY(engine.submit(std::move(batch)));
-        engine.drain();
-        std::vector<std::string> want;
-        for (int i = 0; i < 4; ++i) want.insert(want.end(), {"s got s", "all:metric", "all:metric"});
-        want.insert(want.end(), {"s got u", "all:metric"});
-        QCOMPARE(*log, want);
-        QCOMPARE(n->asked, 2);  // once for each pair
         engine.stop();
     }
 
