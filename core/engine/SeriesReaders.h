@@ -9,8 +9,10 @@
 #pragma once
 
 #include "record/Record.h"
+#include "record/SeriesHintCache.h"
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -28,8 +30,7 @@ public:
 
     // The readers of m's series, in engine order: all() without a hint.
     const std::vector<std::uint16_t>& of(const MetricSample& m, const Ask& ask) {
-        if (m.hint.table != 0 && m.hint.table == table_ && m.hint.id < listOf_.size() && listOf_[m.hint.id] != 0)
-            return lists_[listOf_[m.hint.id] - 1];
+        if (const auto* known = byHint_.find(m.hint)) return *known;
         return m.hint.table == 0 ? all_ : learn(m, ask);
     }
 
@@ -39,10 +40,10 @@ private:
     const std::vector<std::uint16_t>& learn(const MetricSample& m, const Ask& ask);
 
     std::vector<std::uint16_t> all_;
-    std::uint32_t table_ = 0;            // the hint table the answers are for
-    std::vector<std::uint32_t> listOf_;  // by hint number: 1 + index into lists_, 0 not asked yet
-    // The distinct answers (subsets of all_; a handful: pairs of a series share one).
-    std::vector<std::vector<std::uint16_t>> lists_;
+    // The distinct answers (subsets of all_; a handful: pairs of a series share one),
+    // in a deque so that their addresses stay put as more come.
+    std::deque<std::vector<std::uint16_t>> lists_;
+    SeriesHintCache<const std::vector<std::uint16_t>> byHint_;  // each pair's answer, by its hint
 };
 
 }  // namespace vigil

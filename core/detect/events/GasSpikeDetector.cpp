@@ -9,7 +9,7 @@ GasSpikeDetector::GasSpikeDetector(GasSpikeConfig cfg) : cfg_(std::move(cfg)), t
 
 bool GasSpikeDetector::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
-    if (!m || !sameText(m->series, cfg_.series)) return true;
+    if (!m || !readsSeries(m->series)) return true;
     if (!std::isfinite(m->value) || m->value <= 0) {
         ++counters_.nonFinite;
         counters_.lastReason = cfg_.series + " on " + m->target + " at " + std::to_string(m->ts) + ": value " +

@@ -61,7 +61,7 @@ bool QueueGrowthDetector::trend(const Window& win, TimestampMs spacing, Trend& t
 
 bool QueueGrowthDetector::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
-    if (!m || !sameText(m->series, cfg_.series)) return true;
+    if (!m || !readsSeries(m->series)) return true;
     if (!std::isfinite(m->value) || m->value < 0) {
         ++counters_.nonFinite;
         counters_.lastReason = cfg_.series + " on " + m->target + " at " + std::to_string(m->ts) + ": value " +

@@ -32,26 +32,27 @@ bool ForecastBreachDetector::onLimit(const MetricSample& m) {
     return true;
 }
 
+const ForecastWatch* ForecastBreachDetector::watchOf(std::string_view series, bool& limit) const {
+    // One pass over the watches: the series is watched, or some watch's limit, or
+    // neither; watched first.
+    limit = false;
+    for (const auto& x : cfg_.watches) {
+        if (sameText(x.series, series)) return &x;
+        limit = limit || (!x.limitSeries.empty() && sameText(x.limitSeries, series));
+    }
+    return nullptr;
+}
+
 bool ForecastBreachDetector::readsSeries(std::string_view series) const {
-    for (const auto& x : cfg_.watches)
-        if (sameText(x.series, series) || (!x.limitSeries.empty() && sameText(x.limitSeries, series))) return true;
-    return false;
+    bool limit = false;
+    return watchOf(series, limit) != nullptr || limit;
 }
 
 bool ForecastBreachDetector::process(const Record& in, std::vector<Record>& out) {
     const auto* m = std::get_if<MetricSample>(&in);
     if (!m) return true;
-    // One pass over the watches (every sample comes here): the series is watched, or
-    // some watch's limit, or neither; watched first.
-    const ForecastWatch* w = nullptr;
     bool limit = false;
-    for (const auto& x : cfg_.watches) {
-        if (sameText(x.series, m->series)) {
-            w = &x;
-            break;
-        }
-        limit = limit || (!x.limitSeries.empty() && sameText(x.limitSeries, m->series));
-    }
+    const ForecastWatch* w = watchOf(m->series, limit);
     if (!w) return limit ? onLimit(*m) : true;
     if (!std::isfinite(m->value)) {
         ++counters_.nonFinite;

@@ -83,6 +83,8 @@ private:
     // "<series>|<target>" in a reused buffer (valid until the next call): a watched
     // sample looks up its key and its limit's, and most keys outgrow the small-string buffer.
     const std::string& keyOf(const std::string& series, const std::string& target);
+    // The watch of this series, or null; `limit`: the series is some watch's limit.
+    const ForecastWatch* watchOf(std::string_view series, bool& limit) const;
     bool onLimit(const MetricSample& m);
     void judge(const ForecastWatch& w, const MetricSample& m, KeyState& s, std::vector<Record>& out);
 
